@@ -1,0 +1,326 @@
+"""Boilerplate removal for plain-text copies of news pages.
+
+Each raw line is judged by what it looks like, in three passes:
+1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words
+   (`data/chrome.toml`), bylines and dates (lifted into metadata), repeats of earlier lines;
+2. density: the remaining lines are prose ("good"), short, or in between, from their length,
+   stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
+3. context: short and in-between lines take the class of their prose neighbours, so a short
+   paragraph inside the article stays and a headline inside a menu goes; runs of short lines
+   are menus; lists under a "Read also"-style heading are related links.
+
+`clean_document` returns the body, one `Removal` per dropped line, the metadata, photo captions
+and a map from clean offsets back to raw offsets. `clean_text` returns only the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline import metadata
+from pipeline.metadata import Metadata
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_RUN = re.compile(r"\S+(?: \S+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
+_NEAR_DUPLICATE_WINDOW = 12
+_NEAR_DUPLICATE_SCORE = 90.0
+_MENU_RUN = 4
+# Removed lines that sit inside articles as often as around them; context ignores them.
+_INLINE = frozenset(
+    {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
+)
+
+
+@dataclass(frozen=True)
+class Removal:
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanResult:
+    clean_text: str
+    removed: list[Removal]
+    metadata: Metadata
+    captions: list[tuple[int, str]]
+    segments: list[tuple[int, int, int]] = field(repr=False)
+    """(clean_start, raw_start, length) of each piece of clean_text copied from the raw text."""
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Offset in the raw text of the character at `clean_offset` in clean_text."""
+        starts = [s[0] for s in self.segments]
+        i = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        clean_start, raw_start, length = self.segments[i]
+        return raw_start + min(clean_offset - clean_start, length)
+
+
+@dataclass
+class _Line:
+    no: int
+    raw_start: int
+    raw: str
+    text: str
+    words: int
+    kind: str = "good"  # good | short | neargood | bad | blank
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    max_words: int
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def chrome_rules() -> tuple[_Rule, ...]:
+    """The vocabulary of `data/chrome.toml`, compiled once."""
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
+    return tuple(
+        _Rule(r["reason"], r["max_words"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I))
+        for r in data["rule"]
+    )
+
+
+def clean_text(raw: str) -> str:
+    """The article body of a raw page copy, with page chrome removed."""
+    return clean_document(raw).clean_text
+
+
+def clean_document(raw: str) -> CleanResult:
+    """Clean a raw page copy and explain every removed line."""
+    lines = split_lines(raw)
+    latin_page = _is_latin(raw)
+    for line in lines:
+        _judge_shape(line, latin_page)
+    _mark_repeats(lines)
+    captions = _mark_captions(lines)
+    for line in lines:
+        if line.kind == "good":
+            line.kind = _density_class(line)
+    _mark_menu_runs(lines)
+    _mark_related_blocks(lines)
+    _resolve_context(lines)
+    meta = metadata.extract([(ln.text, ln.reason) for ln in lines])
+    title_line = _title_line(lines, meta.title)
+    body = [ln for ln in lines if ln.kind == "good" or ln is title_line]
+    for ln in lines:
+        if ln.kind in ("bad", "short", "neargood") and ln is not title_line and ln.reason is None:
+            ln.reason = _position_reason(ln, body)
+    removed = [Removal(ln.no, ln.raw, ln.reason or "low_content") for ln in lines if ln.kind != "blank" and ln not in body]
+    text, segments = _assemble(body)
+    return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
+
+
+def split_lines(raw: str) -> list[_Line]:
+    """Raw lines with their 1-based numbers, raw offsets and white-space-normalised text."""
+    lines, pos = [], 0
+    for no, piece in enumerate(_LINE_BREAK.split(raw), start=1):
+        text = " ".join(piece.split())
+        lines.append(_Line(no, pos, piece, text, len(_WORD.findall(text)), "good" if text else "blank"))
+        pos += len(piece)
+        pos += 2 if raw.startswith("\r\n", pos) else 1
+    return lines
+
+
+def _is_latin(text: str) -> bool:
+    letters = _LETTER.findall(text[:20000])
+    return not letters or sum(1 for ch in letters if _LATIN.match(ch)) / len(letters) > 0.5
+
+
+def _judge_shape(line: _Line, latin_page: bool) -> None:
+    """Pass 1: mark a line bad when its shape or vocabulary says it is chrome."""
+    if line.kind == "blank":
+        return
+    reason = shape_reason(line.text, line.words, latin_page)
+    if reason:
+        line.kind, line.reason = "bad", reason
+
+
+def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
+    """The chrome reason a single line shows on its own, or None."""
+    if not _LETTER.search(text):
+        return "symbols_only"
+    if metadata.is_byline(text):
+        return "byline"
+    if metadata.is_dateline_stamp(text):
+        return "publication_date"
+    if words <= 8 and _EMAIL.search(text):
+        return "author_signoff"
+    for rule in chrome_rules():
+        if words <= rule.max_words and rule.pattern.search(text):
+            return rule.reason
+    if latin_page and words <= 8 and not _is_latin(text):
+        return "non_english_ui"
+    if len(text) <= 2:
+        return "ui_control"
+    return None
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """Later copies of a line already seen (exactly, or nearly and close by) are duplicates."""
+    seen: set[str] = set()
+    recent: list[_Line] = []
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        key = _fold(line.text)
+        if key in seen and (line.words > 3 or line.kind == "bad"):
+            line.kind, line.reason = "bad", line.reason or "duplicate_line"
+        elif line.words >= 6 and any(
+            fuzz.ratio(key, _fold(prev.text), score_cutoff=_NEAR_DUPLICATE_SCORE) for prev in recent
+        ):
+            line.kind, line.reason = "bad", "duplicate_line"
+        seen.add(key)
+        recent = (recent + [line])[-_NEAR_DUPLICATE_WINDOW:]
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _mark_captions(lines: list[_Line]) -> list[_Line]:
+    """Photo captions: a line repeated right after itself, or followed by a photo credit line.
+
+    The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
+    """
+    captions = []
+    content = [ln for ln in lines if ln.kind != "blank"]
+    for prev, line in zip(content, content[1:]):
+        if prev.kind == "bad" or prev.words < 4:
+            continue
+        repeated = line.reason == "duplicate_line" and fuzz.ratio(_fold(prev.text), _fold(line.text)) >= _NEAR_DUPLICATE_SCORE
+        credited = line.reason == "photo_credit"
+        if repeated or credited:
+            prev.kind, prev.reason = "bad", "photo_caption"
+            captions.append(prev)
+    caption_keys = [_fold(c.text) for c in captions]
+    for line in lines:
+        if line.reason == "duplicate_line" and any(fuzz.ratio(_fold(line.text), k) >= _NEAR_DUPLICATE_SCORE for k in caption_keys):
+            line.reason = "duplicate_caption"
+    return captions
+
+
+def _density_class(line: _Line) -> str:
+    """Pass 2: good (prose), neargood or short, from length, stop words and punctuation."""
+    words = line.words
+    if words < 5:
+        return "short"
+    tokens = _WORD.findall(line.text.lower())
+    stop_share = sum(1 for t in tokens if t in STOP_WORDS) / max(len(tokens), 1)
+    ends_sentence = bool(_SENTENCE_END.search(line.text))
+    if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
+        return "good"
+    return "neargood"
+
+
+def _mark_menu_runs(lines: list[_Line]) -> None:
+    """Runs of several short lines (menus, tag lists, link lists) are navigation."""
+    run: list[_Line] = []
+    for line in lines + [_Line(0, 0, "", "", 99, "good")]:
+        if line.kind == "blank":
+            continue
+        if line.kind == "short" or (line.kind == "bad" and run):
+            run.append(line)
+            continue
+        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN:
+            for ln in run:
+                if ln.kind == "short":
+                    ln.kind, ln.reason = "bad", "menu_list"
+        run = []
+
+
+def _mark_related_blocks(lines: list[_Line]) -> None:
+    """Under a related-links heading, bullet items and headline-like lines are related links."""
+    in_block = False
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.reason == "related_links":
+            in_block = True
+        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
+            if line.kind != "bad":
+                line.kind, line.reason = "bad", "related_links"
+        else:
+            in_block = False
+
+
+def _resolve_context(lines: list[_Line]) -> None:
+    """Pass 3: short and neargood lines take the class of their nearest decided neighbours."""
+    content = [ln for ln in lines if ln.kind != "blank"]
+    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _INLINE)]
+    new_kinds = {}
+    for i, line in enumerate(content):
+        if line.kind not in ("short", "neargood"):
+            continue
+        j = bisect.bisect_left(decided, i)
+        before = content[decided[j - 1]].kind if j > 0 else "bad"
+        after = content[decided[j]].kind if j < len(decided) else "bad"
+        if line.kind == "neargood":
+            keep = "good" in (before, after)
+        else:
+            keep = before == after == "good"
+        new_kinds[id(line)] = "good" if keep else "bad"
+    for line in content:
+        if id(line) in new_kinds:
+            line.kind = new_kinds[id(line)]
+
+
+def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
+    if not title:
+        return None
+    return next((ln for ln in lines if ln.text == title), None)
+
+
+def _position_reason(line: _Line, body: list[_Line]) -> str:
+    """Reason for a line dropped by context: where it sits relative to the article."""
+    if not body or line.no < body[0].no:
+        return "page_header"
+    if line.no > body[-1].no:
+        return "page_footer"
+    return "low_content"
+
+
+def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Join kept lines into paragraphs; white space collapses, characters inside words never change.
+
+    A line that ends mid-sentence followed by one that starts in lower case is one paragraph
+    broken by a stray line break, so the two are joined with a space.
+    """
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    prev: _Line | None = None
+    for line in body:
+        if prev is not None:
+            sep = " " if _continues(prev.text, line.text) else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        for k, m in enumerate(_RUN.finditer(line.raw)):
+            if k:
+                parts.append(" ")
+                pos += 1
+            segments.append((pos, line.raw_start + m.start(), len(m.group())))
+            parts.append(m.group())
+            pos += len(m.group())
+        prev = line
+    return "".join(parts), segments
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    return not _SENTENCE_END.search(prev) and nxt[:1].islower()

@@ -1,0 +1,132 @@
+"""Article metadata read off a page copy: headline, byline, outlet, dateline and publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i], "sept" if i == 9 else calendar.month_abbr[i])
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+]
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
+_BYLINE = re.compile(rf"^(?:written |reported |words )?by\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)", re.I)
+_STAMP = re.compile(r"^(?:posted|published|updated|last updated|modified|date|first published)\b\s*(?:on|at)?\s*:?", re.I)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
+_DATE_ONLY = re.compile(rf"^{_WEEKDAY}(?:{_ANY_DATE})[\s,|:0-9apmAPMESTGMUC.]*$", re.I)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s"
+)
+_EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
+_OUTLET_PATTERNS = [
+    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I),
+    re.compile(r"\b(?P<outlet>[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}) (?:staff |file )?photos? by\b"),
+    re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
+]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published_date: dt.date | None = None
+
+
+def is_byline(text: str) -> bool:
+    """A short line that opens with 'By <Name>'."""
+    return len(text.split()) <= 30 and _BYLINE.match(text) is not None and text[:1] in "BbWwRr"
+
+
+def is_dateline_stamp(text: str) -> bool:
+    """A line that only states when the article was posted or updated."""
+    if len(text.split()) > 14:
+        return False
+    return bool((_STAMP.match(text) and find_date(text)) or _DATE_ONLY.match(text))
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first calendar date written in the text, or None."""
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+            try:
+                return dt.date(int(m.group("year")), month_no or 0, int(m.group("day")))
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def extract(lines: list[tuple[str, str | None]]) -> Metadata:
+    """Metadata from (line text, chrome reason or None) pairs, in page order."""
+    texts = [t for t, _ in lines if t]
+    plain = [t for t, reason in lines if t and reason is None]
+    bylines = [t for t, reason in lines if reason == "byline"]
+    stamps = [t for t, reason in lines if reason in ("byline", "publication_date")]
+    signoffs = [t for t, reason in lines if reason == "author_signoff"]
+    dateline = next((m for t in plain[:6] if (m := _DATELINE.match(t))), None)
+    return Metadata(
+        title=_title(plain),
+        byline=_byline(bylines, signoffs),
+        outlet=_outlet(texts, dateline, signoffs),
+        dateline=dateline.group("place").title() if dateline else None,
+        published_date=_published(stamps, texts),
+    )
+
+
+def _title(plain: list[str]) -> str | None:
+    """The first line of three or more words that is not chrome: where pages put the headline."""
+    return next((t for t in plain if len(t.split()) >= 3 and not t.startswith(("•", "-", "*"))), None)
+
+
+def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
+    for text in bylines:
+        name = _BYLINE.match(text).group("name")
+        return re.split(r"\s+(?:posted|published|updated)\b", name, flags=re.I)[0].strip(" ,")
+    for text in signoffs:
+        m = _EMAIL.search(text)
+        if m and m.group("name").strip():
+            return m.group("name").strip(" ,-")
+    return None
+
+
+def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
+    for pattern in _OUTLET_PATTERNS:
+        for text in texts:
+            m = pattern.search(text)
+            if m and len(m.group("outlet").strip()) > 1:
+                return m.group("outlet").strip(" .,-")
+    if dateline and dateline.group("agency"):
+        return dateline.group("agency")
+    for text in signoffs:
+        m = _EMAIL.search(text)
+        if m:
+            return m.group("domain")
+    return None
+
+
+def _published(stamps: list[str], texts: list[str]) -> dt.date | None:
+    """A posted/published stamp's date, else a date-only line near the top of the page."""
+    for text in stamps:
+        if date := find_date(text):
+            return date
+    for text in texts[:40]:
+        if _DATE_ONLY.match(text) and (date := find_date(text)):
+            return date
+    return None

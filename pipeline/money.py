@@ -1,0 +1,324 @@
+"""Monetary figures in text: spans, values in whole units, ISO 4217 currency, qualifier, ranges,
+restatements in another currency, and the reading of a bare dollar sign.
+
+`extract_money(text, **context)` is the entry point. Context keys (all optional):
+`published_date` (date used to test restatement ratios), `dateline` (place that opens the story),
+`dollar_currency` (force the reading of a bare `$`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import get_territory_currencies
+
+from pipeline import fx
+from pipeline.currencies import vocabulary
+from pipeline.numbers import DIGITS, SCALE, WORD_NUMBER, parse_digits, parse_words, scale_of
+
+QUALIFIERS = {
+    "up_to": ["up to", "no more than", "as much as", "as high as", "a maximum of", "a max of", "not more than"],
+    "more_than": ["more than", "over", "above", "exceeding", "in excess of", "upwards of", "north of", "greater than", "higher than"],
+    "less_than": ["less than", "under", "below", "lower than", "fewer than", "not even", "short of"],
+    "at_least": ["at least", "no less than", "a minimum of", "not less than"],
+    "about": ["about", "around", "approximately", "approx.", "roughly", "some", "nearly", "almost", "close to",
+              "an estimated", "estimated", "circa", "an approximate", "or about", "or around", "or roughly"],
+}
+_QUALIFIER_OF = {phrase: q for q, phrases in QUALIFIERS.items() for phrase in phrases}
+_QUALIFIER_BEFORE = re.compile(
+    r"(?i)(?<![\w])(" + "|".join(re.escape(p) for p in sorted(_QUALIFIER_OF, key=len, reverse=True)) + r"|between)\s*$"
+)
+_RESTATEMENT_GAP = re.compile(r"^\s*(?:[(\[]|[,;]?\s*or|,?\s*(?:equivalent to|equal to|worth))\s*(?:about|around|roughly|approximately|some|nearly|almost|~)?\s*$", re.I)
+_RESTATEMENT_TOLERANCE = 0.05
+_SUBUNITS = {"cent": 0.01, "cents": 0.01, "c": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01}
+_AMBIGUOUS_WORDS = {"won", "rand", "dong", "real", "lira"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    amount: float
+    amount_high: float | None
+    currency: str | None  # None: a bare dollar, resolved per document
+    explicit: bool
+    qualifier: str | None = None
+
+
+def extract_money(text: str, **context) -> list[dict]:
+    """Every monetary figure in `text`, in order, as dicts with at least `start`, `end`, `text`,
+    `amount`, `amount_high`, `currency`, `qualifier`; also `currency_basis` and `equivalent_of`
+    (index in the returned list of the figure this one restates, or None)."""
+    figures = _non_overlapping([_with_fraction(text, f) for f in _non_overlapping(_candidates(text))])
+    figures = [_with_qualifier(text, f) for f in figures]
+    links = _restatements(text, figures)
+    dollar, basis = _dollar_reading(figures, links, context)
+    rows = []
+    for i, f in enumerate(figures):
+        currency = f.currency or dollar
+        rows.append({
+            "start": f.start,
+            "end": f.end,
+            "text": text[f.start:f.end],
+            "amount": f.amount,
+            "amount_high": f.amount_high,
+            "currency": currency,
+            "qualifier": f.qualifier,
+            "currency_basis": "explicit" if f.currency else basis,
+            "equivalent_of": links.get(i),
+        })
+    return rows
+
+
+# --------------------------------------------------------------------------- patterns
+
+def _alternation(options: list[str]) -> str:
+    return "|".join(sorted(options, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = vocabulary()
+    # "US $" and "HK $" occur with a space; a one-letter prefix never does ("a $5 fee").
+    symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 else r"\$") for s in v.symbols]
+    codes = _alternation(sorted(v.codes - v.not_alone))
+    prefix = (
+        r"(?:(?<![\w$])(?i:" + _alternation(symbols) + r")"
+        r"|(?<![\w$])(?i:" + codes + r")\$"
+        r"|(?<![\w$])(?:" + codes + r")(?=\s?\d)"
+        r"|(?<![\w$])(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd)(?=\s?\d)"
+        r"|\$)"
+    )
+    amount = r"(?P<num{n}>" + DIGITS + "|" + WORD_NUMBER + r")(?:\s?(?P<scale{n}>" + SCALE + r")(?![a-z]))?"
+    joiner = r"\s?(?P<joiner>-|–|—|to|and)\s?"
+    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks"]
+    suffix = (
+        r"(?P<suffix>(?i:" + _alternation(words) + r")(?![\w-])"
+        r"|(?P<subunit>cents?|pence|penny|c|p)(?!\w|\.[a-z])"
+        r"|(?:" + codes + r")(?![\w])"
+        r"|(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd|rs|rm)(?![\w])"
+        r"|[€$£¥₩₹])"
+    )
+    prefixed = re.compile(
+        r"(?P<prefix>" + prefix + r")\s?" + amount.replace("{n}", "1")
+        + r"(?:" + joiner + r"(?:" + prefix + r")?\s?" + amount.replace("{n}", "2") + r")?"
+        + r"(?:\s+(?i:dollars?|" + _alternation([re.escape(w) for w in v.words if " " not in w]) + r")(?![\w-]))?"
+    )
+    suffixed = re.compile(
+        r"(?<![\w.,$€£¥₩₹])" + amount.replace("{n}", "1")
+        + r"(?:" + joiner + amount.replace("{n}", "2") + r")?\s?" + suffix
+    )
+    return prefixed, suffixed
+
+
+_FRACTION = re.compile(
+    r"^(?:\s+and\s+|\s+)(?P<num>\d{1,2}|" + WORD_NUMBER + r")(?:\s?(?P<sub>cents?|c|pence|p))?(?P<end>(?=\s*(?:$|[.,;:!?)])))?",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------------- candidates
+
+def _candidates(text: str) -> list[Figure]:
+    prefixed, suffixed = _patterns()
+    found = [f for m in prefixed.finditer(text) if (f := _from_prefixed(text, m))]
+    found += [f for m in suffixed.finditer(text) if (f := _from_suffixed(text, m))]
+    return found
+
+
+def _value(m: re.Match, n: int) -> float | None:
+    raw = m.group(f"num{n}")
+    if raw is None:
+        return None
+    base = parse_digits(raw) if raw[0].isdigit() or raw[0] == "." else parse_words(raw)
+    if base is None:
+        return None
+    return base * scale_of(m.group(f"scale{n}"))
+
+
+def _range(m: re.Match, text: str) -> tuple[float, float | None, int] | None:
+    """(low, high, end) of the amount part; a range shares the scale of its high end ("$2-3 billion")."""
+    low = _value(m, 1)
+    if low is None:
+        return None
+    if m.group("num2") is None:
+        return low, None, m.end()
+    joiner = m.group("joiner")
+    if joiner == "and" and not re.search(r"(?i)\bbetween\s*$", text[: m.start()]):
+        first_end = m.end("scale1") if m.group("scale1") else m.end("num1")
+        return low, None, first_end
+    high = _value(m, 2)
+    if high is None:
+        return low, None, m.end("scale1") if m.group("scale1") else m.end("num1")
+    if m.group("scale1") is None and m.group("scale2"):
+        low *= scale_of(m.group("scale2"))
+    return (low, high, m.end()) if high >= low else (low, None, m.end("num1"))
+
+
+def _from_prefixed(text: str, m: re.Match) -> Figure | None:
+    currency = _currency_of_prefix(m.group("prefix"))
+    if currency == "":
+        return None
+    parts = _range(m, text)
+    if parts is None or parts[0] <= 0:
+        return None
+    low, high, end = parts
+    return Figure(m.start(), end, low, high, currency, currency is not None)
+
+
+def _currency_of_prefix(prefix: str) -> str | None:
+    """ISO code of a prefix, None for a bare dollar, "" for something that is not a currency."""
+    v = vocabulary()
+    key = re.sub(r"\s+", "", prefix).lower()
+    if key == "$":
+        return None
+    if key in v.symbols:
+        return v.symbols[key]
+    code = key.rstrip("$").upper()
+    if code in v.codes and (code not in v.not_alone or key.endswith("$")):
+        return code
+    return ""
+
+
+def _from_suffixed(text: str, m: re.Match) -> Figure | None:
+    suffix = m.group("suffix")
+    key = re.sub(r"\s+", " ", suffix).lower()
+    v = vocabulary()
+    scale = 1.0
+    if m.group("subunit"):
+        if m.group("scale1") or m.group("num2"):
+            return None
+        scale = _SUBUNITS[key]
+        currency = "GBP" if key in ("pence", "p", "penny") else None
+        if key in ("c", "p") and not m.group("num1")[0].isdigit():
+            return None
+    elif key in ("$",) or "dollar" in key and key.replace("u.s.", "us") not in v.words or key == "bucks":
+        currency = None
+    elif key.replace("u.s.", "us") in v.words:
+        currency = v.words[key.replace("u.s.", "us")]
+        if not _plausible_word_figure(text, m, key):
+            return None
+    elif key in v.symbols:
+        currency = v.symbols[key]
+    elif suffix.upper() in v.codes and suffix.upper() not in v.not_alone:
+        currency = suffix.upper()
+    else:
+        return None
+    parts = _range(m, text)
+    if parts is None or parts[0] <= 0:
+        return None
+    low, high, _ = parts
+    high = high * scale if high is not None else None
+    return Figure(m.start(), m.end(), low * scale, high, currency, currency is not None)
+
+
+def _plausible_word_figure(text: str, m: re.Match, key: str) -> bool:
+    """Reject words that are money only sometimes: "pounds of food", "in 2020 won"."""
+    after = text[m.end(): m.end() + 12].lower()
+    if key.startswith("pound") and re.match(r"\s+(?:of|per|in weight)\b", after):
+        return False
+    if key in _AMBIGUOUS_WORDS:
+        num = m.group("num1")
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("scale1"):
+            return False
+    return True
+
+
+def _non_overlapping(found: list[Figure]) -> list[Figure]:
+    """Longest first among overlapping candidates, then in text order."""
+    chosen: list[Figure] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _with_fraction(text: str, f: Figure) -> Figure:
+    """"15 dollars 50", "thirteen dollars and forty-five cents", "US$3 and fourteen"."""
+    if f.amount_high is not None or f.amount != int(f.amount) or f.amount >= 1e6:
+        return f
+    m = _FRACTION.match(text[f.end:])
+    if not m or (m.group("sub") is None and m.group("end") is None):
+        return f
+    num = m.group("num")
+    cents = parse_digits(num) if num[0].isdigit() else parse_words(num)
+    if cents is None or not 0 < cents < 100:
+        return f
+    return replace(f, end=f.end + m.end("sub") if m.group("sub") else f.end + m.end("num"), amount=f.amount + cents / 100)
+
+
+def _with_qualifier(text: str, f: Figure) -> Figure:
+    m = _QUALIFIER_BEFORE.search(text[max(0, f.start - 40): f.start])
+    if not m or m.group(1).lower() == "between":
+        return f
+    return replace(f, qualifier=_QUALIFIER_OF[m.group(1).lower()])
+
+
+# --------------------------------------------------------------------------- restatements and $
+
+def _restatements(text: str, figures: list[Figure]) -> dict[int, int]:
+    """Index of a figure -> index of the figure it restates, e.g. "US$500 billion ($684 billion)"."""
+    links = {}
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        if _RESTATEMENT_GAP.match(text[a.end: b.start]) and (a.currency != b.currency or a.currency is None):
+            links[i] = i - 1
+            if b.qualifier is None and a.qualifier is not None:
+                figures[i] = replace(b, qualifier=a.qualifier)
+    return links
+
+
+def _dollar_reading(figures: list[Figure], links: dict[int, int], context: dict) -> tuple[str, str]:
+    """(currency, evidence) for every bare dollar in one document."""
+    if context.get("dollar_currency"):
+        return context["dollar_currency"], "context"
+    if not any(f.currency is None for f in figures):
+        return "USD", "default_usd"
+    dollars = vocabulary().dollars
+    named = {f.currency for f in figures if f.currency in dollars and f.currency != "USD"}
+    from_ratio = _dollar_from_restatement(figures, links, context.get("published_date"), named or dollars)
+    if from_ratio:
+        return from_ratio, "restatement_rate"
+    if len(named) == 1:
+        return named.pop(), "document_names_currency"
+    from_place = _dollar_of_place(context.get("dateline"))
+    if from_place:
+        return from_place, "dateline"
+    return "USD", "default_usd"
+
+
+def _dollar_from_restatement(
+    figures: list[Figure], links: dict[int, int], published: dt.date | None, candidates: set[str] | frozenset[str]
+) -> str | None:
+    """The candidate dollar whose exchange rate explains a restatement pair with a bare dollar on
+    one side; without a publication date, mid-year rates of recent years stand in."""
+    dates = [published] if published else [dt.date(year, 6, 30) for year in range(fx.latest_rate_date().year - 8, fx.latest_rate_date().year)]
+    best: tuple[float, str] | None = None
+    for b, a in links.items():
+        known, bare = (figures[a], figures[b]) if figures[b].currency is None else (figures[b], figures[a])
+        if known.currency is None or bare.currency is not None:
+            continue
+        for code in sorted(set(candidates) - {known.currency}):
+            for day in dates:
+                found = fx.rate(known.currency, code, day)
+                if not found:
+                    continue
+                error = abs(known.amount * found[0] - bare.amount) / bare.amount
+                if error <= _RESTATEMENT_TOLERANCE and (best is None or error < best[0]):
+                    best = (error, code)
+    return best[1] if best else None
+
+
+def _dollar_of_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    names = {name.lower(): code for code, name in Locale("en").territories.items()}
+    territory = names.get(place.lower())
+    if not territory:
+        return None
+    currencies = get_territory_currencies(territory)
+    return currencies[0] if currencies and currencies[0] in vocabulary().dollars else None

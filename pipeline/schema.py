@@ -1,0 +1,207 @@
+"""The warehouse tables: one source for DuckDB DDL, Polars frames, Dagster column schemas and tests.
+
+The contract tables and columns are those of `CONTRACT.md`; the extra columns here are additions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql: str
+    comment: str
+    nullable: bool = True
+
+    @property
+    def polars(self) -> pl.DataType:
+        return _POLARS[self.sql]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def polars_schema(self) -> dict[str, pl.DataType]:
+        return {c.name: c.polars for c in self.columns}
+
+    def empty(self) -> pl.DataFrame:
+        return pl.DataFrame(schema=self.polars_schema)
+
+    def frame(self, rows: list[dict]) -> pl.DataFrame:
+        """Rows as a frame with exactly this table's columns and dtypes."""
+        return pl.DataFrame(rows, schema=self.polars_schema, orient="row") if rows else self.empty()
+
+
+_POLARS: dict[str, pl.DataType] = {
+    "VARCHAR": pl.String(),
+    "INTEGER": pl.Int32(),
+    "BIGINT": pl.Int64(),
+    "DOUBLE": pl.Float64(),
+    "BOOLEAN": pl.Boolean(),
+    "DATE": pl.Date(),
+    "TIMESTAMP": pl.Datetime("us"),
+    "VARCHAR[]": pl.List(pl.String()),
+    "JSON": pl.String(),
+}
+
+C = Column
+
+DOCUMENTS = Table(
+    "documents",
+    "One row per seed file that was ingested: the decoded text, its cleaned body and its metadata.",
+    (
+        C("doc_id", "VARCHAR", "stable id of the seed file: its path under the seeds folder without extension", False),
+        C("source_path", "VARCHAR", "path relative to the seeds folder", False),
+        C("content_sha256", "VARCHAR", "SHA-256 of the raw bytes", False),
+        C("encoding", "VARCHAR", "text encoding the raw bytes were decoded with", False),
+        C("title", "VARCHAR", "headline", False),
+        C("byline", "VARCHAR", "author(s) as written"),
+        C("outlet", "VARCHAR", "publication, where the text reveals it"),
+        C("dateline", "VARCHAR", "place (and agency) that opens the story, e.g. SEOUL"),
+        C("published_date", "DATE", "date of publication, where known"),
+        C("raw_text", "VARCHAR", "the decoded file", False),
+        C("clean_text", "VARCHAR", "the article body with boilerplate removed", False),
+        C("n_removed_lines", "INTEGER", "how many raw lines were removed as boilerplate", False),
+    ),
+    primary_key="doc_id",
+)
+
+BOILERPLATE = Table(
+    "boilerplate",
+    "One row per line removed from a raw text, with the reason it was judged page chrome.",
+    (
+        C("doc_id", "VARCHAR", "document the line was removed from", False),
+        C("line_no", "INTEGER", "1-based line number in raw_text", False),
+        C("text", "VARCHAR", "the removed line", False),
+        C("reason", "VARCHAR", "short snake_case category such as share_widget or duplicate_caption", False),
+    ),
+)
+
+CAPTIONS = Table(
+    "captions",
+    "One row per distinct photo caption lifted out of a page (repeats are in boilerplate).",
+    (
+        C("doc_id", "VARCHAR", "document the caption belongs to", False),
+        C("line_no", "INTEGER", "1-based line number of the caption's first occurrence in raw_text", False),
+        C("text", "VARCHAR", "the caption as written", False),
+    ),
+)
+
+QUARANTINE = Table(
+    "quarantine",
+    "One row per seed file that could not be ingested, with the reason.",
+    (
+        C("source_path", "VARCHAR", "path relative to the seeds folder", False),
+        C("content_sha256", "VARCHAR", "SHA-256 of the raw bytes, when they could be read"),
+        C("reason", "VARCHAR", "a clear sentence saying why the file was not ingested", False),
+        C("detected_at", "TIMESTAMP", "when the problem was found (UTC)", False),
+    ),
+)
+
+SENTENCES = Table(
+    "sentences",
+    "One row per sentence of each document's clean_text.",
+    (
+        C("doc_id", "VARCHAR", "document", False),
+        C("sentence_idx", "INTEGER", "0-based position of the sentence in the document", False),
+        C("start_char", "INTEGER", "offset of the first character in clean_text", False),
+        C("end_char", "INTEGER", "offset just past the last character in clean_text", False),
+        C("text", "VARCHAR", "the sentence", False),
+    ),
+)
+
+MENTIONS = Table(
+    "mentions",
+    "One row per named-entity mention found by spaCy in clean_text.",
+    (
+        C("mention_id", "VARCHAR", "deterministic id from doc_id and offsets", False),
+        C("doc_id", "VARCHAR", "document", False),
+        C("sentence_idx", "INTEGER", "sentence the mention sits in", False),
+        C("start_char", "INTEGER", "offset of the first character in clean_text", False),
+        C("end_char", "INTEGER", "offset just past the last character in clean_text", False),
+        C("text", "VARCHAR", "the mention as written", False),
+        C("label", "VARCHAR", "entity label (spaCy scheme), the canonical entity's label", False),
+        C("ner_label", "VARCHAR", "the label spaCy gave this span", False),
+        C("entity_id", "VARCHAR", "the canonical entity", False),
+    ),
+    primary_key="mention_id",
+)
+
+ENTITIES = Table(
+    "entities",
+    "One row per canonical entity across all documents.",
+    (
+        C("entity_id", "VARCHAR", "deterministic id from label and normalised name", False),
+        C("name", "VARCHAR", "canonical form, e.g. Sam Altman", False),
+        C("label", "VARCHAR", "one label per entity", False),
+        C("aliases", "VARCHAR[]", "every surface form seen", False),
+        C("n_mentions", "INTEGER", "number of mentions", False),
+        C("n_documents", "INTEGER", "number of documents with a mention", False),
+    ),
+    primary_key="entity_id",
+)
+
+MONEY = Table(
+    "money",
+    "One row per monetary figure in clean_text, normalised to ISO 4217 and US dollars.",
+    (
+        C("money_id", "VARCHAR", "deterministic id from doc_id and offsets", False),
+        C("doc_id", "VARCHAR", "document", False),
+        C("sentence_idx", "INTEGER", "sentence the figure sits in"),
+        C("start_char", "INTEGER", "offset of the first character in clean_text", False),
+        C("end_char", "INTEGER", "offset just past the last character in clean_text", False),
+        C("text", "VARCHAR", "the figure as written", False),
+        C("amount", "DOUBLE", "value in whole units of currency; the low end of a range", False),
+        C("amount_high", "DOUBLE", "the high end of a range"),
+        C("currency", "VARCHAR", "ISO 4217 code", False),
+        C("currency_basis", "VARCHAR", "evidence for the currency: explicit, or how a bare $ was read", False),
+        C("qualifier", "VARCHAR", "up_to, more_than, less_than, about or at_least"),
+        C("amount_usd", "DOUBLE", "amount in US dollars at fx_date"),
+        C("fx_date", "DATE", "the date whose ECB reference rate was used"),
+        C("fx_basis", "VARCHAR", "which date the rate was taken for: published_date or latest_available"),
+        C("equivalent_of", "VARCHAR", "money_id of the figure this one restates in another currency"),
+    ),
+    primary_key="money_id",
+)
+
+VALIDATION_RESULTS = Table(
+    "validation_results",
+    "One row per Great Expectations expectation evaluated by an asset check.",
+    (
+        C("run_id", "VARCHAR", "Dagster run that evaluated the expectation", False),
+        C("checked_at", "TIMESTAMP", "when it was evaluated (UTC)", False),
+        C("table_name", "VARCHAR", "table validated", False),
+        C("expectation", "VARCHAR", "expectation type and column", False),
+        C("success", "BOOLEAN", "whether the expectation held", False),
+        C("unexpected_count", "INTEGER", "rows that broke it"),
+        C("details", "JSON", "GX result summary with examples of failing values"),
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        DOCUMENTS,
+        BOILERPLATE,
+        CAPTIONS,
+        QUARANTINE,
+        SENTENCES,
+        MENTIONS,
+        ENTITIES,
+        MONEY,
+        VALIDATION_RESULTS,
+    )
+}
