@@ -78,3 +78,7 @@ def _decode_utf16(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     except UnicodeDecodeError as exc:
         raise IngestError(f"The file has a UTF-16 byte-order mark but does not decode: {exc.reason}.") from exc
+
+
+def file_state(seeds: list[SeedFile]) -> dict[str, str]:
+    return {s.source_path: s.sha256 for s in seeds}

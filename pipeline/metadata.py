@@ -18,10 +18,10 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
 ]
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
-_BYLINE = re.compile(rf"^(?:written |reported |words )?by\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)", re.I)
+_BYLINE = re.compile(rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)")
 _STAMP = re.compile(r"^(?:posted|published|updated|last updated|modified|date|first published)\b\s*(?:on|at)?\s*:?", re.I)
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
 _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
@@ -50,7 +50,7 @@ class Metadata:
 
 def is_byline(text: str) -> bool:
     """A short line that opens with 'By <Name>'."""
-    return len(text.split()) <= 30 and _BYLINE.match(text) is not None and text[:1] in "BbWwRr"
+    return len(text.split()) <= 30 and _BYLINE.match(text) is not None
 
 
 def is_dateline_stamp(text: str) -> bool:

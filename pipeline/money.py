@@ -84,7 +84,7 @@ def _alternation(options: list[str]) -> str:
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     v = vocabulary()
     # "US $" and "HK $" occur with a space; a one-letter prefix never does ("a $5 fee").
-    symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 else r"\$") for s in v.symbols]
+    symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 and s.endswith("$") else r"\$") for s in v.symbols]
     codes = _alternation(sorted(v.codes - v.not_alone))
     prefix = (
         r"(?:(?<![\w$])(?i:" + _alternation(symbols) + r")"
@@ -93,7 +93,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         r"|(?<![\w$])(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd)(?=\s?\d)"
         r"|\$)"
     )
-    amount = r"(?P<num{n}>" + DIGITS + "|" + WORD_NUMBER + r")(?:\s?(?P<scale{n}>" + SCALE + r")(?![a-z]))?"
+    amount = r"(?P<num{n}>" + DIGITS + "|" + WORD_NUMBER + r")(?:\s?(?P<scale{n}>" + SCALE + r"(?:\s+" + SCALE + r")?)(?![a-z]))?"
     joiner = r"\s?(?P<joiner>-|–|—|to|and)\s?"
     words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks"]
     suffix = (

@@ -59,5 +59,9 @@ def parse_words(text: str) -> float | None:
     return total + current if seen else None
 
 
-def scale_of(word: str | None) -> float:
-    return SCALES[word.lower()] if word else 1.0
+def scale_of(words: str | None) -> float:
+    """Product of the scale words ("lakh crore" = 1e12), 1 for none."""
+    value = 1.0
+    for word in (words or "").lower().split():
+        value *= SCALES[word]
+    return value

@@ -1,0 +1,77 @@
+"""Great Expectations 1.x: a suite kept as JSON, validated against a frame in an ephemeral context."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    expectation: str
+    severity: str
+    success: bool
+    unexpected_count: int | None
+    details: dict
+
+
+def load_suite(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _context():
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -> list[ExpectationOutcome]:
+    """Run each expectation of `suite` ({"name", "expectations": [{"type", "kwargs"}]}); kwargs may
+    refer to `parameters` as {"$PARAMETER": name}."""
+    import great_expectations as gx
+
+    context = _context()
+    name = suite["name"]
+    source = context.data_sources.add_or_update_pandas(name)
+    asset = source.add_dataframe_asset(f"{name}_frame") if f"{name}_frame" not in source.get_asset_names() else source.get_asset(f"{name}_frame")
+    batch_def = asset.add_batch_definition_whole_dataframe(f"{name}_{id(frame)}")
+    batch = batch_def.get_batch(batch_parameters={"dataframe": frame.to_pandas()})
+    gx_suite = gx.ExpectationSuite(name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in suite["expectations"]])
+    result = batch.validate(gx_suite, expectation_parameters=parameters or {}, result_format="SUMMARY")
+    severities = {_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
+    return [_outcome(r, severities) for r in result.results]
+
+
+def _label(kind: str, kwargs: dict) -> str:
+    column = kwargs.get("column") or ",".join(kwargs.get("column_list") or []) or ",".join(
+        kwargs[k] for k in ("column_A", "column_B") if k in kwargs
+    )
+    return f"{kind}({column})" if column else kind
+
+
+def _outcome(r, severities: dict[str, str]) -> ExpectationOutcome:
+    cfg = r.expectation_config
+    label = _label(cfg.type, cfg.kwargs)
+    details = {k: v for k, v in (r.result or {}).items() if k in ("unexpected_count", "unexpected_percent", "partial_unexpected_list", "observed_value", "element_count")}
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        details["exception"] = r.exception_info.get("exception_message")
+    return ExpectationOutcome(
+        expectation=label,
+        severity=severities.get(label, "ERROR"),
+        success=bool(r.success),
+        unexpected_count=(r.result or {}).get("unexpected_count"),
+        details=json.loads(json.dumps(details, default=str)),
+    )

@@ -1,0 +1,135 @@
+"""The DuckDB warehouse: DDL and column comments from `pipeline.schema`, whole-table replacement
+in one transaction, and a bounded wait when another process holds the file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import polars as pl
+
+from pipeline.schema import TABLES, Table
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class WarehouseLockedError(RuntimeError):
+    pass
+
+
+def create_sql(table: Table) -> str:
+    cols = [f"{c.name} {c.sql}{'' if c.nullable else ' NOT NULL'}" for c in table.columns]
+    if table.primary_key:
+        cols.append(f"PRIMARY KEY ({table.primary_key})")
+    return f"CREATE TABLE {table.name} ({', '.join(cols)})"
+
+
+def comment_sql(table: Table) -> list[str]:
+    quote = lambda s: s.replace("'", "''")  # noqa: E731
+    return [f"COMMENT ON TABLE {table.name} IS '{quote(table.description)}'"] + [
+        f"COMMENT ON COLUMN {table.name}.{c.name} IS '{quote(c.comment)}'" for c in table.columns
+    ]
+
+
+def ensure_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    """Create the table, or re-create it when its columns no longer match the schema."""
+    have = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table.name]
+    ).fetchall()]
+    if have == table.names:
+        return
+    if have:
+        con.execute(f"DROP TABLE {table.name}")
+    con.execute(create_sql(table))
+    for sql in comment_sql(table):
+        con.execute(sql)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB file analysts query. Relative paths are resolved from the project root."""
+
+    path: str = "warehouse/news.duckdb"
+    lock_timeout_seconds: float = 30.0
+
+    @property
+    def file(self) -> Path:
+        p = Path(self.path)
+        return p if p.is_absolute() else PROJECT_ROOT / p
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect_with_retry(self.file, read_only, self.lock_timeout_seconds)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def replace(self, tables: dict[str, pl.DataFrame]) -> None:
+        """Replace the rows of each table in one transaction: readers see all old or all new."""
+        with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for name, frame in tables.items():
+                    table = TABLES[name]
+                    ensure_table(con, table)
+                    con.execute(f"DELETE FROM {name}")
+                    _insert(con, table, frame)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+
+    def append(self, name: str, frame: pl.DataFrame) -> None:
+        with self.connect() as con:
+            ensure_table(con, TABLES[name])
+            _insert(con, TABLES[name], frame)
+
+    def read(self, name: str) -> pl.DataFrame:
+        table = TABLES[name]
+        with self.connect() as con:
+            ensure_table(con, table)
+            return con.execute(f"SELECT * FROM {name}").pl().cast(table.polars_schema)
+
+    def read_frame(self, name: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+        """A non-contract staging table written with `write_frame`."""
+        with self.connect() as con:
+            exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
+            return con.execute(f"SELECT * FROM {name}").pl().cast(schema) if exists else pl.DataFrame(schema=schema)
+
+    def write_frame(self, name: str, frame: pl.DataFrame) -> None:
+        with self.connect() as con:
+            con.register("_frame", frame.to_arrow())
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _frame")
+            con.unregister("_frame")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame) -> None:
+    if frame.is_empty():
+        return
+    con.register("_frame", frame.select(table.names).to_arrow())
+    con.execute(f"INSERT INTO {table.name} SELECT {', '.join(table.names)} FROM _frame")
+    con.unregister("_frame")
+
+
+def _connect_with_retry(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout
+    delay = 0.2
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLockedError(
+                    f"The warehouse {path} is locked by another process ({exc}). Close that process "
+                    "(for example an open DuckDB shell or notebook connection), or open it with "
+                    "read_only=True / `duckdb -readonly`, then re-run."
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)

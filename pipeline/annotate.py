@@ -1,0 +1,48 @@
+"""Sentences and NER spans of every document, from one batched pass of the NLP model over paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import polars as pl
+
+from pipeline.entities import mention_spans
+from pipeline.schema import SENTENCES
+from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_rows, sentence_spans
+
+Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
+
+NER_SPANS_SCHEMA = {
+    "doc_id": pl.String(), "sentence_idx": pl.Int32(), "start_char": pl.Int32(), "end_char": pl.Int32(),
+    "text": pl.String(), "ner_label": pl.String(), "raw_label": pl.String(),
+}
+
+
+def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(sentences, ner_spans) for `documents` (doc_id, clean_text).
+
+    The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break.
+    `ner_spans` holds the cleaned name mentions (`ner_label`) and spaCy's MONEY spans, which the
+    money checks compare against.
+    """
+    docs = documents.select("doc_id", "clean_text").rows()
+    paras = [(doc_id, text, paragraphs(text)) for doc_id, text in docs]
+    flat = (text[s:e] for _, text, spans in paras for s, e in spans)
+    annotations = annotator(flat)
+    sentences, spans = [], []
+    for doc_id, text, p_spans in paras:
+        anns = [next(annotations) for _ in p_spans]
+        sents = sentence_spans(text, p_spans, anns)
+        sentences += sentence_rows(doc_id, text, sents)
+        entities = [(ps + s, ps + e, label) for (ps, _), ann in zip(p_spans, anns) for s, e, label in ann.entities]
+        for span in mention_spans(text, entities):
+            spans.append(_span_row(doc_id, text, sents, span.start, span.end, span.label, span.label))
+        for s, e, label in entities:
+            if label == "MONEY":
+                spans.append(_span_row(doc_id, text, sents, s, e, None, label))
+    return SENTENCES.frame(sentences), pl.DataFrame(spans, schema=NER_SPANS_SCHEMA, orient="row") if spans else pl.DataFrame(schema=NER_SPANS_SCHEMA)
+
+
+def _span_row(doc_id: str, text: str, sents: list[tuple[int, int]], start: int, end: int, label: str | None, raw: str) -> dict:
+    return {"doc_id": doc_id, "sentence_idx": sentence_index(sents, start), "start_char": start, "end_char": end,
+            "text": text[start:end], "ner_label": label, "raw_label": raw}

@@ -1,0 +1,54 @@
+"""One asset check per suite in `expectations/`: GX runs the suite on the table, every result is
+written to `validation_results`, and the check fails with the failing expectations listed."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipeline import validation
+from pipeline.adapters import gx
+from pipeline.adapters.warehouse import Warehouse
+from pipeline.schema import VALIDATION_RESULTS
+
+EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
+
+
+def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
+    """Blocking: a failed ERROR expectation stops downstream assets; a failed WARN one only warns."""
+
+    @dg.asset_check(asset=table, name=f"{table}_{suite['name']}", description=suite.get("description"), blocking=True)
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+        frame = validation.prepare(table, warehouse.read(table), warehouse.read("documents"))
+        outcomes = gx.validate(frame, suite, validation.parameters())
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        warehouse.append("validation_results", VALIDATION_RESULTS.frame([
+            {"run_id": context.run.run_id, "checked_at": now, "table_name": table, "expectation": o.expectation,
+             "success": o.success, "unexpected_count": o.unexpected_count, "details": json.dumps(o.details)}
+            for o in outcomes
+        ]))
+        failed = [o for o in outcomes if not o.success]
+        errors = any(o.severity == "ERROR" for o in failed)
+        return dg.AssetCheckResult(
+            passed=not failed,
+            severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+            metadata={
+                "rows": frame.height,
+                "expectations": len(outcomes),
+                "failed": dg.MetadataValue.json([{"expectation": o.expectation, "severity": o.severity, **o.details} for o in failed]),
+                "evaluated": dg.MetadataValue.md("\n".join(f"- {'✅' if o.success else '❌'} `{o.expectation}`" for o in outcomes)),
+            },
+        )
+
+    return _check
+
+
+def suites() -> dict[str, dict]:
+    return {path.stem: gx.load_suite(path) for path in sorted(EXPECTATIONS.glob("*.json"))}
+
+
+@dg.definitions
+def checks() -> dg.Definitions:
+    return dg.Definitions(asset_checks=[build_check(table, suite) for table, suite in suites().items()])

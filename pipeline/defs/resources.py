@@ -1,0 +1,18 @@
+import os
+
+import dagster as dg
+
+from pipeline.adapters.nlp import DEFAULT_MODEL, Nlp
+from pipeline.adapters.seeds import Seeds
+from pipeline.adapters.warehouse import Warehouse
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(
+        resources={
+            "seeds": Seeds(path=os.environ.get("PIPELINE_SEEDS_DIR", "seeds")),
+            "warehouse": Warehouse(path=os.environ.get("PIPELINE_WAREHOUSE", "warehouse/news.duckdb")),
+            "nlp": Nlp(model=os.environ.get("PIPELINE_SPACY_MODEL", DEFAULT_MODEL)),
+        }
+    )

@@ -1,0 +1,26 @@
+import json
+
+import dagster as dg
+
+from pipeline.adapters.seeds import Seeds
+from pipeline.changes import diff, state_key
+from pipeline.defs.jobs import refresh_warehouse
+
+
+@dg.sensor(
+    job=refresh_warehouse,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Requests a warehouse refresh when seed files are added, edited or removed.",
+)
+def seeds_changed(context: dg.SensorEvaluationContext, seeds: Seeds):
+    old = json.loads(context.cursor) if context.cursor else {}
+    new = seeds.state()
+    changes = diff(old, new)
+    if not changes.any:
+        return dg.SkipReason(f"No change in {len(new)} seed files.")
+    context.update_cursor(json.dumps(new, sort_keys=True))
+    return dg.RunRequest(
+        run_key=state_key(new),
+        tags={"seeds/added": str(len(changes.added)), "seeds/changed": str(len(changes.changed)), "seeds/removed": str(len(changes.removed))},
+    )

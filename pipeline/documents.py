@@ -1,0 +1,65 @@
+"""The per-file map: seed bytes -> a document with its removed lines and captions, or a quarantine row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipeline.cleaning import clean_document
+from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
+from pipeline.schema import BOILERPLATE, CAPTIONS, DOCUMENTS, QUARANTINE
+
+_MIN_BODY_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Ingested:
+    documents: pl.DataFrame
+    boilerplate: pl.DataFrame
+    captions: pl.DataFrame
+    quarantine: pl.DataFrame
+
+
+def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict, list[dict], list[dict]]:
+    """(document row, boilerplate rows, caption rows) for one file; IngestError if it must be quarantined."""
+    raw, encoding = decode(seed.data, max_bytes)
+    result = clean_document(raw)
+    if len(result.clean_text.strip()) < _MIN_BODY_CHARS:
+        raise IngestError(
+            f"No article text is left after removing boilerplate ({len(result.removed)} lines removed as page chrome)."
+        )
+    meta = result.metadata
+    document = {
+        "doc_id": seed.doc_id,
+        "source_path": seed.source_path,
+        "content_sha256": seed.sha256,
+        "encoding": encoding,
+        "title": meta.title or result.clean_text.split("\n", 1)[0][:200],
+        "byline": meta.byline,
+        "outlet": meta.outlet,
+        "dateline": meta.dateline,
+        "published_date": meta.published_date,
+        "raw_text": raw,
+        "clean_text": result.clean_text,
+        "n_removed_lines": len(result.removed),
+    }
+    removed = [{"doc_id": seed.doc_id, "line_no": r.line_no, "text": r.text, "reason": r.reason} for r in result.removed]
+    captions = [{"doc_id": seed.doc_id, "line_no": no, "text": text} for no, text in result.captions]
+    return document, removed, captions
+
+
+def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+    """Every seed file ends up in exactly one of `documents` and `quarantine`."""
+    documents, removed, captions, quarantined = [], [], [], []
+    for seed in seeds:
+        try:
+            document, lines, caps = process_file(seed, max_bytes)
+        except IngestError as exc:
+            quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": str(exc), "detected_at": now})
+            continue
+        documents.append(document)
+        removed += lines
+        captions += caps
+    return Ingested(DOCUMENTS.frame(documents), BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined))

@@ -1,0 +1,58 @@
+"""What the expectation suites need beyond a table's own columns: derived per-row facts and
+parameters, computed here so the suites in `expectations/` stay declarative."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipeline import fx
+from pipeline.currencies import vocabulary
+
+RESTATEMENT_TOLERANCE = 0.05
+_OFFSET_TABLES = ("sentences", "mentions", "money")
+
+
+def parameters() -> dict:
+    return {"iso_4217_codes": sorted(vocabulary().codes), "ecb_currencies": sorted(fx.known_currencies())}
+
+
+def prepare(table: str, frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with the derived columns its suite checks."""
+    if table in _OFFSET_TABLES:
+        frame = with_offset_check(frame, documents)
+    if table == "money":
+        frame = with_money_checks(frame)
+    return frame
+
+
+def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """`offset_matches`: the row's text is exactly clean_text[start_char:end_char]."""
+    texts = dict(documents.select("doc_id", "clean_text").rows())
+    matches = [
+        doc_id in texts and 0 <= s <= e <= len(texts[doc_id]) and texts[doc_id][s:e] == text
+        for doc_id, s, e, text in frame.select("doc_id", "start_char", "end_char", "text").rows()
+    ]
+    return frame.with_columns(offset_matches=pl.Series(matches, dtype=pl.Boolean))
+
+
+def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
+    """`usd_when_rate_exists`, and whether a restatement agrees with the figure it restates.
+
+    The agreement is split by how the rate date was chosen: at the publication date a mismatch
+    means a wrong currency (`restatement_agrees`); at the latest available date, for an undated
+    page, exchange-rate drift alone can explain it (`restatement_agrees_undated`, a warning).
+    Both are null where the row restates nothing.
+    """
+    ecb = fx.known_currencies()
+    usd = dict(frame.select("money_id", "amount_usd").rows())
+    agrees = []
+    for ref, own in frame.select("equivalent_of", "amount_usd").rows():
+        other = usd.get(ref) if ref else None
+        agrees.append(None if ref is None or own is None or not other else abs(own - other) / other <= RESTATEMENT_TOLERANCE)
+    dated = frame["fx_basis"] == "published_date"
+    agrees = pl.Series(agrees, dtype=pl.Boolean)
+    return frame.with_columns(
+        usd_when_rate_exists=pl.col("amount_usd").is_not_null() | ~pl.col("currency").is_in(sorted(ecb)),
+        restatement_agrees=pl.when(dated).then(agrees),
+        restatement_agrees_undated=pl.when(~dated).then(agrees),
+    )

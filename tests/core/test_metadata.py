@@ -1,0 +1,53 @@
+import datetime as dt
+
+import pytest
+
+from pipeline.metadata import extract, find_date, is_byline, is_dateline_stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Posted : February 4, 2025, 16:04", dt.date(2025, 2, 4)),
+        ("Monday, 6 January 2020", dt.date(2020, 1, 6)),
+        ("Feb. 4, 2025", dt.date(2025, 2, 4)),
+        ("Sept 30 2019", dt.date(2019, 9, 30)),
+        ("2023-11-05T10:00", dt.date(2023, 11, 5)),
+        ("on Feb 4", None),
+        ("February 30, 2025", None),
+    ],
+)
+def test_metadata_find_date(text, date):
+    assert find_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("By Nam Hyun-woo", True), ("By Jane Doe and John Roe", True), ("by the way, the market rose", False), ("Bylines matter", False)],
+)
+def test_metadata_is_byline(text, expected):
+    assert is_byline(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Updated: 3 March 2024", True), ("Published 10:04 AM EST, March 3, 2024", True), ("March 3, 2024", True),
+     ("The deal was signed on March 3, 2024, in Seoul after months of talks.", False)],
+)
+def test_metadata_is_dateline_stamp(text, expected):
+    assert is_dateline_stamp(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ([("TOKYO (Reuters) - Shares rose.", None)], "outlet", "Reuters"),
+        ([("TOKYO (Reuters) - Shares rose.", None)], "dateline", "Tokyo"),
+        ([("LONDON, March 3 - Prices fell.", None)], "dateline", "London"),
+        ([("© 2019 Example Media Company. All rights reserved.", "copyright")], "outlet", "Example Media Company"),
+        ([("Jane Roe jane.roe@example.com", "author_signoff")], "byline", "Jane Roe"),
+        ([("Menu", "navigation"), ("A headline of several words", None)], "title", "A headline of several words"),
+    ],
+)
+def test_metadata_extract(lines, field, value):
+    assert getattr(extract(lines), field) == value

@@ -1,0 +1,109 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.score_money import SETS, load, score
+from pipeline.cleaning import clean_document
+from pipeline.money import extract_money
+
+KEYS = {"start", "end", "text", "amount", "amount_high", "currency", "qualifier", "currency_basis", "equivalent_of"}
+
+
+def figures(text: str, **context) -> list[tuple]:
+    return [(m["text"], m["amount"], m["amount_high"], m["currency"], m["qualifier"]) for m in extract_money(text, **context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("up to US$500 billion ($684 billion) to fund", [("US$500 billion", 5e11, None, "USD", "up_to"), ("$684 billion", 6.84e11, None, "SGD", "up_to")]),
+        ("worth up to 2 trillion won (S$1.9 billion).", [("2 trillion won", 2e12, None, "KRW", "up_to"), ("S$1.9 billion", 1.9e9, None, "SGD", "up_to")]),
+        ("$2-3 billion", [("$2-3 billion", 2e9, 3e9, "USD", None)]),
+        ("between $1 billion and $2 billion", [("$1 billion and $2 billion", 1e9, 2e9, "USD", None)]),
+        ("more than $400 billion over four years", [("$400 billion", 4e11, None, "USD", "more_than")]),
+        ("at least €5m", [("€5m", 5e6, None, "EUR", "at_least")]),
+        ("less than ¥300", [("¥300", 300.0, None, "JPY", "less_than")]),
+        ("half a billion dollars", [("half a billion dollars", 5e8, None, "USD", None)]),
+        ("4 crore rupees", [("4 crore rupees", 4e7, None, "INR", None)]),
+        ("50p", [("50p", 0.5, None, "GBP", None)]),
+        ("thirteen dollars and forty-five cents", [("thirteen dollars and forty-five cents", 13.45, None, "USD", None)]),
+    ],
+)
+def test_money_extracts_news_expressions(text, expected):
+    assert figures(text, published_date=dt.date(2025, 2, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["up 20%", "a factor of 10", "in 2024", "call 010-1234-5678", "5 million shares", "97 per cent", "12 points", "the 2020 won award"],
+)
+def test_money_ignores_non_money(text):
+    assert extract_money(text) == []
+
+
+def test_money_restatement_points_at_the_first_figure():
+    rows = extract_money("It plans to spend 2 trillion won (S$1.9 billion) on chips.")
+    assert rows[0]["equivalent_of"] is None and rows[1]["equivalent_of"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "currency", "basis"),
+    [
+        ("It raised $5 million.", {}, "USD", "default_usd"),
+        ("It raised $5 million.", {"dateline": "Singapore"}, "SGD", "dateline"),
+        ("It raised $5 million.", {"dollar_currency": "AUD"}, "AUD", "context"),
+        ("A further S$2 million came later; it raised $5 million.", {}, "SGD", "document_names_currency"),
+        ("It costs US$100 ($137).", {"published_date": dt.date(2025, 2, 4)}, "SGD", "restatement_rate"),
+    ],
+)
+def test_money_bare_dollar_reads_document_evidence(text, context, currency, basis):
+    bare = [r for r in extract_money(text, **context) if r["currency_basis"] != "explicit"]
+    assert bare and all(r["currency"] == currency and r["currency_basis"] == basis for r in bare)
+
+
+SEED_FIGURES = {
+    "000_970517060b5d84ad": [("US$500 billion", "USD", 5e11, "up_to", False), ("$684 billion", "SGD", 6.84e11, "up_to", True),
+                             ("2 trillion won", "KRW", 2e12, "up_to", False), ("S$1.9 billion", "SGD", 1.9e9, "up_to", True)],
+    "001_1b4dbe78e5f4d955": [],
+    "002_79b1a7c8b752f4f6": [("$500 billion", "USD", 5e11, None, False)],
+    "003_230fd4a29234ebe9": [("$400 billion", "USD", 4e11, "more_than", False)],
+    "004_cccac4c44d5e8202": [("$3.12 billion", "USD", 3.12e9, None, False), ("$30 billion", "USD", 3e10, None, False)],
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_FIGURES))
+def test_money_finds_every_seed_figure(seed_texts, seed):
+    result = clean_document(seed_texts[seed])
+    rows = extract_money(result.clean_text, published_date=result.metadata.published_date, dateline=result.metadata.dateline)
+    got = [(r["text"], r["currency"], r["amount"], r["qualifier"], r["equivalent_of"] is not None) for r in rows]
+    assert got == SEED_FIGURES[seed]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_money_dev_sets_score_f1_at_least_095(name):
+    precision, recall, f1 = score(load(SETS[name]), show=False)
+    assert f1 >= 0.95, (precision, recall)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_money_never_raises_and_offsets_match_on_arbitrary_text(text):
+    for row in extract_money(text):
+        assert KEYS <= row.keys()
+        assert text[row["start"]: row["end"]] == row["text"]
+        assert row["amount"] > 0
+
+
+MONEYISH = st.lists(st.sampled_from(["$", "US$", "S$", "€", "£", "¥", "₩", "won", "yen", "euros", "dollars", "cents", "1", "2.5", "1,000",
+                                     "million", "bn", "m", "k", "-", "to", "and", "between", "up to", "(", ")", " ", ",", ".", "half a", "two"]),
+                    max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MONEYISH)
+def test_money_offsets_hold_on_adversarial_money_text(text):
+    for row in extract_money(text):
+        assert text[row["start"]: row["end"]] == row["text"]
+        assert row["amount_high"] is None or row["amount_high"] >= row["amount"]

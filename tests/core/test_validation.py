@@ -1,0 +1,26 @@
+import datetime as dt
+
+import polars as pl
+
+from pipeline.validation import with_money_checks, with_offset_check
+
+
+def test_validation_offset_check_flags_mismatches():
+    docs = pl.DataFrame({"doc_id": ["d"], "clean_text": ["Hello world"]})
+    frame = pl.DataFrame({"doc_id": ["d", "d", "x"], "start_char": [0, 6, 0], "end_char": [5, 11, 1], "text": ["Hello", "World", "H"]})
+    assert with_offset_check(frame, docs)["offset_matches"].to_list() == [True, False, False]
+
+
+def test_validation_money_restatement_agreement():
+    frame = pl.DataFrame({
+        "money_id": ["a", "b", "c", "d"],
+        "equivalent_of": [None, "a", None, "c"],
+        "amount_usd": [100.0, 103.0, 100.0, 150.0],
+        "currency": ["USD", "SGD", "USD", "SGD"],
+        "fx_basis": ["published_date", "published_date", "latest_available", "latest_available"],
+        "fx_date": [dt.date(2025, 1, 1)] * 4,
+    })
+    out = with_money_checks(frame)
+    assert out["restatement_agrees"].to_list() == [None, True, None, None]
+    assert out["restatement_agrees_undated"].to_list() == [None, None, None, False]
+    assert out["usd_when_rate_exists"].all()

@@ -1,0 +1,108 @@
+"""The whole pipeline materialized into temporary warehouses; assertions on the actual rows."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from tests.conftest import SEEDS, materialize_all
+
+pytestmark = pytest.mark.slow
+
+
+def test_pipeline_materializes_with_no_failing_error_check(built):
+    result, _ = built
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == 7
+    errors = [e.check_name for e in evaluations if not e.passed and e.severity.value == "ERROR"]
+    assert errors == []
+
+
+def test_pipeline_every_seed_is_a_document_or_quarantined_once(db):
+    paths = sorted(p.name for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
+    got = db.sql("select source_path from documents union all select source_path from quarantine order by 1").fetchall()
+    assert [r[0] for r in got] == paths
+
+
+def test_pipeline_no_removed_line_survives_in_clean_text(db):
+    leaks = db.sql(
+        "select b.doc_id, b.text from boilerplate b join documents d using (doc_id) "
+        "where length(trim(b.text)) >= 12 and b.reason not in ('photo_caption') and contains(d.clean_text, trim(b.text))"
+    ).fetchall()
+    assert leaks == []
+
+
+@pytest.mark.parametrize("table", ["sentences", "mentions", "money"])
+def test_pipeline_offsets_match_their_text(db, table):
+    bad = db.sql(
+        f"select count(*) from {table} x join documents d using (doc_id) "
+        "where substr(d.clean_text, x.start_char + 1, x.end_char - x.start_char) <> x.text"
+    ).fetchone()[0]
+    total = db.sql(f"select count(*) from {table}").fetchone()[0]
+    assert total > 0 and bad == 0
+
+
+def test_pipeline_money_rows_from_the_seeds(db):
+    rows = db.sql(
+        "select text, currency, amount, qualifier, equivalent_of is not null, amount_usd is not null "
+        "from money where doc_id like '000%' order by start_char"
+    ).fetchall()
+    assert rows == [
+        ("US$500 billion", "USD", 5e11, "up_to", False, True),
+        ("$684 billion", "SGD", 6.84e11, "up_to", True, True),
+        ("2 trillion won", "KRW", 2e12, "up_to", False, True),
+        ("S$1.9 billion", "SGD", 1.9e9, "up_to", True, True),
+    ]
+    dated = db.sql("select fx_date, amount_usd from money where doc_id like '003%'").fetchone()
+    assert str(dated[0]) == "2025-02-04" and dated[1] == pytest.approx(4e11)
+
+
+@pytest.mark.parametrize(("name", "label"), [("OpenAI", "ORG"), ("Sam Altman", "PERSON"), ("Masayoshi Son", "PERSON"), ("Chey Tae-won", "PERSON")])
+def test_pipeline_entities_have_one_row_and_label(db, name, label):
+    rows = db.sql("select label, n_documents from entities where name = ?", params=[name]).fetchall()
+    assert len(rows) == 1 and rows[0][0] == label and rows[0][1] >= 1
+
+
+def test_pipeline_mentions_have_no_line_breaks_and_point_at_entities(db):
+    assert db.sql("select count(*) from mentions where contains(text, chr(10))").fetchone()[0] == 0
+    orphans = db.sql("select count(*) from mentions m anti join entities e using (entity_id)").fetchone()[0]
+    assert orphans == 0
+
+
+def test_pipeline_rerun_leaves_every_table_identical(tmp_path, nlp_resource):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = tmp_path / "w.duckdb"
+    tables = ["documents", "boilerplate", "sentences", "mentions", "entities", "money", "quarantine"]
+
+    def snapshot():
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return {t: con.sql(f"select * {'exclude (detected_at)' if t == 'quarantine' else ''} from {t} order by all").fetchall() for t in tables}
+        finally:
+            con.close()
+
+    assert materialize_all(seeds, path, nlp_resource).success
+    first = snapshot()
+    assert materialize_all(seeds, path, nlp_resource).success
+    assert snapshot() == first
+
+
+def test_pipeline_quarantines_bad_files_and_still_succeeds(tmp_path, nlp_resource):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    good = (SEEDS / "004_cccac4c44d5e8202.txt").read_text(encoding="utf-8")
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00IHDR\x00")
+    (seeds / "crlf_bom.txt").write_bytes(("\ufeff" + good.replace("\n", "\r\n")).encode("utf-8"))
+    (seeds / "legacy.txt").write_bytes(good.replace("’", "'").encode("cp1252"))
+    (seeds / "chrome_only.txt").write_text("Share\nSubscribe\nLog in\nMenu\n", encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    assert materialize_all(seeds, path, nlp_resource).success
+    con = duckdb.connect(str(path), read_only=True)
+    quarantined = dict(con.sql("select source_path, reason from quarantine").fetchall())
+    documents = {r[0] for r in con.sql("select source_path from documents").fetchall()}
+    con.close()
+    assert set(quarantined) == {"empty.txt", "image.txt", "chrome_only.txt"}
+    assert "empty" in quarantined["empty.txt"] and "binary" in quarantined["image.txt"]
+    assert {"crlf_bom.txt", "legacy.txt"} <= documents
