@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +40,12 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
+_LABEL_REPEATS = 3
+_BLOCK_GAP = 4
+_BOXES = frozenset({"related_links", "advertisement"})
+_TEASER_MAX_GOOD = 3
+_TEASER_CHROME_SHARE = 0.3
+_LABEL_WORDS = 4
 # Removed lines that sit inside articles as often as around them; context ignores them.
 _INLINE = frozenset(
     {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
@@ -116,6 +123,7 @@ def clean_document(raw: str) -> CleanResult:
     _mark_menu_runs(lines)
     _mark_related_blocks(lines)
     _resolve_context(lines)
+    _mark_trailing_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason) for ln in lines])
     title_line = _title_line(lines, meta.title)
     body = [ln for ln in lines if ln.kind == "good" or ln is title_line]
@@ -173,14 +181,17 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
-    """Later copies of a line already seen (exactly, or nearly and close by) are duplicates."""
+    """Later copies of a line already seen (exactly, or nearly and close by) are duplicates, and
+    short lines that occur three times or more are section labels ("Company Town" over every teaser)."""
+    content = [ln for ln in lines if ln.kind != "blank"]
+    counts = Counter(_fold(ln.text) for ln in content)
     seen: set[str] = set()
     recent: list[_Line] = []
-    for line in lines:
-        if line.kind == "blank":
-            continue
+    for line in content:
         key = _fold(line.text)
-        if key in seen and (line.words > 3 or line.kind == "bad"):
+        if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
+            line.kind, line.reason = "bad", line.reason or "repeated_label"
+        elif key in seen and (line.words > 3 or line.kind == "bad"):
             line.kind, line.reason = "bad", line.reason or "duplicate_line"
         elif line.words >= 6 and any(
             fuzz.ratio(key, _fold(prev.text), score_cutoff=_NEAR_DUPLICATE_SCORE) for prev in recent
@@ -201,19 +212,24 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
     """
     captions = []
     content = [ln for ln in lines if ln.kind != "blank"]
-    for prev, line in zip(content, content[1:]):
+    for i, (prev, line) in enumerate(zip(content, content[1:])):
         if prev.kind == "bad" or prev.words < 4:
             continue
-        repeated = line.reason == "duplicate_line" and fuzz.ratio(_fold(prev.text), _fold(line.text)) >= _NEAR_DUPLICATE_SCORE
+        repeated = line.reason == "duplicate_line" and _similar(prev, line)
         credited = line.reason == "photo_credit"
         if repeated or credited:
             prev.kind, prev.reason = "bad", "photo_caption"
             captions.append(prev)
-    caption_keys = [_fold(c.text) for c in captions]
-    for line in lines:
-        if line.reason == "duplicate_line" and any(fuzz.ratio(_fold(line.text), k) >= _NEAR_DUPLICATE_SCORE for k in caption_keys):
-            line.reason = "duplicate_caption"
+            for later in content[i + 1:]:
+                if later.reason == "duplicate_line" and _similar(prev, later) and not (credited and later is line):
+                    # A credited caption that comes back further down is the standfirst or the
+                    # lede shown under the picture: the later copy is article text.
+                    later.kind, later.reason = ("good", None) if credited else ("bad", "duplicate_caption")
     return captions
+
+
+def _similar(a: _Line, b: _Line) -> bool:
+    return fuzz.ratio(_fold(a.text), _fold(b.text)) >= _NEAR_DUPLICATE_SCORE
 
 
 def _density_class(line: _Line) -> str:
@@ -279,6 +295,37 @@ def _resolve_context(lines: list[_Line]) -> None:
     for line in content:
         if id(line) in new_kinds:
             line.kind = new_kinds[id(line)]
+
+
+def _mark_trailing_blocks(lines: list[_Line]) -> None:
+    """Prose after the article, cut off from it by a band of chrome, is teasers and footers.
+
+    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (boxes that
+    pages set inside articles, related links and advertisements, do not part them); the block
+    with the most prose is the article. A later block is dropped when it looks like a list of
+    teasers: few prose lines, or prose interleaved with chrome.
+    """
+    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _INLINE | _BOXES]
+    blocks: list[list[_Line]] = []
+    gap = _BLOCK_GAP
+    for line in content:
+        if line.kind == "good":
+            if gap >= _BLOCK_GAP or not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+            gap = 0
+        else:
+            gap += 1
+            if blocks and gap < _BLOCK_GAP:
+                blocks[-1].append(line)
+    if len(blocks) < 2:
+        return
+    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"))
+    for block in blocks[main + 1:]:
+        good = [ln for ln in block if ln.kind == "good"]
+        if len(good) <= _TEASER_MAX_GOOD or (len(block) - len(good)) / len(block) >= _TEASER_CHROME_SHARE:
+            for ln in good:
+                ln.kind, ln.reason = "bad", "trailing_teasers"
 
 
 def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
