@@ -33,13 +33,20 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+    "\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
+)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
+# Controls that pages put inside the article area (share bars, font-size and close buttons)
+# as often as around it: they say nothing about whether their neighbours are article text.
+_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
+_MAX_RULE_WORDS = 80
 _LABEL_REPEATS = 3
 _BLOCK_GAP = 4
 _BOXES = frozenset({"related_links", "advertisement"})
@@ -85,6 +92,7 @@ class _Line:
     words: int
     kind: str = "good"  # good | short | neargood | bad | blank
     reason: str | None = None
+    key: str = ""  # case- and punctuation-folded text, for finding repeats
 
 
 @dataclass(frozen=True)
@@ -95,13 +103,15 @@ class _Rule:
 
 
 @lru_cache(maxsize=1)
-def chrome_rules() -> tuple[_Rule, ...]:
-    """The vocabulary of `data/chrome.toml`, compiled once."""
+def chrome_rules() -> tuple[tuple[_Rule, ...], re.Pattern]:
+    """The vocabulary of `data/chrome.toml`, compiled once, and one pattern matching any rule
+    (most lines match none, and one search rules them out)."""
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
-    return tuple(
+    rules = tuple(
         _Rule(r["reason"], r["max_words"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I))
         for r in data["rule"]
     )
+    return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), re.I)
 
 
 def clean_text(raw: str) -> str:
@@ -112,7 +122,7 @@ def clean_text(raw: str) -> str:
 def clean_document(raw: str) -> CleanResult:
     """Clean a raw page copy and explain every removed line."""
     lines = split_lines(raw)
-    latin_page = _is_latin(raw)
+    latin_page = _is_latin(raw[:20000])
     for line in lines:
         _judge_shape(line, latin_page)
     _mark_repeats(lines)
@@ -140,15 +150,16 @@ def split_lines(raw: str) -> list[_Line]:
     lines, pos = [], 0
     for no, piece in enumerate(_LINE_BREAK.split(raw), start=1):
         text = " ".join(piece.split())
-        lines.append(_Line(no, pos, piece, text, len(_WORD.findall(text)), "good" if text else "blank"))
+        lines.append(_Line(no, pos, piece, text, len(text.split()), "good" if text else "blank", key=_fold(text)))
         pos += len(piece)
         pos += 2 if raw.startswith("\r\n", pos) else 1
     return lines
 
 
 def _is_latin(text: str) -> bool:
-    letters = _LETTER.findall(text[:20000])
-    return not letters or sum(1 for ch in letters if _LATIN.match(ch)) / len(letters) > 0.5
+    """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
+    letters = len(_LETTER.findall(text))
+    return not letters or 2 * len(_OTHER_SCRIPT.findall(text)) < letters
 
 
 def _judge_shape(line: _Line, latin_page: bool) -> None:
@@ -170,9 +181,11 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "publication_date"
     if words <= 8 and _EMAIL.search(text):
         return "author_signoff"
-    for rule in chrome_rules():
-        if words <= rule.max_words and rule.pattern.search(text):
-            return rule.reason
+    rules, any_rule = chrome_rules()
+    if words <= _MAX_RULE_WORDS and any_rule.search(text):
+        for rule in rules:
+            if words <= rule.max_words and rule.pattern.search(text):
+                return rule.reason
     if latin_page and words <= 8 and not _is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
@@ -184,18 +197,16 @@ def _mark_repeats(lines: list[_Line]) -> None:
     """Later copies of a line already seen (exactly, or nearly and close by) are duplicates, and
     short lines that occur three times or more are section labels ("Company Town" over every teaser)."""
     content = [ln for ln in lines if ln.kind != "blank"]
-    counts = Counter(_fold(ln.text) for ln in content)
+    counts = Counter(ln.key for ln in content)
     seen: set[str] = set()
     recent: list[_Line] = []
     for line in content:
-        key = _fold(line.text)
+        key = line.key
         if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
             line.kind, line.reason = "bad", line.reason or "repeated_label"
         elif key in seen and (line.words > 3 or line.kind == "bad"):
             line.kind, line.reason = "bad", line.reason or "duplicate_line"
-        elif line.words >= 6 and any(
-            fuzz.ratio(key, _fold(prev.text), score_cutoff=_NEAR_DUPLICATE_SCORE) for prev in recent
-        ):
+        elif line.words >= 6 and any(_similar(line, prev) for prev in recent):
             line.kind, line.reason = "bad", "duplicate_line"
         seen.add(key)
         recent = (recent + [line])[-_NEAR_DUPLICATE_WINDOW:]
@@ -229,7 +240,11 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
 
 
 def _similar(a: _Line, b: _Line) -> bool:
-    return fuzz.ratio(_fold(a.text), _fold(b.text)) >= _NEAR_DUPLICATE_SCORE
+    """Near-identical folded text; lengths far apart cannot reach the score, so skip those."""
+    la, lb = len(a.key), len(b.key)
+    if min(la, lb) < 0.8 * max(la, lb):
+        return False
+    return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
 def _density_class(line: _Line) -> str:
@@ -279,7 +294,7 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
 def _resolve_context(lines: list[_Line]) -> None:
     """Pass 3: short and neargood lines take the class of their nearest decided neighbours."""
     content = [ln for ln in lines if ln.kind != "blank"]
-    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _INLINE)]
+    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _INLINE | _WIDGETS)]
     new_kinds = {}
     for i, line in enumerate(content):
         if line.kind not in ("short", "neargood"):

@@ -13,7 +13,7 @@ SEED_002 = "002_79b1a7c8b752f4f6"
         ("002_79b1a7c8b752f4f6", "• +2", "symbols_only"),
         ("002_79b1a7c8b752f4f6", "Top 10 Stories", "related_links"),
         ("002_79b1a7c8b752f4f6", "go top LETTER", "navigation"),
-        ("002_79b1a7c8b752f4f6", "CLOSE", "navigation"),
+        ("002_79b1a7c8b752f4f6", "CLOSE", "ui_control"),
         ("000_970517060b5d84ad", "Sign up now: Get ST's newsletters delivered to your inbox", "newsletter_prompt"),
         ("000_970517060b5d84ad", "Follow topic:", "follow_prompt"),
         ("000_970517060b5d84ad", "PHOTO: REUTERS", "photo_credit"),
