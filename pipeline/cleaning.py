@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline import metadata
 from pipeline.metadata import Metadata
+from pipeline.regex_literals import required_literals
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -46,7 +47,6 @@ _MENU_RUN = 4
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
-_MAX_RULE_WORDS = 80
 _LABEL_REPEATS = 3
 _BLOCK_GAP = 4
 _BOXES = frozenset({"related_links", "advertisement"})
@@ -83,7 +83,7 @@ class CleanResult:
         return raw_start + min(clean_offset - clean_start, length)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Line:
     no: int
     raw_start: int
@@ -100,18 +100,31 @@ class _Rule:
     reason: str
     max_words: int
     pattern: re.Pattern
+    literals: frozenset[str] | None
+    """Lower-case strings one of which every match contains (None: no such set)."""
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    rules: tuple[_Rule, ...]
+    gate: re.Pattern
+    """Matches any literal of any rule, on lower-cased text."""
+    always: tuple[_Rule, ...]
+    """Rules without literals, tried on every short enough line."""
 
 
 @lru_cache(maxsize=1)
-def chrome_rules() -> tuple[tuple[_Rule, ...], re.Pattern]:
-    """The vocabulary of `data/chrome.toml`, compiled once, and one pattern matching any rule
-    (most lines match none, and one search rules them out)."""
+def chrome_rules() -> _Vocabulary:
+    """The vocabulary of `data/chrome.toml`, compiled once, with literal pre-filters (searching a
+    line with every pattern is what would make cleaning slow)."""
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
-    rules = tuple(
-        _Rule(r["reason"], r["max_words"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I))
-        for r in data["rule"]
-    )
-    return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), re.I)
+    rules = []
+    for r in data["rule"]:
+        literals = [required_literals(p) for p in r["patterns"]]
+        union = frozenset().union(*literals) if all(literals) else None
+        rules.append(_Rule(r["reason"], r["max_words"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I), union))
+    every = sorted({lit for r in rules if r.literals for lit in r.literals}, key=len, reverse=True)
+    return _Vocabulary(tuple(rules), re.compile("|".join(map(re.escape, every))), tuple(r for r in rules if r.literals is None))
 
 
 def clean_text(raw: str) -> str:
@@ -136,11 +149,12 @@ def clean_document(raw: str) -> CleanResult:
     _mark_trailing_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason) for ln in lines])
     title_line = _title_line(lines, meta.title)
-    body = [ln for ln in lines if ln.kind == "good" or ln is title_line]
-    for ln in lines:
-        if ln.kind in ("bad", "short", "neargood") and ln is not title_line and ln.reason is None:
-            ln.reason = _position_reason(ln, body)
-    removed = [Removal(ln.no, ln.raw, ln.reason or "low_content") for ln in lines if ln.kind != "blank" and ln not in body]
+    if title_line is not None:
+        title_line.kind = "good"
+    body = [ln for ln in lines if ln.kind == "good"]
+    removed = [
+        Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind not in ("blank", "good")
+    ]
     text, segments = _assemble(body)
     return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
 
@@ -158,8 +172,9 @@ def split_lines(raw: str) -> list[_Line]:
 
 def _is_latin(text: str) -> bool:
     """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
-    letters = len(_LETTER.findall(text))
-    return not letters or 2 * len(_OTHER_SCRIPT.findall(text)) < letters
+    if not _OTHER_SCRIPT.search(text):
+        return True
+    return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_LETTER.findall(text))
 
 
 def _judge_shape(line: _Line, latin_page: bool) -> None:
@@ -181,11 +196,14 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "publication_date"
     if words <= 8 and _EMAIL.search(text):
         return "author_signoff"
-    rules, any_rule = chrome_rules()
-    if words <= _MAX_RULE_WORDS and any_rule.search(text):
-        for rule in rules:
-            if words <= rule.max_words and rule.pattern.search(text):
-                return rule.reason
+    vocab = chrome_rules()
+    low = text.lower()
+    candidates = vocab.rules if vocab.gate.search(low) else vocab.always
+    for rule in candidates:
+        if words > rule.max_words or (rule.literals is not None and not any(lit in low for lit in rule.literals)):
+            continue
+        if rule.pattern.search(text):
+            return rule.reason
     if latin_page and words <= 8 and not _is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
