@@ -7,15 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 import polars as pl
 
 from pipeline.entities import mention_spans
-from pipeline.schema import SENTENCES
+from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_rows, sentence_spans
 
 Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
-
-NER_SPANS_SCHEMA = {
-    "doc_id": pl.String(), "sentence_idx": pl.Int32(), "start_char": pl.Int32(), "end_char": pl.Int32(),
-    "text": pl.String(), "ner_label": pl.String(), "raw_label": pl.String(),
-}
 
 
 def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -40,7 +35,7 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
         for s, e, label in entities:
             if label == "MONEY":
                 spans.append(_span_row(doc_id, text, sents, s, e, None, label))
-    return SENTENCES.frame(sentences), pl.DataFrame(spans, schema=NER_SPANS_SCHEMA, orient="row") if spans else pl.DataFrame(schema=NER_SPANS_SCHEMA)
+    return SENTENCES.frame(sentences), NER_SPANS.frame(spans)
 
 
 def _span_row(doc_id: str, text: str, sents: list[tuple[int, int]], start: int, end: int, label: str | None, raw: str) -> dict:

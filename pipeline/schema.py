@@ -140,6 +140,20 @@ MENTIONS = Table(
     primary_key="mention_id",
 )
 
+NER_SPANS = Table(
+    "ner_spans",
+    "Staging: cleaned spaCy name spans and spaCy's raw MONEY spans, before canonicalisation.",
+    (
+        C("doc_id", "VARCHAR", "document", False),
+        C("sentence_idx", "INTEGER", "sentence the span sits in"),
+        C("start_char", "INTEGER", "offset of the first character in clean_text", False),
+        C("end_char", "INTEGER", "offset just past the last character in clean_text", False),
+        C("text", "VARCHAR", "the span as written", False),
+        C("ner_label", "VARCHAR", "label of a name mention; null for MONEY spans"),
+        C("raw_label", "VARCHAR", "the label spaCy gave", False),
+    ),
+)
+
 ENTITIES = Table(
     "entities",
     "One row per canonical entity across all documents.",
@@ -199,6 +213,7 @@ TABLES: dict[str, Table] = {
         CAPTIONS,
         QUARANTINE,
         SENTENCES,
+        NER_SPANS,
         MENTIONS,
         ENTITIES,
         MONEY,

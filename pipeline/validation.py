@@ -3,6 +3,8 @@ parameters, computed here so the suites in `expectations/` stay declarative."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from pipeline import fx
@@ -16,13 +18,38 @@ def parameters() -> dict:
     return {"iso_4217_codes": sorted(vocabulary().codes), "ecb_currencies": sorted(fx.known_currencies())}
 
 
-def prepare(table: str, frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """`frame` with the derived columns its suite checks."""
+def frame_for(table: str, suite: dict, load: Callable[[str], pl.DataFrame]) -> pl.DataFrame:
+    """The frame a suite validates: the table with its derived columns, or the frame the suite
+    names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the money table)."""
+    if suite.get("frame") == "spacy_money_spans":
+        return money_span_coverage(load("ner_spans"), load("money"))
+    frame = load(table)
     if table in _OFFSET_TABLES:
-        frame = with_offset_check(frame, documents)
+        frame = with_offset_check(frame, load("documents"))
     if table == "money":
         frame = with_money_checks(frame)
     return frame
+
+
+def rows_where_false(frame: pl.DataFrame, column: str | None, limit: int = 50) -> list[dict]:
+    """Examples of the rows a boolean column flags, for the check's metadata."""
+    if not column or column not in frame.columns:
+        return []
+    cols = [c for c in ("doc_id", "sentence_idx", "start_char", "text") if c in frame.columns]
+    return frame.filter(pl.col(column).not_()).select(cols).head(limit).to_dicts()
+
+
+def money_span_coverage(spans: pl.DataFrame, money: pl.DataFrame) -> pl.DataFrame:
+    """spaCy's MONEY spans with `covered_by_money`: whether a row of `money` overlaps the span."""
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in money.select("doc_id", "start_char", "end_char").rows():
+        ranges.setdefault(doc_id, []).append((start, end))
+    spans = spans.filter(pl.col("raw_label") == "MONEY")
+    covered = [
+        any(s < e2 and s2 < e for s2, e2 in ranges.get(doc_id, []))
+        for doc_id, s, e in spans.select("doc_id", "start_char", "end_char").rows()
+    ]
+    return spans.with_columns(covered_by_money=pl.Series(covered, dtype=pl.Boolean))
 
 
 def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:

@@ -12,7 +12,7 @@ def definitions() -> dg.Definitions:
 
 def test_definitions_load_every_table_as_an_asset(definitions):
     keys = {k.to_user_string() for k in definitions.resolve_all_asset_keys()}
-    assert keys == set(TABLES) | {"ner_spans"}
+    assert keys == set(TABLES)
 
 
 def test_definitions_assets_have_descriptions_groups_and_column_schemas(definitions):
@@ -26,7 +26,7 @@ def test_definitions_assets_have_descriptions_groups_and_column_schemas(definiti
 def test_definitions_one_check_per_expectation_suite(definitions):
     names = {k.name for k in definitions.resolve_asset_graph().asset_check_keys}
     assert names == {"documents_structure", "boilerplate_structure", "quarantine_structure", "sentences_offsets",
-                     "mentions_offsets", "entities_structure", "money_figures"}
+                     "mentions_offsets", "entities_structure", "money_figures", "money_spacy_coverage"}
 
 
 def test_definitions_sensor_and_schedule_run_by_default_on_the_same_job(definitions):

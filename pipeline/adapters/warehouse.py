@@ -95,18 +95,6 @@ class Warehouse(dg.ConfigurableResource):
             ensure_table(con, table)
             return con.execute(f"SELECT * FROM {name}").pl().cast(table.polars_schema)
 
-    def read_frame(self, name: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
-        """A non-contract staging table written with `write_frame`."""
-        with self.connect() as con:
-            exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
-            return con.execute(f"SELECT * FROM {name}").pl().cast(schema) if exists else pl.DataFrame(schema=schema)
-
-    def write_frame(self, name: str, frame: pl.DataFrame) -> None:
-        with self.connect() as con:
-            con.register("_frame", frame.to_arrow())
-            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _frame")
-            con.unregister("_frame")
-
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame) -> None:
     if frame.is_empty():

@@ -8,7 +8,6 @@ from pipeline.adapters.metadata import asset_spec, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.warehouse import Warehouse
-from pipeline.annotate import NER_SPANS_SCHEMA
 from pipeline.schema import TABLES
 
 
@@ -28,15 +27,13 @@ def ingest(seeds: Seeds, warehouse: Warehouse):
 @dg.multi_asset(
     specs=[
         asset_spec("sentences", "nlp", deps=["documents"]),
-        dg.AssetSpec("ner_spans", group_name="nlp", deps=["documents"], kinds={"spacy", "duckdb"},
-                     description="Cleaned spaCy name spans and spaCy's MONEY spans per document, before canonicalisation."),
+        asset_spec("ner_spans", "nlp", deps=["documents"]),
     ],
     description="One batched spaCy pass over every paragraph: sentences and entity spans.",
 )
 def sentences(nlp: Nlp, warehouse: Warehouse):
     sents, spans = annotate.annotate_documents(warehouse.read("documents"), nlp.annotate)
-    warehouse.replace({"sentences": sents})
-    warehouse.write_frame("ner_spans", spans)
+    warehouse.replace({"sentences": sents, "ner_spans": spans})
     yield dg.MaterializeResult(asset_key="sentences", metadata=table_metadata(sents))
     yield dg.MaterializeResult(asset_key="ner_spans", metadata=table_metadata(spans))
 
@@ -46,7 +43,7 @@ def sentences(nlp: Nlp, warehouse: Warehouse):
     description="Give every name mention one canonical entity across all documents.",
 )
 def canonical_entities(warehouse: Warehouse):
-    spans = warehouse.read_frame("ner_spans", NER_SPANS_SCHEMA).filter(pl.col("ner_label").is_not_null())
+    spans = warehouse.read("ner_spans").filter(pl.col("ner_label").is_not_null())
     texts = dict(warehouse.read("documents").select("doc_id", "clean_text").rows())
     mentions, ents = entities.canonicalise(spans.drop("raw_label"), texts)
     warehouse.replace({"mentions": mentions, "entities": ents})
@@ -66,7 +63,7 @@ def money(warehouse: Warehouse):
 
 
 @dg.multi_asset(
-    specs=[asset_spec("validation_results", "quality", deps=[t for t in TABLES if t not in ("validation_results", "captions")])],
+    specs=[asset_spec("validation_results", "quality", deps=[t for t in TABLES if t not in ("validation_results", "captions", "ner_spans")])],
     description="Summary of this run's expectation results; the rows are written by the asset checks of each table.",
 )
 def validation_results(context: dg.AssetExecutionContext, warehouse: Warehouse):

@@ -1,5 +1,6 @@
-"""One asset check per suite in `expectations/`: GX runs the suite on the table, every result is
-written to `validation_results`, and the check fails with the failing expectations listed."""
+"""One asset check per suite in `expectations/`: GX runs the suite on the table (or on the frame
+the suite names), every result is written to `validation_results`, and the check fails with the
+failing expectations listed."""
 
 import datetime as dt
 import json
@@ -19,9 +20,15 @@ EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
     """Blocking: a failed ERROR expectation stops downstream assets; a failed WARN one only warns."""
 
-    @dg.asset_check(asset=table, name=f"{table}_{suite['name']}", description=suite.get("description"), blocking=True)
+    @dg.asset_check(
+        asset=table,
+        name=f"{table}_{suite['name']}",
+        description=suite.get("description"),
+        blocking=True,
+        additional_deps=suite.get("reads", []),
+    )
     def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
-        frame = validation.prepare(table, warehouse.read(table), warehouse.read("documents"))
+        frame = validation.frame_for(table, suite, warehouse.read)
         outcomes = gx.validate(frame, suite, validation.parameters())
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         warehouse.append("validation_results", VALIDATION_RESULTS.frame([
@@ -39,16 +46,19 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
                 "expectations": len(outcomes),
                 "failed": dg.MetadataValue.json([{"expectation": o.expectation, "severity": o.severity, **o.details} for o in failed]),
                 "evaluated": dg.MetadataValue.md("\n".join(f"- {'✅' if o.success else '❌'} `{o.expectation}`" for o in outcomes)),
+                **({suite["report_as"]: dg.MetadataValue.json(validation.rows_where_false(frame, suite.get("report_rows_where_false")))}
+                   if "report_as" in suite else {}),
             },
         )
 
     return _check
 
 
-def suites() -> dict[str, dict]:
-    return {path.stem: gx.load_suite(path) for path in sorted(EXPECTATIONS.glob("*.json"))}
+def suites() -> list[tuple[str, dict]]:
+    """(table, suite) for each `expectations/<table>[.<suite>].json`."""
+    return [(path.name.split(".")[0], gx.load_suite(path)) for path in sorted(EXPECTATIONS.glob("*.json"))]
 
 
 @dg.definitions
 def checks() -> dg.Definitions:
-    return dg.Definitions(asset_checks=[build_check(table, suite) for table, suite in suites().items()])
+    return dg.Definitions(asset_checks=[build_check(table, suite) for table, suite in suites()])
