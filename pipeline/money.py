@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babel import Locale
@@ -105,7 +106,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     )
     prefixed = re.compile(
         r"(?P<prefix>" + prefix + r")\s?" + amount.replace("{n}", "1")
-        + r"(?:" + joiner + r"(?:" + prefix + r")?\s?" + amount.replace("{n}", "2") + r")?"
+        + r"(?:" + joiner + r"(?P<prefix2>" + prefix + r")?\s?" + amount.replace("{n}", "2") + r")?"
         + r"(?:\s+(?i:dollars?|" + _alternation([re.escape(w) for w in v.words if " " not in w]) + r")(?![\w-]))?"
     )
     suffixed = re.compile(
@@ -125,9 +126,18 @@ _FRACTION = re.compile(
 
 def _candidates(text: str) -> list[Figure]:
     prefixed, suffixed = _patterns()
-    found = [f for m in prefixed.finditer(text) if (f := _from_prefixed(text, m))]
-    found += [f for m in suffixed.finditer(text) if (f := _from_suffixed(text, m))]
-    return found
+    return list(_scan(prefixed, text, _from_prefixed)) + list(_scan(suffixed, text, _from_suffixed))
+
+
+def _scan(pattern: re.Pattern, text: str, build) -> Iterator[Figure]:
+    """Like finditer, but a rejected or shortened match does not swallow the text after it
+    ("has $300 million", "USD 3.5 million and EUR 2 million")."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        figure = build(text, m)
+        if figure:
+            yield figure
+        pos = max(figure.end if figure else m.start() + 1, m.start() + 1)
 
 
 def _value(m: re.Match, n: int) -> float | None:
@@ -147,16 +157,25 @@ def _range(m: re.Match, text: str) -> tuple[float, float | None, int] | None:
         return None
     if m.group("num2") is None:
         return low, None, m.end()
+    first_end = m.end("scale1") if m.group("scale1") else m.end("num1")
     joiner = m.group("joiner")
-    if joiner == "and" and not re.search(r"(?i)\bbetween\s*$", text[: m.start()]):
-        first_end = m.end("scale1") if m.group("scale1") else m.end("num1")
+    second = m.groupdict().get("prefix2")
+    other_currency = second and not _same_currency(_currency_of_prefix(m.group("prefix")), _currency_of_prefix(second))
+    if other_currency or (joiner == "and" and not re.search(r"(?i)\bbetween\s*$", text[: m.start()])):
         return low, None, first_end
     high = _value(m, 2)
     if high is None:
-        return low, None, m.end("scale1") if m.group("scale1") else m.end("num1")
+        return low, None, first_end
     if m.group("scale1") is None and m.group("scale2"):
         low *= scale_of(m.group("scale2"))
-    return (low, high, m.end()) if high >= low else (low, None, m.end("num1"))
+    return (low, high, m.end()) if high >= low else (low, None, first_end)
+
+
+def _same_currency(first: str | None, second: str | None) -> bool:
+    """Whether two prefixes can bound one range; a bare "$" repeats any dollar ("US$5-$6 million")."""
+    if second is None:
+        return first is None or first in vocabulary().dollars
+    return first == second
 
 
 def _from_prefixed(text: str, m: re.Match) -> Figure | None:
@@ -196,6 +215,8 @@ def _from_suffixed(text: str, m: re.Match) -> Figure | None:
         currency = "GBP" if key in ("pence", "p", "penny") else None
         if key in ("c", "p") and not m.group("num1")[0].isdigit():
             return None
+    elif not m.group("num1")[0].isdigit() and not key[0].isalpha():
+        return None  # "a $10 million deal": a sign after a word number belongs to the next figure
     elif key in ("$",) or "dollar" in key and key.replace("u.s.", "us") not in v.words or key == "bucks":
         currency = None
     elif key.replace("u.s.", "us") in v.words:
