@@ -10,6 +10,7 @@ import polars as pl
 from pipeline.cleaning import clean_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
 from pipeline.schema import BOILERPLATE, CAPTIONS, DOCUMENTS, QUARANTINE
+from pipeline.stories import story_ids
 
 _MIN_BODY_CHARS = 40
 
@@ -41,6 +42,7 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
         "outlet": meta.outlet,
         "dateline": meta.dateline,
         "published_date": meta.published_date,
+        "story_id": seed.doc_id,
         "raw_text": raw,
         "clean_text": result.clean_text,
         "n_removed_lines": len(result.removed),
@@ -51,7 +53,8 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
 
 
 def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
-    """Every seed file ends up in exactly one of `documents` and `quarantine`."""
+    """Every seed file ends up in exactly one of `documents` and `quarantine`; documents that
+    rewrite one story share a story_id."""
     documents, removed, captions, quarantined = [], [], [], []
     for seed in seeds:
         try:
@@ -62,4 +65,8 @@ def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX
         documents.append(document)
         removed += lines
         captions += caps
-    return Ingested(DOCUMENTS.frame(documents), BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined))
+    frame = DOCUMENTS.frame(documents)
+    if frame.height:
+        stories = story_ids(frame)
+        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
+    return Ingested(frame, BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined))

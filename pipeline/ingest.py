@@ -35,18 +35,18 @@ def doc_id_for(source_path: str) -> str:
     return str(path.with_suffix("")) if path.suffix else str(path)
 
 
-def list_seed_paths(seeds_dir: Path) -> list[str]:
-    """Every visible file under the seeds folder, as sorted POSIX paths relative to it."""
+def list_seed_paths(seeds_dir: Path, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """Every visible file under the seeds folder but `exclude`, as sorted POSIX paths relative to it."""
     paths = []
     for path in seeds_dir.rglob("*"):
         rel = path.relative_to(seeds_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts) and rel.as_posix() not in exclude:
             paths.append(rel.as_posix())
     return sorted(paths)
 
 
-def read_seeds(seeds_dir: Path) -> list[SeedFile]:
-    return [SeedFile(p, (seeds_dir / p).read_bytes()) for p in list_seed_paths(seeds_dir)]
+def read_seeds(seeds_dir: Path, exclude: frozenset[str] = frozenset()) -> list[SeedFile]:
+    return [SeedFile(p, (seeds_dir / p).read_bytes()) for p in list_seed_paths(seeds_dir, exclude)]
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:

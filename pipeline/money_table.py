@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import polars as pl
@@ -21,17 +22,29 @@ def money_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     spans_by_doc: dict[str, list[tuple[int, int]]] = {}
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start_char", "end_char").rows():
         spans_by_doc.setdefault(doc_id, []).append((start, end))
+    story_dates = dict(
+        documents.filter(pl.col("published_date").is_not_null()).group_by("story_id").agg(pl.col("published_date").min()).rows()
+    )
     rows = []
-    for doc in documents.select("doc_id", "clean_text", "published_date", "dateline").iter_rows(named=True):
-        rows += document_money(doc, spans_by_doc.get(doc["doc_id"], []))
+    for doc in documents.select("doc_id", "clean_text", "published_date", "dateline", "story_id").iter_rows(named=True):
+        rows += document_money(doc, spans_by_doc.get(doc["doc_id"], []), story_dates.get(doc["story_id"]))
     return MONEY.frame(rows)
 
 
-def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dict]:
-    """Money rows of one document; amounts in USD at the publication date, or at the latest
-    ECB date when the page gives none (recorded in fx_basis)."""
+def rate_date(published: dt.date | None, story_date: dt.date | None) -> tuple[dt.date, str]:
+    """The date to convert at, and why: the page's own date, else the date of a dated article
+    of the same story, else the latest date of the shipped ECB table."""
+    if published:
+        return published, "published_date"
+    if story_date:
+        return story_date, "story_date"
+    return fx.latest_rate_date(), "latest_available"
+
+
+def document_money(doc: dict, sentence_spans: list[tuple[int, int]], story_date: dt.date | None = None) -> list[dict]:
+    """Money rows of one document, amounts in USD at `rate_date` (recorded in fx_basis)."""
     published = doc["published_date"]
-    on, basis = (published, "published_date") if published else (fx.latest_rate_date(), "latest_available")
+    on, basis = rate_date(published, story_date)
     figures = extract_money(doc["clean_text"], published_date=published, dateline=doc["dateline"])
     ids = [money_id(doc["doc_id"], f["start"], f["end"]) for f in figures]
     rows = []

@@ -72,6 +72,7 @@ DOCUMENTS = Table(
         C("outlet", "VARCHAR", "publication, where the text reveals it"),
         C("dateline", "VARCHAR", "place (and agency) that opens the story, e.g. SEOUL"),
         C("published_date", "DATE", "date of publication, where known"),
+        C("story_id", "VARCHAR", "near-duplicate group: articles rewriting one story share it (the group's first doc_id)", False),
         C("raw_text", "VARCHAR", "the decoded file", False),
         C("clean_text", "VARCHAR", "the article body with boilerplate removed", False),
         C("n_removed_lines", "INTEGER", "how many raw lines were removed as boilerplate", False),
@@ -185,10 +186,25 @@ MONEY = Table(
         C("qualifier", "VARCHAR", "up_to, more_than, less_than, about or at_least"),
         C("amount_usd", "DOUBLE", "amount in US dollars at fx_date"),
         C("fx_date", "DATE", "the date whose ECB reference rate was used"),
-        C("fx_basis", "VARCHAR", "which date the rate was taken for: published_date or latest_available"),
+        C("fx_basis", "VARCHAR", "which date the rate was taken for: published_date, story_date (a dated article of the same story) or latest_available"),
         C("equivalent_of", "VARCHAR", "money_id of the figure this one restates in another currency"),
+        C("subject_entity_id", "VARCHAR", "the entity the figure is about, where its sentence names one"),
     ),
     primary_key="money_id",
+)
+
+COOCCURRENCES = Table(
+    "cooccurrences",
+    "Entity pairs named in one sentence or one document, with counts.",
+    (
+        C("entity_a", "VARCHAR", "the pair's smaller entity_id", False),
+        C("name_a", "VARCHAR", "canonical name of entity_a", False),
+        C("entity_b", "VARCHAR", "the pair's larger entity_id", False),
+        C("name_b", "VARCHAR", "canonical name of entity_b", False),
+        C("scope", "VARCHAR", "sentence or document", False),
+        C("n", "INTEGER", "number of sentences (or documents) naming both", False),
+        C("n_documents", "INTEGER", "number of documents where they co-occur at this scope", False),
+    ),
 )
 
 VALIDATION_RESULTS = Table(
@@ -216,6 +232,7 @@ TABLES: dict[str, Table] = {
         NER_SPANS,
         MENTIONS,
         ENTITIES,
+        COOCCURRENCES,
         MONEY,
         VALIDATION_RESULTS,
     )

@@ -65,8 +65,9 @@ def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFr
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
     """`usd_when_rate_exists`, and whether a restatement agrees with the figure it restates.
 
-    The agreement is split by how the rate date was chosen: at the publication date a mismatch
-    means a wrong currency (`restatement_agrees`); at the latest available date, for an undated
+    The agreement is split by how the rate date was chosen: at the publication date (the page's
+    or its story's) a mismatch means a wrong currency (`restatement_agrees`); at the latest
+    available date, for an undated
     page, exchange-rate drift alone can explain it (`restatement_agrees_undated`, a warning).
     Both are null where the row restates nothing.
     """
@@ -76,7 +77,7 @@ def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
     for ref, own in frame.select("equivalent_of", "amount_usd").rows():
         other = usd.get(ref) if ref else None
         agrees.append(None if ref is None or own is None or not other else abs(own - other) / other <= RESTATEMENT_TOLERANCE)
-    dated = frame["fx_basis"] == "published_date"
+    dated = frame["fx_basis"].is_in(["published_date", "story_date"])
     agrees = pl.Series(agrees, dtype=pl.Boolean)
     return frame.with_columns(
         usd_when_rate_exists=pl.col("amount_usd").is_not_null() | ~pl.col("currency").is_in(sorted(ecb)),

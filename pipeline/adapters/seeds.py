@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.aliases import ALIAS_FILE, parse_aliases
 from pipeline.ingest import DEFAULT_MAX_BYTES, SeedFile, file_state, read_seeds
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -23,8 +24,13 @@ class Seeds(dg.ConfigurableResource):
         return p if p.is_absolute() else PROJECT_ROOT / p
 
     def read(self) -> list[SeedFile]:
-        return read_seeds(self.folder)
+        """The article files (the alias file is configuration, not an article)."""
+        return read_seeds(self.folder, exclude=frozenset({ALIAS_FILE}))
+
+    def aliases(self) -> dict[str, str]:
+        path = self.folder / ALIAS_FILE
+        return parse_aliases(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
     def state(self) -> dict[str, str]:
-        """source_path -> sha256 of every seed file, for change detection."""
-        return file_state(self.read())
+        """path -> sha256 of every file in the folder, the alias file included, for change detection."""
+        return file_state(read_seeds(self.folder))

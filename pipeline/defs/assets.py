@@ -3,7 +3,7 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from pipeline import annotate, documents, entities, money_table
+from pipeline import annotate, canonical, documents, money_table, relations
 from pipeline.adapters.metadata import asset_spec, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
@@ -39,31 +39,38 @@ def sentences(nlp: Nlp, warehouse: Warehouse):
 
 
 @dg.multi_asset(
-    specs=[asset_spec("mentions", "nlp", deps=["ner_spans", "documents"]), asset_spec("entities", "nlp", deps=["ner_spans"])],
-    description="Give every name mention one canonical entity across all documents.",
+    specs=[
+        asset_spec("mentions", "nlp", deps=["ner_spans", "documents"]),
+        asset_spec("entities", "nlp", deps=["ner_spans"]),
+        asset_spec("cooccurrences", "nlp", deps=["ner_spans"]),
+    ],
+    description="Give every name mention one canonical entity across all documents; count entity pairs.",
 )
-def canonical_entities(warehouse: Warehouse):
+def canonical_entities(seeds: Seeds, warehouse: Warehouse):
     spans = warehouse.read("ner_spans").filter(pl.col("ner_label").is_not_null())
     texts = dict(warehouse.read("documents").select("doc_id", "clean_text").rows())
-    mentions, ents = entities.canonicalise(spans.drop("raw_label"), texts)
-    warehouse.replace({"mentions": mentions, "entities": ents})
+    mentions, ents = canonical.canonicalise(spans.drop("raw_label"), texts, seeds.aliases())
+    pairs = relations.cooccurrences(mentions, ents)
+    warehouse.replace({"mentions": mentions, "entities": ents, "cooccurrences": pairs})
     yield dg.MaterializeResult(asset_key="mentions", metadata=table_metadata(mentions))
     yield dg.MaterializeResult(asset_key="entities", metadata=table_metadata(ents.sort("n_documents", "n_mentions", descending=True)))
+    yield dg.MaterializeResult(asset_key="cooccurrences", metadata=table_metadata(pairs))
 
 
 @dg.multi_asset(
-    specs=[asset_spec("money", "money", deps=["documents", "sentences"])],
+    specs=[asset_spec("money", "money", deps=["documents", "sentences", "mentions"])],
     description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
 )
 def money(warehouse: Warehouse):
     frame = money_table.money_frame(warehouse.read("documents"), warehouse.read("sentences"))
+    frame = relations.money_subjects(frame, warehouse.read("mentions"))
     warehouse.replace({"money": frame})
     by_currency = frame.group_by("currency").len().sort("len", descending=True).rows()
     yield dg.MaterializeResult(asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency)))
 
 
 @dg.multi_asset(
-    specs=[asset_spec("validation_results", "quality", deps=[t for t in TABLES if t not in ("validation_results", "captions", "ner_spans")])],
+    specs=[asset_spec("validation_results", "quality", deps=[t for t in TABLES if t not in ("validation_results", "captions", "ner_spans", "cooccurrences")])],
     description="Summary of this run's expectation results; the rows are written by the asset checks of each table.",
 )
 def validation_results(context: dg.AssetExecutionContext, warehouse: Warehouse):

@@ -19,7 +19,7 @@ def test_pipeline_materializes_with_no_failing_error_check(built):
 
 
 def test_pipeline_every_seed_is_a_document_or_quarantined_once(db):
-    paths = sorted(p.name for p in SEEDS.iterdir() if p.is_file() and not p.name.startswith("."))
+    paths = sorted(p.name for p in SEEDS.iterdir() if p.is_file() and p.suffix == ".txt")
     got = db.sql("select source_path from documents union all select source_path from quarantine order by 1").fetchall()
     assert [r[0] for r in got] == paths
 
@@ -57,10 +57,44 @@ def test_pipeline_money_rows_from_the_seeds(db):
     assert str(dated[0]) == "2025-02-04" and dated[1] == pytest.approx(4e11)
 
 
-@pytest.mark.parametrize(("name", "label"), [("OpenAI", "ORG"), ("Sam Altman", "PERSON"), ("Masayoshi Son", "PERSON"), ("Chey Tae-won", "PERSON")])
-def test_pipeline_entities_have_one_row_and_label(db, name, label):
-    rows = db.sql("select label, n_documents from entities where name = ?", params=[name]).fetchall()
-    assert len(rows) == 1 and rows[0][0] == label and rows[0][1] >= 1
+@pytest.mark.parametrize(
+    ("name", "label", "variants"),
+    [
+        ("OpenAI", "ORG", []),
+        ("Kakao", "ORG", []),
+        ("SoftBank", "ORG", ["Softbank", "SoftBank Group"]),
+        ("Samsung Electronics", "ORG", []),
+        ("SK Group", "ORG", []),
+        ("Sam Altman", "PERSON", ["Altman", "Mr Altman"]),
+        ("Chung Shin-a", "PERSON", ["Chung Shina", "Jung Shin-a", "Ms Chung"]),
+        ("Masayoshi Son", "PERSON", ["Son", "Mr Son"]),
+        ("Chey Tae-won", "PERSON", []),
+        ("Lee Jae-yong", "PERSON", ["Jay Y. Lee"]),
+    ],
+)
+def test_pipeline_entities_have_one_row_label_and_variants(db, name, label, variants):
+    rows = db.sql("select label, aliases from entities where list_contains(aliases, ?)", params=[name]).fetchall()
+    assert len(rows) == 1 and rows[0][0] == label
+    assert set(variants) <= set(rows[0][1])
+    for variant in variants:
+        assert db.sql("select count(distinct entity_id) from mentions where text = ?", params=[variant]).fetchone()[0] == 1
+
+
+def test_pipeline_two_people_sharing_a_surname_stay_apart(db):
+    kims = db.sql("select name from entities where label = 'PERSON' and name like 'Kim %' order by name").fetchall()
+    assert [k[0] for k in kims] == ["Kim Beom-su", "Kim Chang-han"]
+
+
+@pytest.mark.parametrize("chrome_name", ["Facebook", "Twitter", "Tucson N", "Hyundai N", "EAFO Research", "Korea Times"])
+def test_pipeline_no_entity_comes_from_page_chrome(db, chrome_name):
+    assert db.sql("select count(*) from entities where list_contains(aliases, ?)", params=[chrome_name]).fetchone()[0] == 0
+
+
+def test_pipeline_entities_score_against_the_gold_list(db):
+    from benchmarks.score_entities import load_gold, predicted_entities, score
+
+    result = score(predicted_entities(db), load_gold())
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.95, result
 
 
 def test_pipeline_mentions_have_no_line_breaks_and_point_at_entities(db):
@@ -106,3 +140,24 @@ def test_pipeline_quarantines_bad_files_and_still_succeeds(tmp_path, nlp_resourc
     assert set(quarantined) == {"empty.txt", "image.txt", "chrome_only.txt"}
     assert "empty" in quarantined["empty.txt"] and "binary" in quarantined["image.txt"]
     assert {"crlf_bom.txt", "legacy.txt"} <= documents
+
+
+def test_pipeline_wire_rewrites_share_a_story(db):
+    stories = dict(db.sql("select doc_id[1:3], story_id from documents").fetchall())
+    assert stories["000"] == stories["001"]
+    assert len(set(stories.values())) == 4
+
+
+@pytest.mark.parametrize("doc", ["002", "003"])
+def test_pipeline_money_subject_is_stargate(db, doc):
+    subject = db.sql(
+        "select e.name from money m join entities e on e.entity_id = m.subject_entity_id where m.doc_id like ? || '%'", params=[doc]
+    ).fetchall()
+    assert subject == [("Stargate",)]
+
+
+def test_pipeline_cooccurrences_pair_altman_with_openai(db):
+    n = db.sql(
+        "select n from cooccurrences where scope = 'document' and 'Sam Altman' in (name_a, name_b) and 'OpenAI' in (name_a, name_b)"
+    ).fetchone()[0]
+    assert n == db.sql("select n_documents from entities where name = 'Sam Altman'").fetchone()[0]

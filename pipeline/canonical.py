@@ -1,0 +1,247 @@
+"""Canonical entities across documents: one row per real-world thing, every mention pointing at it.
+
+Steps, each a small function:
+1. full forms: a surname or given name alone points to the one full name it abbreviates in the
+   same document ("Altman" -> "Sam Altman", "Chung" -> "Chung Shin-a");
+2. aliases: acronyms a text introduces ("... Technology (MIT)"), organisations' legal forms
+   ("Apple Inc.") and "Group" suffixes, and the user's alias file, which overrides them
+   ("Jay Y. Lee" -> "Lee Jae-yong");
+3. variants: names equal after folding case, hyphens and spaces, or nearly equal (rapidfuzz,
+   conservative threshold, same majority NER label), are one entity;
+4. label: one per entity, voted by spaCy's labels and by context cues (titles before a name,
+   roles and "shares" after an organisation, organisation suffixes, the labels of the other
+   members of a list the mention sits in).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import polars as pl
+from cleanco import basename
+from rapidfuzz import fuzz
+
+from pipeline.entities import COURTESY_TITLE, mention_id, normalise
+from pipeline.schema import ENTITIES, MENTIONS
+
+_FUZZY_SCORE = 92.0
+_CUE_WEIGHT = 2
+_PERSON_TITLES = (
+    r"mr|mrs|ms|dr|prof|sir|ceo|chairman|chairwoman|founder|co-founder|president|minister|secretary|director|"
+    r"officer|executive|chief|spokes(?:man|woman|person)|analyst|professor|senator|governor|judge|coach"
+)
+# (label, pattern) on the 30 characters before, after, and the name itself; the first hit wins.
+_CUES_BEFORE = (
+    ("PERSON", re.compile(rf"\b(?:{_PERSON_TITLES})\.?\s*$", re.I)),
+    ("ORG", re.compile(r"\b(?:startup|start-up|company|firm|maker|developer|operator|rival|giant|conglomerate|carrier|"
+                       r"retailer|automaker|chipmaker|insurer|lender|broadcaster|newspaper|agency|publisher|brand)\s*$", re.I)),
+    ("PRODUCT", re.compile(r"\b(?:app|agent|chatbot|model|game|platform|device|smartphone|assistant|software),?\s*$", re.I)),
+)
+_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software)"
+_KINDS_OF_ORG = r"(?:company|startup|start-up|firm|maker|developer|operator|conglomerate|group|agency|bank|carrier)"
+_CUES_AFTER = (
+    ("ORG", re.compile(r"^(?:['’]s?)?\s+(?:ceo|chief|chairman|chairwoman|vice|co-founder|founder|president|executives?|"
+                       r"shares|stock|spokes(?:man|woman|person)|board|unit|subsidiary|affiliate)\b", re.I)),
+    ("PRODUCT", re.compile(rf"^(?:\s+|,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}){_KINDS_OF_PRODUCT}\b", re.I)),
+    ("ORG", re.compile(rf"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}{_KINDS_OF_ORG}\b", re.I)),
+    ("EVENT", re.compile(r"^\s+(?:workshop|conference|summit|forum|festival|expo|fair|meeting|games)\b", re.I)),
+    ("GPE", re.compile(r"^\s+(?:facilities|facility|plant|factory|campus|site|province|county|district)\b", re.I)),
+)
+_CUES_NAME = (
+    ("ORG", re.compile(r"\b(?:inc|corp|co|ltd|llc|plc|group|holdings|electronics|telecom|bank|company|corporation|"
+                       r"ventures|university|institute|networks|motors|partners|capital|technologies|systems)\.?$", re.I)),
+    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port)$", re.I)),
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_APPOSITION = re.compile(r"^['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list
+_ACRONYM_GAP = re.compile(r"^\s*\($")
+_GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
+_LIST_WEIGHT = 0.75
+_WEAK_PERSON = 0.5
+
+
+def canonicalise(
+    mentions: pl.DataFrame, texts: dict[str, str], aliases: dict[str, str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mentions with label and entity_id, entities) from cleaned name mentions.
+
+    `mentions` has doc_id, sentence_idx, start_char, end_char, text and ner_label; `texts` maps
+    doc_id to clean_text; `aliases` maps normalised variants to a canonical name.
+    """
+    if mentions.is_empty():
+        return MENTIONS.empty(), ENTITIES.empty()
+    rows = mentions.sort("doc_id", "start_char").to_dicts()
+    for row in rows:
+        row["cue"] = context_cue(texts[row["doc_id"]], row["start_char"], row["end_char"], row["text"])
+    full = full_forms(rows)
+    expansions = acronyms(rows, texts)
+    aliases = aliases or {}
+    for row in rows:
+        name = full[(row["doc_id"], row["text"])]
+        name = expansions.get(name, name)
+        row["full"] = aliases.get(normalise(name), organisation_base(name, row["ner_label"]))
+    strip_group_suffix(rows)
+    groups = merge_variants(rows)
+    for row in rows:
+        row["key"] = groups[normalise(row["full"])]
+    labels = vote_labels(rows, list_neighbours(rows, texts))
+    return _frames(rows, labels)
+
+
+def context_cue(text: str, start: int, end: int, surface: str) -> str | None:
+    """The label the words around a mention point to: a title before a person ("CEO Sam
+    Altman"), a kind of company before a name ("AI startup DeepSeek"), a role or "shares" after
+    an organisation ("Kakao CEO"), "app" after a product, a suffix ("SK Group", "Plaza Hotel");
+    None when the context says nothing."""
+    before, after = text[max(0, start - 30): start], text[end: end + 30]
+    for cues, piece in ((_CUES_BEFORE, before), (_CUES_AFTER, after), (_CUES_NAME, surface)):
+        for label, pattern in cues:
+            if pattern.search(piece):
+                return label
+    return None
+
+
+def full_forms(rows: list[dict]) -> dict[tuple[str, str], str]:
+    """(doc, surface) -> the person's full name in the same document that this surface abbreviates.
+
+    Family name last ("Altman" -> "Sam Altman") or first ("Chung" -> "Chung Shin-a"); only when
+    exactly one full name fits, so two Kims stay two people. Organisations are not expanded:
+    "Kakao" is not "Kakao Ventures".
+    """
+    people: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        name = bare_name(row["text"])
+        if row["ner_label"] == "PERSON" and len(name.split()) > 1:
+            people[row["doc_id"]].add(name)
+    result = {}
+    for row in rows:
+        name = bare_name(row["text"])
+        fits = {p for p in people[row["doc_id"]] if len(name.split()) == 1 and name in (p.split()[0], p.split()[-1])}
+        result[(row["doc_id"], row["text"])] = fits.pop() if len(fits) == 1 else name
+    return result
+
+
+def bare_name(text: str) -> str:
+    """A mention without its courtesy title: "Mr Altman" -> "Altman"."""
+    return COURTESY_TITLE.sub("", text)
+
+
+def acronyms(rows: list[dict], texts: dict[str, str]) -> dict[str, str]:
+    """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)"."""
+    found = {}
+    for a, b in zip(rows, rows[1:]):
+        short = b["text"]
+        if a["doc_id"] == b["doc_id"] and short.isupper() and _ACRONYM_GAP.match(texts[a["doc_id"]][a["end_char"]: b["start_char"]]):
+            initials = "".join(w[0] for w in a["text"].split() if w[0].isupper())
+            if initials == short:
+                found[short] = a["text"]
+    return found
+
+
+def organisation_base(name: str, label: str) -> str:
+    """An organisation's name without its legal form ("Apple Inc." -> "Apple"), via cleanco."""
+    if label != "ORG":
+        return name
+    return basename(name) or name
+
+
+def strip_group_suffix(rows: list[dict]) -> None:
+    """"SoftBank Group" is "SoftBank" when the corpus also names "SoftBank" on its own."""
+    alone = {normalise(r["full"]) for r in rows if r["ner_label"] == "ORG"}
+    for row in rows:
+        base = _GROUP_SUFFIX.sub("", row["full"])
+        if base != row["full"] and normalise(base) in alone:
+            row["full"] = base
+
+
+def merge_variants(rows: list[dict]) -> dict[str, str]:
+    """Normalised full form -> group key; near-identical spellings with the same majority NER
+    label share a key ("SK Hynix" / "SK hynix"; not "Korean" / "South Korea")."""
+    counts = Counter(normalise(r["full"]) for r in rows)
+    ner: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        ner[normalise(r["full"])][r["ner_label"]] += 1
+    label = {key: c.most_common(1)[0][0] for key, c in ner.items()}
+    keys: list[str] = []
+    group: dict[str, str] = {}
+    for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        match = next((k for k in keys if len(k) > 5 and label[k] == label[key] and fuzz.ratio(key, k) >= _FUZZY_SCORE), None)
+        group[key] = match or key
+        if match is None:
+            keys.append(key)
+    return group
+
+
+def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[int]]:
+    """Index of a mention -> indexes of the other members of the list it sits in ("Kakao, SK
+    Telecom, LG Electronics, Krafton, and Yanolja"): mentions of one sentence separated only by
+    commas, "and", "or", "&"; an apposition ("Jason Kwon, OpenAI's chief") is not a list."""
+    chains: list[list[int]] = []
+    for i in range(len(rows)):
+        a = rows[i - 1] if i else None
+        b = rows[i]
+        text = texts[b["doc_id"]]
+        listed = (
+            a is not None and a["doc_id"] == b["doc_id"] and a["sentence_idx"] == b["sentence_idx"]
+            and _LIST_GAP.match(text[a["end_char"]: b["start_char"]]) and not _APPOSITION.match(text[b["end_char"]:])
+        )
+        if listed:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return {i: [j for j in chain if j != i] for chain in chains if len(chain) > 1 for i in chain}
+
+
+def vote_labels(rows: list[dict], neighbours: dict[int, list[int]]) -> dict[str, str]:
+    """One label per entity key, in two rounds. First: spaCy's labels (half a vote for a lone
+    word tagged PERSON that names no person of its document), cues counting double, and a PERSON
+    vote for each short form of a person's name. Then each member of a list adds most of a vote
+    for the first-round label of every other member ("between OpenAI and Oracle")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        v = votes[row["key"]]
+        lone = row["ner_label"] == "PERSON" and row["full"] == row["text"] and len(row["text"].split()) == 1
+        v[row["ner_label"]] += _WEAK_PERSON if lone else 1
+        if row["cue"]:
+            v[row["cue"]] += _CUE_WEIGHT
+        if row["full"] != row["text"] and len(bare_name(row["text"]).split()) == 1:
+            v["PERSON"] += 1
+    first = {key: _winner(v) for key, v in votes.items()}
+    for i, row in enumerate(rows):
+        for j in neighbours.get(i, []):
+            votes[row["key"]][first[rows[j]["key"]]] += _LIST_WEIGHT
+    return {key: _winner(v) for key, v in votes.items()}
+
+
+def _winner(votes: Counter) -> str:
+    return max(sorted(votes), key=lambda label: votes[label])
+
+
+def entity_id(label: str, key: str) -> str:
+    return "E" + hashlib.sha1(f"{label}:{key}".encode()).hexdigest()[:12]
+
+
+def _frames(rows: list[dict], labels: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        forms[row["key"]][row["full"]] += 1
+    names = {key: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for key, c in forms.items()}
+    mentions, members = [], defaultdict(list)
+    for row in rows:
+        eid = entity_id(labels[row["key"]], row["key"])
+        members[row["key"]].append(row)
+        mentions.append({
+            **{k: row[k] for k in ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label")},
+            "mention_id": mention_id(row["doc_id"], row["start_char"], row["end_char"]),
+            "label": labels[row["key"]],
+            "entity_id": eid,
+        })
+    entities = [
+        {"entity_id": entity_id(labels[key], key), "name": names[key], "label": labels[key],
+         "aliases": sorted({r["text"] for r in group} | {names[key]}), "n_mentions": len(group),
+         "n_documents": len({r["doc_id"] for r in group})}
+        for key, group in sorted(members.items())
+    ]
+    return MENTIONS.frame(mentions), ENTITIES.frame(entities)

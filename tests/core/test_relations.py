@@ -1,0 +1,42 @@
+import polars as pl
+
+from pipeline.relations import cooccurrences, money_subjects
+from pipeline.stories import story_ids
+
+
+def _mentions(rows):
+    return pl.DataFrame(rows, schema=["doc_id", "sentence_idx", "start_char", "end_char", "entity_id", "label"], orient="row")
+
+
+def test_relations_cooccurrences_count_sentences_and_documents():
+    mentions = _mentions([
+        ("d1", 0, 0, 5, "A", "ORG"), ("d1", 0, 10, 15, "B", "ORG"), ("d1", 0, 20, 25, "A", "ORG"),
+        ("d1", 1, 0, 5, "A", "ORG"), ("d1", 1, 10, 15, "C", "PERSON"),
+        ("d2", 0, 0, 5, "B", "ORG"), ("d2", 3, 0, 5, "A", "ORG"),
+    ])
+    entities = pl.DataFrame({"entity_id": ["A", "B", "C"], "name": ["Alpha", "Beta", "Gamma"]})
+    pairs = {(r["entity_a"], r["entity_b"], r["scope"]): (r["n"], r["n_documents"]) for r in cooccurrences(mentions, entities).iter_rows(named=True)}
+    assert pairs[("A", "B", "sentence")] == (1, 1)
+    assert pairs[("A", "B", "document")] == (2, 2)
+    assert pairs[("A", "C", "sentence")] == (1, 1)
+    assert ("B", "C", "sentence") not in pairs
+
+
+def test_relations_money_subject_is_the_nearest_organisation_in_the_sentence():
+    mentions = _mentions([
+        ("d1", 0, 0, 8, "STARGATE", "ORG"), ("d1", 0, 60, 66, "OPENAI", "ORG"),
+        ("d1", 1, 0, 6, "TRUMP", "PERSON"),
+        ("d1", 2, 40, 46, "KAKAO", "ORG"),
+    ])
+    money = pl.DataFrame({"doc_id": ["d1", "d1", "d1"], "sentence_idx": [0, 1, 2], "start_char": [20, 30, 10], "end_char": [32, 40, 20]})
+    assert money_subjects(money, mentions)["subject_entity_id"].to_list() == ["STARGATE", None, "KAKAO"]
+
+
+def test_stories_group_rewrites_and_keep_other_articles_apart():
+    base = "OpenAI and Kakao will jointly develop artificial intelligence products for South Korean users, the companies said in Seoul on Tuesday after talks."
+    docs = pl.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "clean_text": [base, base.replace("jointly develop", "build together").replace("said", "announced"),
+                       "The central bank left interest rates unchanged as inflation eased in the euro area last month."],
+    })
+    assert story_ids(docs) == {"a": "a", "b": "a", "c": "c"}
