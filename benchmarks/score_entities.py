@@ -4,7 +4,7 @@ hand-checked gold list of the seeds (tests/data/seed_entities.json).
 A predicted entity is right when its label equals a gold entity's and its name or one of its
 aliases is that gold entity's name or alias (compared after folding case, spaces and hyphens);
 a second predicted entity for the same gold entity counts as wrong (a missed merge).
-Usage: python benchmarks/score_entities.py [warehouse/news.duckdb] [--show-errors]
+Usage: python -m benchmarks.score_entities [warehouse/news.duckdb] [--show-errors]
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Reads `../shared/benchmarks/money-dev/cases.jsonl` and `tests/data/money_cases.jsonl` (our own
 news-style cases). A prediction matches an expected figure when the currencies are equal and the
-values agree within 0.5%. Usage: python benchmarks/score_money.py [--show-errors]
+values agree within 0.5%. Usage: python -m benchmarks.score_money [--show-errors]
 """
 
 from __future__ import annotations

@@ -100,8 +100,8 @@ class _Rule:
     reason: str
     max_words: int
     pattern: re.Pattern
-    literals: frozenset[str] | None
-    """Lower-case strings one of which every match contains (None: no such set)."""
+    literals: re.Pattern | None
+    """Matches, on lower-cased text, strings one of which every match contains (None: no such set)."""
 
 
 @dataclass(frozen=True)
@@ -122,9 +122,14 @@ def chrome_rules() -> _Vocabulary:
     for r in data["rule"]:
         literals = [required_literals(p) for p in r["patterns"]]
         union = frozenset().union(*literals) if all(literals) else None
-        rules.append(_Rule(r["reason"], r["max_words"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I), union))
-    every = sorted({lit for r in rules if r.literals for lit in r.literals}, key=len, reverse=True)
-    return _Vocabulary(tuple(rules), re.compile("|".join(map(re.escape, every))), tuple(r for r in rules if r.literals is None))
+        pattern = re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I)
+        rules.append(_Rule(r["reason"], r["max_words"], pattern, _literal_pattern(union) if union else None))
+    every = frozenset().union(*(required_literals(p) or () for r in data["rule"] for p in r["patterns"]))
+    return _Vocabulary(tuple(rules), _literal_pattern(every), tuple(r for r in rules if r.literals is None))
+
+
+def _literal_pattern(literals: frozenset[str]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True))))
 
 
 def clean_text(raw: str) -> str:
@@ -200,7 +205,7 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
     low = text.lower()
     candidates = vocab.rules if vocab.gate.search(low) else vocab.always
     for rule in candidates:
-        if words > rule.max_words or (rule.literals is not None and not any(lit in low for lit in rule.literals)):
+        if words > rule.max_words or (rule.literals is not None and not rule.literals.search(low)):
             continue
         if rule.pattern.search(text):
             return rule.reason

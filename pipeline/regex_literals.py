@@ -1,7 +1,7 @@
 """Literal strings a regular expression cannot match without, for cheap pre-filtering.
 
 `required_literals(pattern)` returns a set of lower-case strings such that every match of the
-pattern contains at least one of them, or None when no such set of strings of 2+ characters can
+pattern contains at least one of them, or None when no such set of strings (of 3+ characters, 2+ for non-ASCII) can
 be read off the pattern. A substring test for those strings is much cheaper than running many
 unanchored, case-insensitive searches over every line of a page.
 """
@@ -12,7 +12,8 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
-_MIN_LENGTH = 2
+_MIN_LENGTH = 3
+_MIN_LENGTH_NON_ASCII = 2  # two Hangul or CJK characters are already a word
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -27,7 +28,7 @@ def _required(seq) -> set[str] | None:
         if op is C.LITERAL:
             run.append(chr(av))
             continue
-        if len(run) >= _MIN_LENGTH:
+        if len(run) >= (_MIN_LENGTH if "".join(run).isascii() else _MIN_LENGTH_NON_ASCII):
             candidates.append({"".join(run)})
         run = []
         found = _required_item(op, av)

@@ -1,0 +1,46 @@
+"""Keep-recall and drop-rate of `clean_text` on the shared cleaning dev set (../shared) and on
+our own pages (tests/data/cleaning), scored by the shared scorer's own functions.
+
+Usage: python -m benchmarks.score_cleaning
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from pipeline.cleaning import clean_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "benchmarks" / "cleaning-dev"
+SETS = {
+    "shared cleaning-dev": (SHARED / "docs", SHARED / "gold.jsonl"),
+    "tests/data/cleaning": (ROOT / "tests" / "data" / "cleaning" / "docs", ROOT / "tests" / "data" / "cleaning" / "gold.jsonl"),
+}
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location("cleaning_score", SHARED / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def evaluate(docs: Path, gold: Path) -> dict:
+    """The scorer's pooled summary (keep_recall, drop_rate, h, ...) for one set."""
+    score = scorer()
+    rows = []
+    for g in score.load_gold(str(gold)):
+        text = score.read(str(docs / g["doc"]))
+        rows.append(score.score_doc(g, clean_text(text), str(docs), False))
+    return score.summarize(rows, "overall")
+
+
+def main() -> None:
+    for name, (docs, gold) in SETS.items():
+        s = evaluate(docs, gold)
+        print(f"{name:<22} docs {s['docs']:>3}  keep-recall {s['keep_recall']:.3f}  drop-rate {s['drop_rate']:.3f}  H {s['h']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
