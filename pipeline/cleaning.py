@@ -44,6 +44,7 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
+_ENGLISH_STOP_SHARE = 0.15
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
@@ -141,13 +142,14 @@ def clean_document(raw: str) -> CleanResult:
     """Clean a raw page copy and explain every removed line."""
     lines = split_lines(raw)
     latin_page = _is_latin(raw[:20000])
+    english = latin_page and _stop_share(raw[:20000]) >= _ENGLISH_STOP_SHARE
     for line in lines:
         _judge_shape(line, latin_page)
     _mark_repeats(lines)
     captions = _mark_captions(lines)
     for line in lines:
         if line.kind == "good":
-            line.kind = _density_class(line)
+            line.kind = _density_class(line, english)
     _mark_menu_runs(lines)
     _mark_related_blocks(lines)
     _resolve_context(lines)
@@ -270,17 +272,25 @@ def _similar(a: _Line, b: _Line) -> bool:
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
-def _density_class(line: _Line) -> str:
-    """Pass 2: good (prose), neargood or short, from length, stop words and punctuation."""
+def _density_class(line: _Line, english: bool = True) -> str:
+    """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
+
+    English stop words only say something about English pages; on others a long line that
+    ends a sentence counts as prose.
+    """
     words = line.words
     if words < 5:
         return "short"
-    tokens = _WORD.findall(line.text.lower())
-    stop_share = sum(1 for t in tokens if t in STOP_WORDS) / max(len(tokens), 1)
+    stop_share = _stop_share(line.text) if english else 1.0
     ends_sentence = bool(_SENTENCE_END.search(line.text))
     if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
         return "good"
     return "neargood"
+
+
+def _stop_share(text: str) -> float:
+    tokens = _WORD.findall(text.lower())
+    return sum(1 for t in tokens if t in STOP_WORDS) / max(len(tokens), 1)
 
 
 def _mark_menu_runs(lines: list[_Line]) -> None:

@@ -20,9 +20,12 @@ def parameters() -> dict:
 
 def frame_for(table: str, suite: dict, load: Callable[[str], pl.DataFrame]) -> pl.DataFrame:
     """The frame a suite validates: the table with its derived columns, or the frame the suite
-    names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the money table)."""
+    names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the money table;
+    `seed_files`: every file of the seeds folder against documents and quarantine)."""
     if suite.get("frame") == "spacy_money_spans":
         return money_span_coverage(load("ner_spans"), load("money"))
+    if suite.get("frame") == "seed_files":
+        return seed_coverage(load("seed_files"), load("documents"), load("quarantine"))
     frame = load(table)
     if table in _OFFSET_TABLES:
         frame = with_offset_check(frame, load("documents"))
@@ -35,7 +38,7 @@ def rows_where_false(frame: pl.DataFrame, column: str | None, limit: int = 50) -
     """Examples of the rows a boolean column flags, for the check's metadata."""
     if not column or column not in frame.columns:
         return []
-    cols = [c for c in ("doc_id", "sentence_idx", "start_char", "text") if c in frame.columns]
+    cols = [c for c in ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places") if c in frame.columns]
     return frame.filter(pl.col(column).not_()).select(cols).head(limit).to_dicts()
 
 
@@ -84,3 +87,12 @@ def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
         restatement_agrees=pl.when(dated).then(agrees),
         restatement_agrees_undated=pl.when(~dated).then(agrees),
     )
+
+
+def seed_coverage(seed_files: pl.DataFrame, documents: pl.DataFrame, quarantine: pl.DataFrame) -> pl.DataFrame:
+    """Each seed file (`source_path`) with `n_places`, how many rows of documents and quarantine
+    hold it, and `placed_once`, the invariant."""
+    placed = pl.concat([documents.select("source_path"), quarantine.select("source_path")]).group_by("source_path").len("n_places")
+    everything = pl.concat([seed_files.select("source_path"), placed.select("source_path")]).unique()
+    frame = everything.join(placed, on="source_path", how="left").with_columns(pl.col("n_places").fill_null(0))
+    return frame.with_columns(placed_once=pl.col("n_places") == 1).sort("source_path")

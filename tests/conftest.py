@@ -42,13 +42,19 @@ def materialize_all(seeds: Path, warehouse: Path, nlp):
     import dagster as dg
 
     from pipeline.adapters.seeds import Seeds
+    from pipeline.adapters.staging import Staging
     from pipeline.adapters.warehouse import Warehouse
     from pipeline.definitions import defs
 
     definitions = defs()
     return dg.materialize(
         list(definitions.assets) + list(definitions.asset_checks),
-        resources={"seeds": Seeds(path=str(seeds)), "warehouse": Warehouse(path=str(warehouse)), "nlp": nlp},
+        resources={
+            "seeds": Seeds(path=str(seeds)),
+            "warehouse": Warehouse(path=str(warehouse)),
+            "staging": Staging(path=str(warehouse.parent / "staging")),
+            "nlp": nlp,
+        },
     )
 
 

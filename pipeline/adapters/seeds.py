@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
+import polars as pl
 
 from pipeline.aliases import ALIAS_FILE, parse_aliases
-from pipeline.ingest import DEFAULT_MAX_BYTES, SeedFile, file_state, read_seeds
+from pipeline.ingest import DEFAULT_MAX_BYTES, SeedFile, file_state, list_seed_paths, read_seeds
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +27,10 @@ class Seeds(dg.ConfigurableResource):
     def read(self) -> list[SeedFile]:
         """The article files (the alias file is configuration, not an article)."""
         return read_seeds(self.folder, exclude=frozenset({ALIAS_FILE}))
+
+    def files(self) -> pl.DataFrame:
+        """source_path of every article file in the folder."""
+        return pl.DataFrame({"source_path": list_seed_paths(self.folder, exclude=frozenset({ALIAS_FILE}))}, schema={"source_path": pl.String})
 
     def aliases(self) -> dict[str, str]:
         path = self.folder / ALIAS_FILE

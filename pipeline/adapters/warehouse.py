@@ -1,8 +1,10 @@
-"""The DuckDB warehouse: DDL and column comments from `pipeline.schema`, whole-table replacement
-in one transaction, and a bounded wait when another process holds the file."""
+"""The DuckDB warehouse: DDL and column comments from `pipeline.schema`, every table published at
+once by building a new file and renaming it into place, and a bounded wait when another process
+holds the file for writing."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,7 +63,7 @@ class Warehouse(dg.ConfigurableResource):
         return p if p.is_absolute() else PROJECT_ROOT / p
 
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(self, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         con = _connect_with_retry(self.file, read_only, self.lock_timeout_seconds)
         try:
@@ -69,31 +71,31 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             con.close()
 
-    def replace(self, tables: dict[str, pl.DataFrame]) -> None:
-        """Replace the rows of each table in one transaction: readers see all old or all new."""
-        with self.connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                for name, frame in tables.items():
-                    table = TABLES[name]
-                    ensure_table(con, table)
-                    con.execute(f"DELETE FROM {name}")
-                    _insert(con, table, frame)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
+    def publish(self, tables: dict[str, pl.DataFrame], validation_results: pl.DataFrame) -> None:
+        """Build the new warehouse in a file beside the old one and rename it into place.
 
-    def append(self, name: str, frame: pl.DataFrame) -> None:
-        with self.connect() as con:
-            ensure_table(con, TABLES[name])
-            _insert(con, TABLES[name], frame)
+        Readers keep the snapshot they opened and new connections see the new file, so an open
+        read-only shell never blocks a publish, and a run that dies before the rename leaves the
+        old warehouse as it was. Earlier expectation results are carried over; a process that
+        holds the old file for writing is waited for, then reported.
+        """
+        results = pl.concat([self._results_history(), validation_results.select(TABLES["validation_results"].names)])
+        new = self.file.with_name(self.file.name + ".new")
+        new.unlink(missing_ok=True)
+        with duckdb.connect(str(new)) as con:
+            for name, frame in {**tables, "validation_results": results}.items():
+                ensure_table(con, TABLES[name])
+                _insert(con, TABLES[name], frame)
+            con.execute("CHECKPOINT")
+        os.replace(new, self.file)
 
-    def read(self, name: str) -> pl.DataFrame:
-        table = TABLES[name]
-        with self.connect() as con:
-            ensure_table(con, table)
-            return con.execute(f"SELECT * FROM {name}").pl().cast(table.polars_schema)
+    def _results_history(self) -> pl.DataFrame:
+        table = TABLES["validation_results"]
+        if not self.file.exists():
+            return table.empty()
+        with self.connect(read_only=True) as con:
+            found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table.name]).fetchone()[0]
+            return con.execute(f"SELECT {', '.join(table.names)} FROM {table.name}").pl().cast(table.polars_schema) if found else table.empty()
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame) -> None:
@@ -116,8 +118,8 @@ def _connect_with_retry(path: Path, read_only: bool, timeout: float) -> duckdb.D
             if time.monotonic() >= deadline:
                 raise WarehouseLockedError(
                     f"The warehouse {path} is locked by another process ({exc}). Close that process "
-                    "(for example an open DuckDB shell or notebook connection), or open it with "
-                    "read_only=True / `duckdb -readonly`, then re-run."
+                    "(for example a DuckDB shell or notebook opened without read-only), or reopen it with "
+                    "read_only=True / `duckdb -readonly`, which never blocks the pipeline, then re-run."
                 ) from exc
             time.sleep(delay)
             delay = min(delay * 2, 2.0)

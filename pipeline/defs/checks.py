@@ -1,6 +1,6 @@
-"""One asset check per suite in `expectations/`: GX runs the suite on the table (or on the frame
-the suite names), every result is written to `validation_results`, and the check fails with the
-failing expectations listed."""
+"""One asset check per suite in `expectations/`: GX runs the suite on the staged table (or on the
+frame the suite names), every result is staged for `validation_results`, and the check fails
+with the failing expectations and examples listed."""
 
 import datetime as dt
 import json
@@ -11,7 +11,8 @@ import polars as pl
 
 from pipeline import validation
 from pipeline.adapters import gx
-from pipeline.adapters.warehouse import Warehouse
+from pipeline.adapters.seeds import Seeds
+from pipeline.adapters.staging import Staging
 from pipeline.schema import VALIDATION_RESULTS
 
 EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
@@ -27,11 +28,11 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         blocking=True,
         additional_deps=suite.get("reads", []),
     )
-    def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
-        frame = validation.frame_for(table, suite, warehouse.read)
+    def _check(context: dg.AssetCheckExecutionContext, staging: Staging, seeds: Seeds) -> dg.AssetCheckResult:
+        frame = validation.frame_for(table, suite, lambda name: seeds.files() if name == "seed_files" else staging.read(name))
         outcomes = gx.validate(frame, suite, validation.parameters())
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        warehouse.append("validation_results", VALIDATION_RESULTS.frame([
+        staging.write(f"validation_results__{table}_{suite['name']}", VALIDATION_RESULTS.frame([
             {"run_id": context.run.run_id, "checked_at": now, "table_name": table, "expectation": o.expectation,
              "success": o.success, "unexpected_count": o.unexpected_count, "details": json.dumps(o.details)}
             for o in outcomes

@@ -24,3 +24,13 @@ def test_validation_money_restatement_agreement():
     assert out["restatement_agrees"].to_list() == [None, True, None, None]
     assert out["restatement_agrees_undated"].to_list() == [None, None, None, False]
     assert out["usd_when_rate_exists"].all()
+
+
+def test_validation_seed_coverage_flags_missing_and_doubled_files():
+    from pipeline.validation import seed_coverage
+
+    files = pl.DataFrame({"source_path": ["a.txt", "b.txt", "c.txt"]})
+    documents = pl.DataFrame({"source_path": ["a.txt", "c.txt"]})
+    quarantine = pl.DataFrame({"source_path": ["c.txt"]})
+    out = seed_coverage(files, documents, quarantine)
+    assert out.select("source_path", "n_places", "placed_once").rows() == [("a.txt", 1, True), ("b.txt", 0, False), ("c.txt", 2, False)]

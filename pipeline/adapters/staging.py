@@ -1,0 +1,48 @@
+"""The staging area: each step's tables as Parquet files, written atomically, read back by the
+next step. Nothing reaches the warehouse until the load step publishes every table at once, so a
+failed or killed run leaves the warehouse as it was."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipeline.schema import TABLES
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Staging(dg.ConfigurableResource):
+    """Parquet files under `path` (PIPELINE_STAGING_DIR); relative paths start at the project root."""
+
+    path: str = "warehouse/staging"
+
+    @property
+    def folder(self) -> Path:
+        p = Path(self.path)
+        return p if p.is_absolute() else PROJECT_ROOT / p
+
+    def file(self, name: str) -> Path:
+        return self.folder / f"{name}.parquet"
+
+    def write(self, name: str, frame: pl.DataFrame) -> None:
+        """Write through a temporary file and rename, so readers never see half a file."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.file(name).with_suffix(".parquet.tmp")
+        frame.write_parquet(tmp)
+        os.replace(tmp, self.file(name))
+
+    def read(self, name: str) -> pl.DataFrame:
+        """A staged table with its schema's columns and types (empty if never written)."""
+        table = TABLES.get(name.split("__")[0])
+        path = self.file(name)
+        if not path.exists():
+            return table.empty() if table else pl.DataFrame()
+        frame = pl.read_parquet(path)
+        return frame.select(table.names).cast(table.polars_schema) if table else frame
+
+    def names(self, prefix: str) -> list[str]:
+        return sorted(p.stem for p in self.folder.glob(f"{prefix}*.parquet"))
