@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import polars as pl
 
 from pipeline.entities import mention_spans
+from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_rows, sentence_spans
 
@@ -41,3 +43,23 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
 def _span_row(doc_id: str, text: str, sents: list[tuple[int, int]], start: int, end: int, label: str | None, raw: str) -> dict:
     return {"doc_id": doc_id, "sentence_idx": sentence_index(sents, start), "start_char": start, "end_char": end,
             "text": text[start:end], "ner_label": label, "raw_label": raw}
+
+
+@dataclass(frozen=True)
+class Annotated:
+    sentences: pl.DataFrame
+    ner_spans: pl.DataFrame
+    keys: pl.DataFrame
+    """doc_id -> key of the content, code version and model each document was annotated with."""
+    reused: int = 0
+
+
+def annotate_incrementally(documents: pl.DataFrame, annotator: Annotator, model: str, previous: Annotated | None = None) -> Annotated:
+    """Like `annotate_documents`, but documents whose content, code version and model match
+    `previous` keep their previous sentences and spans: only new and changed ones meet the model."""
+    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()), model)
+    previous = previous or Annotated(SENTENCES.empty(), NER_SPANS.empty(), keys_frame({}))
+    reused, _ = plan(keys, keys_of(previous.keys))
+    todo = documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
+    sentences, spans = annotate_documents(todo, annotator)
+    return Annotated(merge(previous.sentences, reused, sentences), merge(previous.ner_spans, reused, spans), keys_frame(keys), len(reused))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
+from pipeline.changes import Changes, diff
 from pipeline.cleaning import clean_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
+from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import BOILERPLATE, CAPTIONS, DOCUMENTS, QUARANTINE
 from pipeline.stories import story_ids
 
@@ -21,6 +23,10 @@ class Ingested:
     boilerplate: pl.DataFrame
     captions: pl.DataFrame
     quarantine: pl.DataFrame
+    keys: pl.DataFrame = field(default_factory=lambda: keys_frame({}))
+    """doc_id -> key of the content and code version each document was cleaned from."""
+    changes: Changes = field(default_factory=lambda: diff({}, {}))
+    reused: int = 0
 
 
 def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict, list[dict], list[dict]]:
@@ -52,11 +58,18 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
     return document, removed, captions
 
 
-def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None) -> Ingested:
     """Every seed file ends up in exactly one of `documents` and `quarantine`; documents that
-    rewrite one story share a story_id."""
+    rewrite one story share a story_id. Documents whose content and code version match
+    `previous` keep their previous rows instead of being cleaned again."""
+    keys = result_keys({seed.doc_id: seed.sha256 for seed in seeds})
+    previous = previous or Ingested(DOCUMENTS.empty(), BOILERPLATE.empty(), CAPTIONS.empty(), QUARANTINE.empty())
+    reused, changes = plan(keys, keys_of(previous.keys))
+    reused &= set(previous.documents["doc_id"].to_list())
     documents, removed, captions, quarantined = [], [], [], []
     for seed in seeds:
+        if seed.doc_id in reused:
+            continue
         try:
             document, lines, caps = process_file(seed, max_bytes)
         except IngestError as exc:
@@ -65,8 +78,16 @@ def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX
         documents.append(document)
         removed += lines
         captions += caps
-    frame = DOCUMENTS.frame(documents)
+    frame = merge(previous.documents, reused, DOCUMENTS.frame(documents))
     if frame.height:
-        stories = story_ids(frame)
-        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
-    return Ingested(frame, BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined))
+        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(story_ids(frame)))
+    kept = set(frame["doc_id"].to_list())
+    return Ingested(
+        frame,
+        merge(previous.boilerplate, reused, BOILERPLATE.frame(removed)),
+        merge(previous.captions, reused, CAPTIONS.frame(captions)),
+        QUARANTINE.frame(quarantined),
+        keys_frame({doc_id: key for doc_id, key in keys.items() if doc_id in kept}),
+        changes,
+        len(reused),
+    )

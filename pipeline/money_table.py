@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.money import extract_money
+from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
 
@@ -18,17 +19,53 @@ def money_id(doc_id: str, start: int, end: int) -> str:
 
 
 def money_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """One row per figure in each document's clean_text."""
+    """One row per figure in each document's clean_text, with its USD value."""
+    return with_fx(extract_frame(documents, sentences), documents)
+
+
+def extract_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """The figures of each document, before conversion (the per-document part of the work)."""
     spans_by_doc: dict[str, list[tuple[int, int]]] = {}
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start_char", "end_char").rows():
         spans_by_doc.setdefault(doc_id, []).append((start, end))
+    rows = []
+    for doc in documents.select("doc_id", "clean_text", "published_date", "dateline").iter_rows(named=True):
+        rows += document_money(doc, spans_by_doc.get(doc["doc_id"], []))
+    return MONEY.frame(rows)
+
+
+def money_incrementally(
+    documents: pl.DataFrame, sentences: pl.DataFrame, previous: pl.DataFrame, previous_keys: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """(money, keys, number of documents reused): figures of unchanged documents are kept from
+    `previous`, new and changed documents are parsed; conversion is redone for all, since a
+    story's date can come from another document."""
+    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()))
+    reused, _ = plan(keys, keys_of(previous_keys))
+    todo = documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
+    figures = merge(previous, reused, extract_frame(todo, sentences.filter(pl.col("doc_id").is_in(todo["doc_id"].to_list()))))
+    return with_fx(figures, documents), keys_frame(keys), len(reused)
+
+
+def with_fx(money: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `rate_date`)."""
     story_dates = dict(
         documents.filter(pl.col("published_date").is_not_null()).group_by("story_id").agg(pl.col("published_date").min()).rows()
     )
-    rows = []
-    for doc in documents.select("doc_id", "clean_text", "published_date", "dateline", "story_id").iter_rows(named=True):
-        rows += document_money(doc, spans_by_doc.get(doc["doc_id"], []), story_dates.get(doc["story_id"]))
-    return MONEY.frame(rows)
+    on = {
+        doc_id: rate_date(published, story_dates.get(story))
+        for doc_id, published, story in documents.select("doc_id", "published_date", "story_id").rows()
+    }
+    usd, dates, bases = [], [], []
+    for doc_id, amount, currency in money.select("doc_id", "amount", "currency").rows():
+        day, basis = on[doc_id]
+        found = fx.to_usd(amount, currency, day)
+        usd.append(found[0] if found else None)
+        dates.append(found[1] if found else None)
+        bases.append(basis if found else None)
+    return money.with_columns(
+        amount_usd=pl.Series(usd, dtype=pl.Float64), fx_date=pl.Series(dates, dtype=pl.Date), fx_basis=pl.Series(bases, dtype=pl.String)
+    )
 
 
 def rate_date(published: dt.date | None, story_date: dt.date | None) -> tuple[dt.date, str]:
@@ -41,16 +78,12 @@ def rate_date(published: dt.date | None, story_date: dt.date | None) -> tuple[dt
     return fx.latest_rate_date(), "latest_available"
 
 
-def document_money(doc: dict, sentence_spans: list[tuple[int, int]], story_date: dt.date | None = None) -> list[dict]:
-    """Money rows of one document, amounts in USD at `rate_date` (recorded in fx_basis)."""
-    published = doc["published_date"]
-    on, basis = rate_date(published, story_date)
-    figures = extract_money(doc["clean_text"], published_date=published, dateline=doc["dateline"])
+def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dict]:
+    """Money rows of one document, without conversion."""
+    figures = extract_money(doc["clean_text"], published_date=doc["published_date"], dateline=doc["dateline"])
     ids = [money_id(doc["doc_id"], f["start"], f["end"]) for f in figures]
-    rows = []
-    for f, mid in zip(figures, ids):
-        usd = fx.to_usd(f["amount"], f["currency"], on)
-        rows.append({
+    return [
+        {
             "money_id": mid,
             "doc_id": doc["doc_id"],
             "sentence_idx": sentence_index(sentence_spans, f["start"]),
@@ -62,9 +95,7 @@ def document_money(doc: dict, sentence_spans: list[tuple[int, int]], story_date:
             "currency": f["currency"],
             "currency_basis": f["currency_basis"],
             "qualifier": f["qualifier"],
-            "amount_usd": usd[0] if usd else None,
-            "fx_date": usd[1] if usd else None,
-            "fx_basis": basis if usd else None,
             "equivalent_of": ids[f["equivalent_of"]] if f["equivalent_of"] is not None else None,
-        })
-    return rows
+        }
+        for f, mid in zip(figures, ids)
+    ]

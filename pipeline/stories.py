@@ -1,8 +1,8 @@
 """Near-duplicate articles: two outlets rewriting one wire story share a `story_id`.
 
 Each document is a set of content words (stop words dropped); MinHash LSH (datasketch) finds
-pairs whose Jaccard similarity is likely above the threshold, the exact Jaccard of each pair is
-checked, and connected documents form one story named after its first doc_id.
+pairs whose Jaccard similarity is likely above the threshold, each pair's estimate and then its
+exact Jaccard are checked, and connected documents form one story named after its first doc_id.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY) -> dict[st
     parent = {doc_id: doc_id for doc_id in words}
     for doc_id, m in signatures.items():
         for other in lsh.query(m):
-            if other != doc_id and jaccard(words[doc_id], words[other]) >= threshold:
+            if other > doc_id and m.jaccard(signatures[other]) >= threshold and jaccard(words[doc_id], words[other]) >= threshold:
                 _union(parent, doc_id, other)
     return {doc_id: _root(parent, doc_id) for doc_id in sorted(words)}
 

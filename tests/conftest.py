@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.run import materialize_all  # noqa: F401  (tests import it from here)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
@@ -35,27 +37,6 @@ def warehouse_path(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-
-
-def materialize_all(seeds: Path, warehouse: Path, nlp):
-    """Run every asset and check of the project's definitions against the given folders."""
-    import dagster as dg
-
-    from pipeline.adapters.seeds import Seeds
-    from pipeline.adapters.staging import Staging
-    from pipeline.adapters.warehouse import Warehouse
-    from pipeline.definitions import defs
-
-    definitions = defs()
-    return dg.materialize(
-        list(definitions.assets) + list(definitions.asset_checks),
-        resources={
-            "seeds": Seeds(path=str(seeds)),
-            "warehouse": Warehouse(path=str(warehouse)),
-            "staging": Staging(path=str(warehouse.parent / "staging")),
-            "nlp": nlp,
-        },
-    )
 
 
 @pytest.fixture(scope="session")

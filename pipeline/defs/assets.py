@@ -16,11 +16,17 @@ from pipeline.schema import TABLES
     specs=[asset_spec(name, "ingest") for name in ("documents", "boilerplate", "captions", "quarantine")],
     description="Decode every seed file, remove page chrome line by line, lift metadata; quarantine what cannot be read.",
 )
-def ingest(seeds: Seeds, staging: Staging):
+def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
+    """Per-document results whose content and code version are unchanged are reused."""
+    previous = documents.Ingested(*(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine", "documents_keys")))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes)
+    result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous)
+    staging.write("documents_keys", result.keys)
+    changes = result.changes
+    counts = {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed), "reused": result.reused}
+    context.log.info(f"Seed files: {changes.summary()}, {result.reused} reused")
     tables = {"documents": result.documents, "boilerplate": result.boilerplate, "captions": result.captions, "quarantine": result.quarantine}
-    yield from _stage(staging, tables)
+    yield from _stage(staging, tables, documents={f"documents_{k}": v for k, v in counts.items()})
 
 
 @dg.multi_asset(
@@ -31,8 +37,11 @@ def ingest(seeds: Seeds, staging: Staging):
     description="One batched spaCy pass over every paragraph: sentences and entity spans.",
 )
 def sentences(nlp: Nlp, staging: Staging):
-    sents, spans = annotate.annotate_documents(staging.read("documents"), nlp.annotate)
-    yield from _stage(staging, {"sentences": sents, "ner_spans": spans})
+    previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), staging.read("sentences_keys"))
+    result = annotate.annotate_incrementally(staging.read("documents"), nlp.annotate, nlp.model, previous)
+    staging.write("sentences_keys", result.keys)
+    counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
+    yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
 
 
 @dg.multi_asset(
@@ -56,11 +65,15 @@ def canonical_entities(seeds: Seeds, staging: Staging):
     description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
 )
 def money(staging: Staging):
-    frame = money_table.money_frame(staging.read("documents"), staging.read("sentences"))
+    docs = staging.read("documents")
+    frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), staging.read("money_keys"))
     frame = relations.money_subjects(frame, staging.read("mentions"))
     staging.write("money", frame)
+    staging.write("money_keys", keys)
     by_currency = frame.group_by("currency").len().sort("len", descending=True).rows()
-    yield dg.MaterializeResult(asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency)))
+    yield dg.MaterializeResult(
+        asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency), documents_reused=reused, documents_parsed=docs.height - reused)
+    )
 
 
 @dg.asset(
@@ -94,7 +107,8 @@ def validation_rows(staging: Staging, run_id: str) -> pl.DataFrame:
     return rows.filter(pl.col("run_id") == run_id)
 
 
-def _stage(staging: Staging, tables: dict[str, pl.DataFrame]):
+def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):
+    """Write each table to staging and report it; `extra` adds metadata to a table's report."""
     for name, frame in tables.items():
         staging.write(name, frame)
-        yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(frame))
+        yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(frame, **extra.get(name, {})))

@@ -1,0 +1,28 @@
+"""Materialize every asset and check of the project against given folders (for tests and benchmarks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.seeds import Seeds
+from pipeline.adapters.staging import Staging
+from pipeline.adapters.warehouse import Warehouse
+from pipeline.definitions import defs
+
+
+def materialize_all(seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None):
+    """One run of the whole project; staging sits beside the warehouse file."""
+    definitions = defs()
+    return dg.materialize(
+        list(definitions.assets) + list(definitions.asset_checks),
+        instance=instance,
+        resources={
+            "seeds": Seeds(path=str(seeds)),
+            "warehouse": Warehouse(path=str(warehouse)),
+            "staging": Staging(path=str(warehouse.parent / "staging")),
+            "nlp": nlp or Nlp(),
+        },
+    )

@@ -1,0 +1,103 @@
+"""Runs after seed changes recompute only what changed, and every table follows the folder."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline import reuse
+from tests.conftest import SEEDS, materialize_all
+
+pytestmark = pytest.mark.slow
+
+# Per-document columns; entity ids, labels, money subjects and conversions are cross-document
+# results, recomputed on every run.
+COLUMNS = {
+    "documents": "* exclude (story_id)",
+    "boilerplate": "*",
+    "sentences": "*",
+    "mentions": "mention_id, doc_id, sentence_idx, start_char, end_char, text, ner_label",
+    "money": "* exclude (subject_entity_id, amount_usd, fx_date, fx_basis)",
+}
+TABLES = tuple(COLUMNS)
+EDITED = "002_79b1a7c8b752f4f6"
+
+
+def metadata(result, asset: str) -> dict:
+    event = next(e for e in result.get_asset_materialization_events() if e.asset_key.to_user_string() == asset)
+    return {k: v.value for k, v in event.materialization.metadata.items()}
+
+
+def rows_by_doc(path) -> dict[str, dict[str, list]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: {d: con.sql(f"select {COLUMNS[t]} from {t} where doc_id = ? order by all", params=[d]).fetchall()
+                    for (d,) in con.sql(f"select distinct doc_id from {t}").fetchall()} for t in TABLES}
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def workspace(tmp_path, nlp_resource):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = tmp_path / "w" / "news.duckdb"
+    first = materialize_all(seeds, path, nlp_resource)
+    assert first.success and metadata(first, "documents")["documents_added"] == 5
+    return seeds, path, rows_by_doc(path)
+
+
+def test_incremental_unchanged_folder_reuses_everything(workspace, nlp_resource):
+    seeds, path, before = workspace
+    result = materialize_all(seeds, path, nlp_resource)
+    assert metadata(result, "documents")["documents_reused"] == 5
+    assert metadata(result, "sentences")["documents_annotated"] == 0
+    assert rows_by_doc(path) == before
+
+
+def test_incremental_added_file_is_processed_alone(workspace, nlp_resource):
+    seeds, path, before = workspace
+    shutil.copy(seeds / "004_cccac4c44d5e8202.txt", seeds / "added.txt")
+    result = materialize_all(seeds, path, nlp_resource)
+    assert metadata(result, "documents")["documents_added"] == 1
+    assert metadata(result, "sentences")["documents_annotated"] == 1
+    after = rows_by_doc(path)
+    for table in TABLES:
+        assert {d: r for d, r in after[table].items() if d != "added"} == before[table]
+    assert after["sentences"]["added"] and after["documents"]["added"]
+
+
+def test_incremental_edited_file_is_updated_and_others_untouched(workspace, nlp_resource):
+    seeds, path, before = workspace
+    edited = seeds / f"{EDITED}.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("$500 billion", "$600 billion"), encoding="utf-8")
+    result = materialize_all(seeds, path, nlp_resource)
+    assert metadata(result, "documents")["documents_changed"] == 1
+    assert metadata(result, "sentences")["documents_annotated"] == 1
+    after = rows_by_doc(path)
+    assert [r[5] for r in after["money"][EDITED]] == ["$600 billion"]
+    for table in TABLES:
+        assert {d: r for d, r in after[table].items() if d != EDITED} == {d: r for d, r in before[table].items() if d != EDITED}
+
+
+def test_incremental_removed_file_leaves_every_table(workspace, nlp_resource):
+    seeds, path, before = workspace
+    (seeds / f"{EDITED}.txt").unlink()
+    result = materialize_all(seeds, path, nlp_resource)
+    assert metadata(result, "documents")["documents_removed"] == 1
+    after = rows_by_doc(path)
+    for table in TABLES:
+        assert EDITED not in after[table]
+        assert after[table] == {d: r for d, r in before[table].items() if d != EDITED}
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.sql("select count(*) from entities where n_documents > (select count(*) from documents)").fetchone()[0] == 0
+    con.close()
+
+
+def test_incremental_version_bump_reprocesses_everything(workspace, nlp_resource, monkeypatch):
+    seeds, path, before = workspace
+    monkeypatch.setattr(reuse, "PIPELINE_VERSION", "bumped-for-test")
+    result = materialize_all(seeds, path, nlp_resource)
+    assert metadata(result, "documents")["documents_reused"] == 0
+    assert metadata(result, "sentences")["documents_annotated"] == 5
+    assert rows_by_doc(path) == before
