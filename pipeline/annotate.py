@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
 from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import NER_SPANS, SENTENCES
@@ -19,8 +20,8 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
     """(sentences, ner_spans) for `documents` (doc_id, clean_text).
 
     The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break.
-    `ner_spans` holds the cleaned name mentions (`ner_label`) and spaCy's MONEY spans, which the
-    money checks compare against.
+    `ner_spans` holds the cleaned name mentions (`ner_label`, and the label their context points
+    to, `cue`) and spaCy's MONEY spans, which the money checks compare against.
     """
     docs = documents.select("doc_id", "clean_text").rows()
     paras = [(doc_id, text, paragraphs(text)) for doc_id, text in docs]
@@ -33,16 +34,19 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
         sentences += sentence_rows(doc_id, text, sents)
         entities = [(ps + s, ps + e, label) for (ps, _), ann in zip(p_spans, anns) for s, e, label in ann.entities]
         for span in mention_spans(text, entities):
-            spans.append(_span_row(doc_id, text, sents, span.start, span.end, span.label, span.label))
+            cue = context_cue(text, span.start, span.end, text[span.start: span.end])
+            spans.append(_span_row(doc_id, text, sents, span.start, span.end, span.label, span.label, cue))
         for s, e, label in entities:
             if label == "MONEY":
-                spans.append(_span_row(doc_id, text, sents, s, e, None, label))
+                spans.append(_span_row(doc_id, text, sents, s, e, None, label, None))
     return SENTENCES.frame(sentences), NER_SPANS.frame(spans)
 
 
-def _span_row(doc_id: str, text: str, sents: list[tuple[int, int]], start: int, end: int, label: str | None, raw: str) -> dict:
+def _span_row(
+    doc_id: str, text: str, sents: list[tuple[int, int]], start: int, end: int, label: str | None, raw: str, cue: str | None
+) -> dict:
     return {"doc_id": doc_id, "sentence_idx": sentence_index(sents, start), "start_char": start, "end_char": end,
-            "text": text[start:end], "ner_label": label, "raw_label": raw}
+            "text": text[start:end], "ner_label": label, "raw_label": raw, "cue": cue}
 
 
 @dataclass(frozen=True)

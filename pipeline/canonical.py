@@ -18,44 +18,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import polars as pl
 from cleanco import basename
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pipeline.entities import COURTESY_TITLE, mention_id, normalise
 from pipeline.schema import ENTITIES, MENTIONS
 
 _FUZZY_SCORE = 92.0
+_FUZZY_MIN_LENGTH = 5  # shorter names differ by one letter and are still different names
 _CUE_WEIGHT = 2
-_PERSON_TITLES = (
-    r"mr|mrs|ms|dr|prof|sir|ceo|chairman|chairwoman|founder|co-founder|president|minister|secretary|director|"
-    r"officer|executive|chief|spokes(?:man|woman|person)|analyst|professor|senator|governor|judge|coach"
-)
-# (label, pattern) on the 30 characters before, after, and the name itself; the first hit wins.
-_CUES_BEFORE = (
-    ("PERSON", re.compile(rf"\b(?:{_PERSON_TITLES})\.?\s*$", re.I)),
-    ("ORG", re.compile(r"\b(?:startup|start-up|company|firm|maker|developer|operator|rival|giant|conglomerate|carrier|"
-                       r"retailer|automaker|chipmaker|insurer|lender|broadcaster|newspaper|agency|publisher|brand)\s*$", re.I)),
-    ("PRODUCT", re.compile(r"\b(?:app|agent|chatbot|model|game|platform|device|smartphone|assistant|software),?\s*$", re.I)),
-)
-_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software)"
-_KINDS_OF_ORG = r"(?:company|startup|start-up|firm|maker|developer|operator|conglomerate|group|agency|bank|carrier)"
-_CUES_AFTER = (
-    ("ORG", re.compile(r"^(?:['’]s?)?\s+(?:ceo|chief|chairman|chairwoman|vice|co-founder|founder|president|executives?|"
-                       r"shares|stock|spokes(?:man|woman|person)|board|unit|subsidiary|affiliate)\b", re.I)),
-    ("PRODUCT", re.compile(rf"^(?:\s+|,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}){_KINDS_OF_PRODUCT}\b", re.I)),
-    ("ORG", re.compile(rf"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}{_KINDS_OF_ORG}\b", re.I)),
-    ("EVENT", re.compile(r"^\s+(?:workshop|conference|summit|forum|festival|expo|fair|meeting|games)\b", re.I)),
-    ("GPE", re.compile(r"^\s+(?:facilities|facility|plant|factory|campus|site|province|county|district)\b", re.I)),
-)
-_CUES_NAME = (
-    ("ORG", re.compile(r"\b(?:inc|corp|co|ltd|llc|plc|group|holdings|electronics|telecom|bank|company|corporation|"
-                       r"ventures|university|institute|networks|motors|partners|capital|technologies|systems)\.?$", re.I)),
-    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port)$", re.I)),
-)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
-_APPOSITION = re.compile(r"^['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list
+_APPOSITION = re.compile(r"['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list (matched at the name's end)
 _ACRONYM_GAP = re.compile(r"^\s*\($")
 _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
@@ -67,14 +43,13 @@ def canonicalise(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions with label and entity_id, entities) from cleaned name mentions.
 
-    `mentions` has doc_id, sentence_idx, start_char, end_char, text and ner_label; `texts` maps
-    doc_id to clean_text; `aliases` maps normalised variants to a canonical name.
+    `mentions` has doc_id, sentence_idx, start_char, end_char, text, ner_label and cue (see
+    `pipeline.cues`); `texts` maps doc_id to clean_text; `aliases` maps normalised variants to a
+    canonical name.
     """
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
     rows = mentions.sort("doc_id", "start_char").to_dicts()
-    for row in rows:
-        row["cue"] = context_cue(texts[row["doc_id"]], row["start_char"], row["end_char"], row["text"])
     full = full_forms(rows)
     expansions = acronyms(rows, texts)
     aliases = aliases or {}
@@ -88,19 +63,6 @@ def canonicalise(
         row["key"] = groups[normalise(row["full"])]
     labels = vote_labels(rows, list_neighbours(rows, texts))
     return _frames(rows, labels)
-
-
-def context_cue(text: str, start: int, end: int, surface: str) -> str | None:
-    """The label the words around a mention point to: a title before a person ("CEO Sam
-    Altman"), a kind of company before a name ("AI startup DeepSeek"), a role or "shares" after
-    an organisation ("Kakao CEO"), "app" after a product, a suffix ("SK Group", "Plaza Hotel");
-    None when the context says nothing."""
-    before, after = text[max(0, start - 30): start], text[end: end + 30]
-    for cues, piece in ((_CUES_BEFORE, before), (_CUES_AFTER, after), (_CUES_NAME, surface)):
-        for label, pattern in cues:
-            if pattern.search(piece):
-                return label
-    return None
 
 
 def full_forms(rows: list[dict]) -> dict[tuple[str, str], str]:
@@ -142,8 +104,11 @@ def acronyms(rows: list[dict], texts: dict[str, str]) -> dict[str, str]:
 
 def organisation_base(name: str, label: str) -> str:
     """An organisation's name without its legal form ("Apple Inc." -> "Apple"), via cleanco."""
-    if label != "ORG":
-        return name
+    return _legal_base(name) if label == "ORG" else name
+
+
+@lru_cache(maxsize=65536)
+def _legal_base(name: str) -> str:
     return basename(name) or name
 
 
@@ -164,13 +129,14 @@ def merge_variants(rows: list[dict]) -> dict[str, str]:
     for r in rows:
         ner[normalise(r["full"])][r["ner_label"]] += 1
     label = {key: c.most_common(1)[0][0] for key, c in ner.items()}
-    keys: list[str] = []
+    heads: dict[str, list[str]] = defaultdict(list)  # label -> group keys long enough to fuzz, most frequent first
     group: dict[str, str] = {}
     for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        match = next((k for k in keys if len(k) > 5 and label[k] == label[key] and fuzz.ratio(key, k) >= _FUZZY_SCORE), None)
-        group[key] = match or key
-        if match is None:
-            keys.append(key)
+        candidates = heads[label[key]]
+        match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE) if candidates else None
+        group[key] = match[0] if match else key
+        if match is None and len(key) > _FUZZY_MIN_LENGTH:
+            heads[label[key]].append(key)
     return group
 
 
@@ -185,7 +151,7 @@ def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[i
         text = texts[b["doc_id"]]
         listed = (
             a is not None and a["doc_id"] == b["doc_id"] and a["sentence_idx"] == b["sentence_idx"]
-            and _LIST_GAP.match(text[a["end_char"]: b["start_char"]]) and not _APPOSITION.match(text[b["end_char"]:])
+            and _LIST_GAP.match(text[a["end_char"]: b["start_char"]]) and not _APPOSITION.match(text, b["end_char"])
         )
         if listed:
             chains[-1].append(i)

@@ -27,6 +27,8 @@ class Ingested:
     """doc_id -> key of the content and code version each document was cleaned from."""
     changes: Changes = field(default_factory=lambda: diff({}, {}))
     reused: int = 0
+    signatures: pl.DataFrame | None = None
+    """MinHash signatures of the documents, reused by the next run's story detection."""
 
 
 def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict, list[dict], list[dict]]:
@@ -79,8 +81,9 @@ def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX
         removed += lines
         captions += caps
     frame = merge(previous.documents, reused, DOCUMENTS.frame(documents))
+    stories, signatures = story_ids(frame, cached=previous.signatures)
     if frame.height:
-        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(story_ids(frame)))
+        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
     kept = set(frame["doc_id"].to_list())
     return Ingested(
         frame,
@@ -90,4 +93,5 @@ def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX
         keys_frame({doc_id: key for doc_id, key in keys.items() if doc_id in kept}),
         changes,
         len(reused),
+        signatures,
     )

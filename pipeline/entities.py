@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -97,6 +98,7 @@ def mention_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Case, hyphens, spaces and punctuation folded: "Chung Shin-a" == "Chung Shina" == "CHUNG SHIN A"."""
     return re.sub(r"[\W_]+", "", name.casefold())

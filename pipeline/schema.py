@@ -152,6 +152,7 @@ NER_SPANS = Table(
         C("text", "VARCHAR", "the span as written", False),
         C("ner_label", "VARCHAR", "label of a name mention; null for MONEY spans"),
         C("raw_label", "VARCHAR", "the label spaCy gave", False),
+        C("cue", "VARCHAR", "the label the words around the name point to (a title, a role, a suffix), if any"),
     ),
 )
 

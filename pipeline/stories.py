@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 SIMILARITY = 0.3
 _PERMUTATIONS = 128
+_SCHEME = "affine32"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -26,22 +27,43 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY) -> dict[str, str]:
-    """doc_id -> story_id (the smallest doc_id among the documents it is connected to)."""
-    words = {doc_id: content_words(text) for doc_id, text in documents.select("doc_id", "clean_text").rows()}
+SIGNATURES_SCHEMA = {"doc_id": pl.String(), "content_sha256": pl.String(), "hashvalues": pl.List(pl.UInt64())}
+
+
+def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY, cached: pl.DataFrame | None = None) -> tuple[dict[str, str], pl.DataFrame]:
+    """(doc_id -> story_id, the documents' MinHash signatures).
+
+    The story is the smallest doc_id among the documents a document is connected to.
+    Signatures in `cached` whose content hash still matches are reused rather than recomputed.
+    """
+    reuse = {}
+    if cached is not None and cached.height:
+        reuse = {(d, h): v for d, h, v in cached.select("doc_id", "content_sha256", "hashvalues").rows()}
+    words, signatures = {}, {}
+    for doc_id, sha, text in sorted(documents.select("doc_id", "content_sha256", "clean_text").rows()):
+        words[doc_id] = content_words(text)
+        known = reuse.get((doc_id, sha))
+        signatures[doc_id] = _signature(words[doc_id]) if known is None else MinHash(num_perm=_PERMUTATIONS, seed=1, hashvalues=known, scheme=_SCHEME)
     lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
-    signatures = {}
-    for doc_id in sorted(words):
-        m = MinHash(num_perm=_PERMUTATIONS, seed=1)
-        m.update_batch([w.encode() for w in sorted(words[doc_id])])
-        signatures[doc_id] = m
+    for doc_id, m in signatures.items():
         lsh.insert(doc_id, m)
     parent = {doc_id: doc_id for doc_id in words}
     for doc_id, m in signatures.items():
         for other in lsh.query(m):
             if other > doc_id and m.jaccard(signatures[other]) >= threshold and jaccard(words[doc_id], words[other]) >= threshold:
                 _union(parent, doc_id, other)
-    return {doc_id: _root(parent, doc_id) for doc_id in sorted(words)}
+    hashes = dict(documents.select("doc_id", "content_sha256").rows())
+    frame = pl.DataFrame(
+        {"doc_id": list(signatures), "content_sha256": [hashes[d] for d in signatures], "hashvalues": [m.hashvalues.tolist() for m in signatures.values()]},
+        schema=SIGNATURES_SCHEMA,
+    )
+    return {doc_id: _root(parent, doc_id) for doc_id in sorted(words)}, frame
+
+
+def _signature(words: set[str]) -> MinHash:
+    m = MinHash(num_perm=_PERMUTATIONS, seed=1, scheme=_SCHEME)
+    m.update_batch([w.encode() for w in sorted(words)])
+    return m
 
 
 def _root(parent: dict[str, str], x: str) -> str:

@@ -18,10 +18,14 @@ from pipeline.schema import TABLES
 )
 def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     """Per-document results whose content and code version are unchanged are reused."""
-    previous = documents.Ingested(*(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine", "documents_keys")))
+    previous = documents.Ingested(
+        *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine", "documents_keys")),
+        signatures=staging.read("documents_minhash"),
+    )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous)
     staging.write("documents_keys", result.keys)
+    staging.write("documents_minhash", result.signatures)
     changes = result.changes
     counts = {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed), "reused": result.reused}
     context.log.info(f"Seed files: {changes.summary()}, {result.reused} reused")

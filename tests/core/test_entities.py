@@ -39,7 +39,8 @@ def test_entities_normalise_folds_case_hyphens_spaces(a, b):
 
 def _mentions(rows):
     return pl.DataFrame(
-        [{"doc_id": d, "sentence_idx": 0, "start_char": s, "end_char": s + len(t), "text": t, "ner_label": label} for d, s, t, label in rows]
+        [{"doc_id": d, "sentence_idx": 0, "start_char": s, "end_char": s + len(t), "text": t, "ner_label": label, "cue": None}
+         for d, s, t, label in rows]
     )
 
 
@@ -66,3 +67,23 @@ def test_entities_canonicalise_is_deterministic():
     texts = {"d1": "x" * 100}
     rows = _mentions([("d1", 0, "Sam Altman", "PERSON"), ("d1", 20, "OpenAI", "ORG")])
     assert canonicalise(rows, texts)[1].equals(canonicalise(rows, texts)[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("OpenAI CEO Sam Altman said", "Sam Altman", "PERSON"),
+        ("Kakao CEO Chung Shin-a", "Kakao", "ORG"),
+        ("Chinese AI startup DeepSeek", "DeepSeek", "ORG"),
+        ("the popular KakaoTalk app", "KakaoTalk", "PRODUCT"),
+        ("at Seoul's Walker Hill Hotel", "Walker Hill Hotel", "FAC"),
+        ("Krafton released Uncover the Smoking Gun, an AI-based chat game", "Uncover the Smoking Gun", "PRODUCT"),
+        ("shares of SK Group rose", "SK Group", "ORG"),
+        ("the weather in Seoul was cold", "Seoul", None),
+    ],
+)
+def test_entities_context_cue(text, name, label):
+    from pipeline.cues import context_cue
+
+    start = text.index(name)
+    assert context_cue(text, start, start + len(name), name) == label
