@@ -13,12 +13,15 @@ from pipeline.adapters.warehouse import Warehouse
 from pipeline.definitions import defs
 
 
-def materialize_all(seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None):
+def materialize_all(
+    seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None, tags: dict[str, str] | None = None
+):
     """One run of the whole project; staging sits beside the warehouse file."""
     definitions = defs()
     return dg.materialize(
         list(definitions.assets) + list(definitions.asset_checks),
         instance=instance,
+        tags=tags,
         resources={
             "seeds": Seeds(path=str(seeds)),
             "warehouse": Warehouse(path=str(warehouse)),

@@ -35,6 +35,7 @@ _APPOSITION = re.compile(r"['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not
 _ACRONYM_GAP = re.compile(r"^\s*\($")
 _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
+_LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in a sentence
 _WEAK_PERSON = 0.5
 
 
@@ -72,16 +73,18 @@ def full_forms(rows: list[dict]) -> dict[tuple[str, str], str]:
     exactly one full name fits, so two Kims stay two people. Organisations are not expanded:
     "Kakao" is not "Kakao Ventures".
     """
-    people: dict[str, set[str]] = defaultdict(set)
+    by_part: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, first or last word) -> full names
     for row in rows:
-        name = bare_name(row["text"])
-        if row["ner_label"] == "PERSON" and len(name.split()) > 1:
-            people[row["doc_id"]].add(name)
+        words = bare_name(row["text"]).split()
+        if row["ner_label"] == "PERSON" and len(words) > 1:
+            full = " ".join(words)
+            by_part[(row["doc_id"], words[0])].add(full)
+            by_part[(row["doc_id"], words[-1])].add(full)
     result = {}
     for row in rows:
         name = bare_name(row["text"])
-        fits = {p for p in people[row["doc_id"]] if len(name.split()) == 1 and name in (p.split()[0], p.split()[-1])}
-        result[(row["doc_id"], row["text"])] = fits.pop() if len(fits) == 1 else name
+        fits = by_part.get((row["doc_id"], name), set()) if " " not in name else set()
+        result[(row["doc_id"], row["text"])] = next(iter(fits)) if len(fits) == 1 else name
     return result
 
 
@@ -157,7 +160,7 @@ def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[i
             chains[-1].append(i)
         else:
             chains.append([i])
-    return {i: [j for j in chain if j != i] for chain in chains if len(chain) > 1 for i in chain}
+    return {i: [j for j in chain if j != i] for chain in chains if 1 < len(chain) <= _LIST_MAX for i in chain}
 
 
 def vote_labels(rows: list[dict], neighbours: dict[int, list[int]]) -> dict[str, str]:

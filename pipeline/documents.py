@@ -60,14 +60,17 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
     return document, removed, captions
 
 
-def ingest(seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None) -> Ingested:
+def ingest(
+    seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None, reuse: bool = True
+) -> Ingested:
     """Every seed file ends up in exactly one of `documents` and `quarantine`; documents that
-    rewrite one story share a story_id. Documents whose content and code version match
-    `previous` keep their previous rows instead of being cleaned again."""
+    rewrite one story share a story_id. Unless `reuse` is off, documents whose content and code
+    version match `previous` keep their previous rows instead of being cleaned again; `changes`
+    always compares with `previous`."""
     keys = result_keys({seed.doc_id: seed.sha256 for seed in seeds})
     previous = previous or Ingested(DOCUMENTS.empty(), BOILERPLATE.empty(), CAPTIONS.empty(), QUARANTINE.empty())
     reused, changes = plan(keys, keys_of(previous.keys))
-    reused &= set(previous.documents["doc_id"].to_list())
+    reused &= set(previous.documents["doc_id"].to_list()) if reuse else set()
     documents, removed, captions, quarantined = [], [], [], []
     for seed in seeds:
         if seed.doc_id in reused:

@@ -35,5 +35,6 @@ def test_definitions_sensor_and_schedule_run_by_default_on_the_same_job(definiti
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
     assert schedule.cron_schedule == "0 3 * * *"
+    assert schedule.tags == {"pipeline/full_refresh": "true"}
     assert sensor.job_name == schedule.job_name == "refresh_warehouse"
     assert definitions.resolve_job_def("refresh_warehouse") is not None

@@ -9,6 +9,7 @@ from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import Warehouse
+from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.schema import TABLES
 
 
@@ -19,11 +20,12 @@ from pipeline.schema import TABLES
 def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     """Per-document results whose content and code version are unchanged are reused."""
     previous = documents.Ingested(
-        *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine", "documents_keys")),
+        *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine")),
+        keys=staging.read("documents_keys"),
         signatures=staging.read("documents_minhash"),
     )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous)
+    result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
     staging.write("documents_keys", result.keys)
     staging.write("documents_minhash", result.signatures)
     changes = result.changes
@@ -40,8 +42,8 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     ],
     description="One batched spaCy pass over every paragraph: sentences and entity spans.",
 )
-def sentences(nlp: Nlp, staging: Staging):
-    previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), staging.read("sentences_keys"))
+def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
+    previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
     result = annotate.annotate_incrementally(staging.read("documents"), nlp.annotate, nlp.model, previous)
     staging.write("sentences_keys", result.keys)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
@@ -68,9 +70,10 @@ def canonical_entities(seeds: Seeds, staging: Staging):
     specs=[asset_spec("money", "money", deps=["documents", "sentences", "mentions"])],
     description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
 )
-def money(staging: Staging):
+def money(context: dg.AssetExecutionContext, staging: Staging):
     docs = staging.read("documents")
-    frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), staging.read("money_keys"))
+    previous_keys = reuse_keys(context, staging, "money_keys")
+    frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
     frame = relations.money_subjects(frame, staging.read("mentions"))
     staging.write("money", frame)
     staging.write("money_keys", keys)
@@ -109,6 +112,16 @@ def validation_rows(staging: Staging, run_id: str) -> pl.DataFrame:
     frames = [staging.read(name) for name in staging.names("validation_results__")]
     rows = pl.concat(frames) if frames else staging.read("validation_results")
     return rows.filter(pl.col("run_id") == run_id)
+
+
+def full_refresh(context: dg.AssetExecutionContext) -> bool:
+    return context.run.tags.get(FULL_REFRESH_TAG) == "true"
+
+
+def reuse_keys(context: dg.AssetExecutionContext, staging: Staging, name: str) -> pl.DataFrame:
+    """The keys of the previous run's per-document results; none on a full refresh, so that
+    every document is processed again."""
+    return pl.DataFrame() if full_refresh(context) else staging.read(name)
 
 
 def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):

@@ -1,5 +1,8 @@
 import dagster as dg
 
+# A run with this tag set to "true" reprocesses every document instead of reusing results.
+FULL_REFRESH_TAG = "pipeline/full_refresh"
+
 # One process: the spaCy model loads once and DuckDB has a single writer.
 refresh_warehouse = dg.define_asset_job(
     "refresh_warehouse",

@@ -1,6 +1,6 @@
 import dagster as dg
 
-from pipeline.defs.jobs import refresh_warehouse
+from pipeline.defs.jobs import FULL_REFRESH_TAG, refresh_warehouse
 
 nightly_refresh = dg.ScheduleDefinition(
     name="nightly_refresh",
@@ -8,5 +8,6 @@ nightly_refresh = dg.ScheduleDefinition(
     cron_schedule="0 3 * * *",
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Full refresh every night, off the hot path of the seeds sensor.",
+    tags={FULL_REFRESH_TAG: "true"},
+    description="Full refresh every night: every document is processed again, off the hot path of the seeds sensor.",
 )

@@ -101,3 +101,14 @@ def test_incremental_version_bump_reprocesses_everything(workspace, nlp_resource
     assert metadata(result, "documents")["documents_reused"] == 0
     assert metadata(result, "sentences")["documents_annotated"] == 5
     assert rows_by_doc(path) == before
+
+
+def test_incremental_full_refresh_tag_reprocesses_everything(workspace, nlp_resource):
+    from pipeline.defs.jobs import FULL_REFRESH_TAG
+
+    seeds, path, before = workspace
+    result = materialize_all(seeds, path, nlp_resource, tags={FULL_REFRESH_TAG: "true"})
+    assert metadata(result, "documents")["documents_reused"] == 0
+    assert metadata(result, "documents")["documents_added"] == 0
+    assert metadata(result, "sentences")["documents_annotated"] == 5
+    assert rows_by_doc(path) == before
