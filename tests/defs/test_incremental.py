@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from pipeline import reuse
+from pipeline.defs.jobs import FULL_REFRESH_TAG
 from tests.conftest import SEEDS, materialize_all
 
 pytestmark = pytest.mark.slow
@@ -94,21 +95,17 @@ def test_incremental_removed_file_leaves_every_table(workspace, nlp_resource):
     con.close()
 
 
-def test_incremental_version_bump_reprocesses_everything(workspace, nlp_resource, monkeypatch):
+@pytest.mark.parametrize("how", ["version_bump", "full_refresh_tag"])
+def test_incremental_forced_reprocessing_redoes_every_document(workspace, nlp_resource, monkeypatch, how):
     seeds, path, before = workspace
-    monkeypatch.setattr(reuse, "PIPELINE_VERSION", "bumped-for-test")
-    result = materialize_all(seeds, path, nlp_resource)
+    tags = None
+    if how == "version_bump":
+        monkeypatch.setattr(reuse, "PIPELINE_VERSION", "bumped-for-test")
+    else:
+        tags = {FULL_REFRESH_TAG: "true"}
+    result = materialize_all(seeds, path, nlp_resource, tags=tags)
     assert metadata(result, "documents")["documents_reused"] == 0
-    assert metadata(result, "sentences")["documents_annotated"] == 5
-    assert rows_by_doc(path) == before
-
-
-def test_incremental_full_refresh_tag_reprocesses_everything(workspace, nlp_resource):
-    from pipeline.defs.jobs import FULL_REFRESH_TAG
-
-    seeds, path, before = workspace
-    result = materialize_all(seeds, path, nlp_resource, tags={FULL_REFRESH_TAG: "true"})
-    assert metadata(result, "documents")["documents_reused"] == 0
-    assert metadata(result, "documents")["documents_added"] == 0
+    # A new code version changes every document's key; a full refresh changes nothing but redoes all.
+    assert metadata(result, "documents")["documents_changed"] == (5 if how == "version_bump" else 0)
     assert metadata(result, "sentences")["documents_annotated"] == 5
     assert rows_by_doc(path) == before
