@@ -7,7 +7,9 @@ Each raw line is judged by what it looks like, in three passes:
    stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
 3. context: short and in-between lines take the class of their prose neighbours, so a short
    paragraph inside the article stays and a headline inside a menu goes; runs of short lines
-   are menus; lists under a "Read also"-style heading are related links.
+   are menus, runs of unpunctuated headline-like lines are link lists, lists under a "Read
+   also"-style heading are related links, and prose cut off after the article by a band of
+   chrome is teasers.
 
 `clean_document` returns the body, one `Removal` per dropped line, the metadata, photo captions
 and a map from clean offsets back to raw offsets. `clean_text` returns only the body.
@@ -44,13 +46,15 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
+_HEADLINE_RUN = 3
+_TITLE_GAP = 3
 _ENGLISH_STOP_SHARE = 0.15
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
 _LABEL_REPEATS = 3
 _BLOCK_GAP = 4
-_BOXES = frozenset({"related_links", "advertisement"})
+_BOXES = frozenset({"related_links", "advertisement", "headline_list"})
 _TEASER_MAX_GOOD = 3
 _TEASER_CHROME_SHARE = 0.3
 _LABEL_WORDS = 4
@@ -151,6 +155,7 @@ def clean_document(raw: str) -> CleanResult:
         if line.kind == "good":
             line.kind = _density_class(line, english)
     _mark_menu_runs(lines)
+    _mark_headline_lists(lines)
     _mark_related_blocks(lines)
     _resolve_context(lines)
     _mark_trailing_blocks(lines)
@@ -309,6 +314,22 @@ def _mark_menu_runs(lines: list[_Line]) -> None:
         run = []
 
 
+def _mark_headline_lists(lines: list[_Line]) -> None:
+    """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
+    links to other stories; a list inside an article has bullets or sentences."""
+    run: list[_Line] = []
+    for line in lines + [_Line(0, 0, "", "", 0, "good")]:
+        if line.kind == "blank":
+            continue
+        if line.kind == "neargood" and 5 <= line.words <= 20 and not _SENTENCE_END.search(line.text) and not _BULLET.match(line.text):
+            run.append(line)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            for ln in run:
+                ln.kind, ln.reason = "bad", "headline_list"
+        run = []
+
+
 def _mark_related_blocks(lines: list[_Line]) -> None:
     """Under a related-links heading, bullet items and headline-like lines are related links."""
     in_block = False
@@ -348,12 +369,13 @@ def _resolve_context(lines: list[_Line]) -> None:
 def _mark_trailing_blocks(lines: list[_Line]) -> None:
     """Prose after the article, cut off from it by a band of chrome, is teasers and footers.
 
-    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (boxes that
-    pages set inside articles, related links and advertisements, do not part them); the block
+    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (widgets,
+    bylines, captions and the boxes pages set inside articles, related links, headline lists and
+    advertisements, do not part them); the block
     with the most prose is the article. A later block is dropped when it looks like a list of
     teasers: few prose lines, or prose interleaved with chrome.
     """
-    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _INLINE | _BOXES]
+    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _INLINE | _WIDGETS | _BOXES]
     blocks: list[list[_Line]] = []
     gap = _BLOCK_GAP
     for line in content:
@@ -377,9 +399,20 @@ def _mark_trailing_blocks(lines: list[_Line]) -> None:
 
 
 def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
+    """The headline's line, to keep at the top of the body, when it sits just above the article:
+    no more than a few chrome lines (widgets, bylines and captions aside) between them."""
     if not title:
         return None
-    return next((ln for ln in lines if ln.text == title), None)
+    content = [ln for ln in lines if ln.kind != "blank"]
+    at = next((i for i, ln in enumerate(content) if ln.text == title), None)
+    if at is None:
+        return None
+    between = 0
+    for line in content[at + 1:]:
+        if line.kind == "good":
+            return content[at] if between <= _TITLE_GAP else None
+        between += line.reason not in _INLINE | _WIDGETS
+    return None
 
 
 def _position_reason(line: _Line, body: list[_Line]) -> str:
