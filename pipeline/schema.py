@@ -238,3 +238,57 @@ TABLES: dict[str, Table] = {
         VALIDATION_RESULTS,
     )
 }
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    description: str
+    sql: str
+
+
+# Views for the questions analysts ask most; published with the tables.
+VIEWS: dict[str, View] = {
+    v.name: v
+    for v in (
+        View(
+            "document_overview",
+            "One row per document: headline, outlet, date, story, and how many sentences, mentions and money figures it has.",
+            """
+            SELECT d.doc_id, d.title, d.outlet, d.published_date, d.story_id, d.n_removed_lines,
+                   (SELECT count(*) FROM sentences s WHERE s.doc_id = d.doc_id) AS n_sentences,
+                   (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS n_mentions,
+                   (SELECT count(*) FROM money y WHERE y.doc_id = d.doc_id) AS n_money
+            FROM documents d
+            """,
+        ),
+        View(
+            "money_usd_by_story",
+            "US dollar totals per story, each figure counted once (restatements in a second currency left out).",
+            """
+            SELECT d.story_id, count(*) AS n_figures, count(DISTINCT d.doc_id) AS n_documents, sum(m.amount_usd) AS total_usd
+            FROM money m JOIN documents d USING (doc_id)
+            WHERE m.equivalent_of IS NULL
+            GROUP BY d.story_id
+            """,
+        ),
+        View(
+            "money_usd_by_entity",
+            "US dollar totals per entity a figure is about (money.subject_entity_id), each figure counted once.",
+            """
+            SELECT e.entity_id, e.name, e.label, count(*) AS n_figures, sum(m.amount_usd) AS total_usd
+            FROM money m JOIN entities e ON e.entity_id = m.subject_entity_id
+            WHERE m.equivalent_of IS NULL
+            GROUP BY e.entity_id, e.name, e.label
+            """,
+        ),
+        View(
+            "entity_comentions",
+            "Entity pairs named in the same sentence, with the number of sentences and documents.",
+            """
+            SELECT name_a, name_b, entity_a, entity_b, n AS n_sentences, n_documents
+            FROM cooccurrences WHERE scope = 'sentence'
+            """,
+        ),
+    )
+}

@@ -14,7 +14,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from pipeline.schema import TABLES, Table
+from pipeline.schema import TABLES, VIEWS, Table
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,10 +31,13 @@ def create_sql(table: Table) -> str:
 
 
 def comment_sql(table: Table) -> list[str]:
-    quote = lambda s: s.replace("'", "''")  # noqa: E731
-    return [f"COMMENT ON TABLE {table.name} IS '{quote(table.description)}'"] + [
-        f"COMMENT ON COLUMN {table.name}.{c.name} IS '{quote(c.comment)}'" for c in table.columns
+    return [f"COMMENT ON TABLE {table.name} IS '{_quote(table.description)}'"] + [
+        f"COMMENT ON COLUMN {table.name}.{c.name} IS '{_quote(c.comment)}'" for c in table.columns
     ]
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -86,6 +89,9 @@ class Warehouse(dg.ConfigurableResource):
             for name, frame in {**tables, "validation_results": results}.items():
                 ensure_table(con, TABLES[name])
                 _insert(con, TABLES[name], frame)
+            for view in VIEWS.values():
+                con.execute(f"CREATE VIEW {view.name} AS {view.sql}")
+                con.execute(f"COMMENT ON VIEW {view.name} IS '{_quote(view.description)}'")
             con.execute("CHECKPOINT")
         os.replace(new, self.file)
 

@@ -161,3 +161,16 @@ def test_pipeline_cooccurrences_pair_altman_with_openai(db):
         "select n from cooccurrences where scope = 'document' and 'Sam Altman' in (name_a, name_b) and 'OpenAI' in (name_a, name_b)"
     ).fetchone()[0]
     assert n == db.sql("select n_documents from entities where name = 'Sam Altman'").fetchone()[0]
+
+
+@pytest.mark.parametrize("view", ["document_overview", "money_usd_by_story", "money_usd_by_entity", "entity_comentions"])
+def test_pipeline_views_answer_with_rows_and_carry_a_comment(db, view):
+    assert db.sql(f"select count(*) from {view}").fetchone()[0] > 0
+    comment = db.sql("select comment from duckdb_views() where view_name = ?", params=[view]).fetchone()[0]
+    assert comment
+
+
+def test_pipeline_money_by_story_counts_each_figure_once(db):
+    total = db.sql("select sum(total_usd) from money_usd_by_story").fetchone()[0]
+    direct = db.sql("select sum(amount_usd) from money where equivalent_of is null").fetchone()[0]
+    assert total == pytest.approx(direct)
