@@ -36,7 +36,7 @@ _QUALIFIER_BEFORE = re.compile(
 _RESTATEMENT_GAP = re.compile(r"^\s*(?:[(\[]|[,;]?\s*or|,?\s*(?:equivalent to|equal to|worth))\s*(?:about|around|roughly|approximately|some|nearly|almost|~)?\s*$", re.I)
 _RESTATEMENT_TOLERANCE = 0.05
 _SUBUNITS = {"cent": 0.01, "cents": 0.01, "c": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01}
-_AMBIGUOUS_WORDS = {"won", "rand", "dong", "real", "lira"}
+_AMBIGUOUS_WORDS = {"won", "rand", "dong", "lira"}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 
 from pipeline import validation
 from pipeline.adapters import gx
