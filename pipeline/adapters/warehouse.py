@@ -86,9 +86,11 @@ class Warehouse(dg.ConfigurableResource):
         new = self.file.with_name(self.file.name + ".new")
         new.unlink(missing_ok=True)
         with duckdb.connect(str(new)) as con:
-            for name, frame in {**tables, "validation_results": results}.items():
-                ensure_table(con, TABLES[name])
-                _insert(con, TABLES[name], frame)
+            frames = {**tables, "validation_results": results}
+            for name, table in TABLES.items():
+                ensure_table(con, table)
+                if name in frames:
+                    _insert(con, table, frames[name])
             for view in VIEWS.values():
                 con.execute(f"CREATE VIEW {view.name} AS {view.sql}")
                 con.execute(f"COMMENT ON VIEW {view.name} IS '{_quote(view.description)}'")
