@@ -26,13 +26,14 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
-    staging.write("documents_keys", result.keys)
-    staging.write("documents_minhash", result.signatures)
     changes = result.changes
     counts = {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed), "reused": result.reused}
     context.log.info(f"Seed files: {changes.summary()}, {result.reused} reused")
     tables = {"documents": result.documents, "boilerplate": result.boilerplate, "captions": result.captions, "quarantine": result.quarantine}
     yield from _stage(staging, tables, documents={f"documents_{k}": v for k, v in counts.items()})
+    # Keys last: a run killed before this point leaves keys that match the staged tables.
+    staging.write("documents_minhash", result.signatures)
+    staging.write("documents_keys", result.keys)
 
 
 @dg.multi_asset(
@@ -45,9 +46,9 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
 def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
     previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
     result = annotate.annotate_incrementally(staging.read("documents"), nlp.annotate, nlp.model, previous)
-    staging.write("sentences_keys", result.keys)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
     yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
+    staging.write("sentences_keys", result.keys)
 
 
 @dg.multi_asset(
