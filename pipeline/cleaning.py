@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,40 +102,74 @@ class _Line:
 
 
 @dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern
+    literals: re.Pattern | None
+    """Matches, on lower-cased text, strings one of which every match contains (None: no such set)."""
+
+
+@dataclass(frozen=True)
 class _Rule:
     reason: str
     max_words: int
-    pattern: re.Pattern
-    literals: re.Pattern | None
-    """Matches, on lower-cased text, strings one of which every match contains (None: no such set)."""
+    patterns: tuple[_Pattern, ...]
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     rules: tuple[_Rule, ...]
     gate: re.Pattern
-    """Matches any literal of any rule, on lower-cased text."""
-    always: tuple[_Rule, ...]
-    """Rules without literals, tried on every short enough line."""
+    """Matches any literal of any pattern, on lower-cased text: most lines match none."""
+    ungated_start: re.Pattern
+    ungated_anywhere: re.Pattern
+    """Match (at the start of the line, anywhere in it) where a pattern without literals could;
+    with `gate`, they decide whether a line needs the rules at all."""
 
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> _Vocabulary:
-    """The vocabulary of `data/chrome.toml`, compiled once, with literal pre-filters (searching a
-    line with every pattern is what would make cleaning slow)."""
+    """The vocabulary of `data/chrome.toml`, compiled once, with literal pre-filters per pattern
+    (searching a line with every pattern is what would make cleaning slow)."""
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
-    rules = []
+    rules, every, ungated = [], set(), []
     for r in data["rule"]:
-        literals = [required_literals(p) for p in r["patterns"]]
-        union = frozenset().union(*literals) if all(literals) else None
-        pattern = re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.I)
-        rules.append(_Rule(r["reason"], r["max_words"], pattern, _literal_pattern(union) if union else None))
-    every = frozenset().union(*(required_literals(p) or () for r in data["rule"] for p in r["patterns"]))
-    return _Vocabulary(tuple(rules), _literal_pattern(every), tuple(r for r in rules if r.literals is None))
+        patterns = []
+        for p in r["patterns"]:
+            literals = required_literals(p)
+            every |= literals or set()
+            ungated += [] if literals else [p]
+            patterns.append(_Pattern(re.compile(p, re.I), trie_pattern(literals) if literals else None))
+        rules.append(_Rule(r["reason"], r["max_words"], tuple(patterns)))
+    anchored = [p for p in ungated if p.startswith("^")]
+    return _Vocabulary(
+        tuple(rules),
+        trie_pattern(every),
+        re.compile("|".join(f"(?:{p[1:]})" for p in anchored), re.I),
+        re.compile("|".join(f"(?:{p})" for p in ungated if p not in anchored) or "(?!)", re.I),
+    )
 
 
-def _literal_pattern(literals: frozenset[str]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True))))
+def trie_pattern(words: Iterable[str]) -> re.Pattern:
+    """One regex matching any of `words`, nested by common prefixes ("sha(?:re|ll)") so that
+    Python's engine rejects most positions after one character instead of trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict) -> str:
+    branches = sorted((re.escape(ch) + _trie_regex(child)) for ch, child in node.items() if ch)
+    optional = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body
 
 
 def clean_text(raw: str) -> str:
@@ -210,12 +245,16 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "author_signoff"
     vocab = chrome_rules()
     low = text.lower()
-    candidates = vocab.rules if vocab.gate.search(low) else vocab.always
-    for rule in candidates:
-        if words > rule.max_words or (rule.literals is not None and not rule.literals.search(low)):
+    gated = vocab.gate.search(low) is not None
+    rules = vocab.rules if gated or vocab.ungated_start.match(text) or vocab.ungated_anywhere.search(text) else ()
+    for rule in rules:
+        if words > rule.max_words:
             continue
-        if rule.pattern.search(text):
-            return rule.reason
+        for pattern in rule.patterns:
+            if pattern.literals is not None and not (gated and pattern.literals.search(low)):
+                continue
+            if pattern.regex.search(text):
+                return rule.reason
     if latin_page and words <= 8 and not _is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
