@@ -63,6 +63,10 @@ _LABEL_WORDS = 4
 _INLINE = frozenset(
     {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
 )
+# Removed lines that say nothing about their neighbours, and those that also do not split an
+# article into blocks (boxes pages set inside articles).
+_TRANSPARENT = _INLINE | _WIDGETS
+_UNBLOCKING = _TRANSPARENT | _BOXES
 
 
 @dataclass(frozen=True)
@@ -387,7 +391,7 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
 def _resolve_context(lines: list[_Line]) -> None:
     """Pass 3: short and neargood lines take the class of their nearest decided neighbours."""
     content = [ln for ln in lines if ln.kind != "blank"]
-    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _INLINE | _WIDGETS)]
+    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
     new_kinds = {}
     for i, line in enumerate(content):
         if line.kind not in ("short", "neargood"):
@@ -414,7 +418,7 @@ def _mark_trailing_blocks(lines: list[_Line]) -> None:
     with the most prose is the article. A later block is dropped when it looks like a list of
     teasers: few prose lines, or prose interleaved with chrome.
     """
-    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _INLINE | _WIDGETS | _BOXES]
+    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _UNBLOCKING]
     blocks: list[list[_Line]] = []
     gap = _BLOCK_GAP
     for line in content:
@@ -450,7 +454,7 @@ def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
     for line in content[at + 1:]:
         if line.kind == "good":
             return content[at] if between <= _TITLE_GAP else None
-        between += line.reason not in _INLINE | _WIDGETS
+        between += line.reason not in _TRANSPARENT
     return None
 
 
