@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,11 +41,9 @@ def sentence_rows(doc_id: str, text: str, spans: list[tuple[int, int]]) -> list[
 
 
 def sentence_index(spans: list[tuple[int, int]], offset: int) -> int | None:
-    """Index of the sentence containing `offset`, or None."""
-    for i, (s, e) in enumerate(spans):
-        if s <= offset < e:
-            return i
-    return None
+    """Index of the sentence containing `offset` (spans in order, not overlapping), or None."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i if i >= 0 and spans[i][0] <= offset < spans[i][1] else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

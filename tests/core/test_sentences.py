@@ -45,3 +45,8 @@ def test_sentences_annotate_documents_offsets_match_text():
         assert text[s:e] == t
     assert spans["text"].to_list() == ["AcmeCorp", "BetaCorp", "GammaCorp"]
     assert spans["sentence_idx"].to_list() == [0, 1, 2]
+
+
+@pytest.mark.parametrize(("offset", "index"), [(0, 0), (9, 0), (10, None), (11, 1), (25, 2), (30, None), (-1, None)])
+def test_sentences_sentence_index_finds_the_containing_sentence(offset, index):
+    assert sentence_index([(0, 10), (11, 20), (21, 30)], offset) == index
