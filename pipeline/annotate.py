@@ -9,7 +9,7 @@ import polars as pl
 
 from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
-from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
+from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_rows, sentence_spans
 
@@ -61,9 +61,7 @@ class Annotated:
 def annotate_incrementally(documents: pl.DataFrame, annotator: Annotator, model: str, previous: Annotated | None = None) -> Annotated:
     """Like `annotate_documents`, but documents whose content, code version and model match
     `previous` keep their previous sentences and spans: only new and changed ones meet the model."""
-    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()), model)
     previous = previous or Annotated(SENTENCES.empty(), NER_SPANS.empty(), keys_frame({}))
-    reused, _ = plan(keys, keys_of(previous.keys))
-    todo = documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
+    keys, reused, todo = partition(documents, previous.keys, model)
     sentences, spans = annotate_documents(todo, annotator)
     return Annotated(merge(previous.sentences, reused, sentences), merge(previous.ner_spans, reused, spans), keys_frame(keys), len(reused))

@@ -9,7 +9,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.money import extract_money
-from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
+from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
 
@@ -40,9 +40,7 @@ def money_incrementally(
     """(money, keys, number of documents reused): figures of unchanged documents are kept from
     `previous`, new and changed documents are parsed; conversion is redone for all, since a
     story's date can come from another document."""
-    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()))
-    reused, _ = plan(keys, keys_of(previous_keys))
-    todo = documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
+    keys, reused, todo = partition(documents, previous_keys)
     figures = merge(previous, reused, extract_frame(todo, sentences.filter(pl.col("doc_id").is_in(todo["doc_id"].to_list()))))
     return with_fx(figures, documents), keys_frame(keys), len(reused)
 

@@ -34,6 +34,13 @@ def plan(current: dict[str, str], previous: dict[str, str]) -> tuple[set[str], C
     return reused, diff(previous, current)
 
 
+def partition(documents: pl.DataFrame, previous_keys: pl.DataFrame, *extra: str) -> tuple[dict[str, str], set[str], pl.DataFrame]:
+    """(keys of `documents`, doc_ids whose previous result is reusable, the documents to process)."""
+    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()), *extra)
+    reused, _ = plan(keys, keys_of(previous_keys))
+    return keys, reused, documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
+
+
 def merge(previous: pl.DataFrame, reused: set[str], new: pl.DataFrame) -> pl.DataFrame:
     """The reused documents' previous rows followed by the new rows, in doc_id order."""
     kept = previous.filter(pl.col("doc_id").is_in(sorted(reused)))
