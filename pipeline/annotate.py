@@ -11,7 +11,13 @@ from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
-from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_rows, sentence_spans
+from pipeline.sentences import (
+    Annotation,
+    paragraphs,
+    sentence_index,
+    sentence_rows,
+    sentence_spans,
+)
 
 Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
 

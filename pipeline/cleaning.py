@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources

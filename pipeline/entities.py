@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
 # surface form of Sam Altman) and are set aside only when resolving the name.

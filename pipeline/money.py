@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from babel import Locale
@@ -19,7 +19,14 @@ from babel.numbers import get_territory_currencies
 
 from pipeline import fx
 from pipeline.currencies import vocabulary
-from pipeline.numbers import DIGITS, SCALE, WORD_NUMBER, parse_digits, parse_words, scale_of
+from pipeline.numbers import (
+    DIGITS,
+    SCALE,
+    WORD_NUMBER,
+    parse_digits,
+    parse_words,
+    scale_of,
+)
 
 QUALIFIERS = {
     "up_to": ["up to", "no more than", "as much as", "as high as", "a maximum of", "a max of", "not more than"],

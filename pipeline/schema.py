@@ -217,6 +217,7 @@ VALIDATION_RESULTS = Table(
         C("table_name", "VARCHAR", "table validated", False),
         C("expectation", "VARCHAR", "expectation type and column", False),
         C("success", "BOOLEAN", "whether the expectation held", False),
+        C("severity", "VARCHAR", "ERROR (a failure keeps the table out of the warehouse) or WARN (reported only)"),
         C("unexpected_count", "INTEGER", "rows that broke it"),
         C("details", "JSON", "GX result summary with examples of failing values"),
     ),

@@ -11,6 +11,10 @@ from pipeline import fx
 from pipeline.currencies import vocabulary
 
 RESTATEMENT_TOLERANCE = 0.05
+# An undated page is converted at the latest rate; a year's drift of a major currency against the
+# dollar is often 5-10%, so only a larger gap suggests a wrong currency.
+UNDATED_RESTATEMENT_TOLERANCE = 0.10
+_PERCENTAGE = r"(?i)%|\bper\s?cent\b|\bpercent"
 _OFFSET_TABLES = ("sentences", "mentions", "money")
 
 
@@ -43,11 +47,13 @@ def rows_where_false(frame: pl.DataFrame, column: str | None, limit: int = 50) -
 
 
 def money_span_coverage(spans: pl.DataFrame, money: pl.DataFrame) -> pl.DataFrame:
-    """spaCy's MONEY spans with `covered_by_money`: whether a row of `money` overlaps the span."""
+    """spaCy's MONEY spans, percentages aside, with `covered_by_money`: whether a row of `money`
+    overlaps the span."""
     ranges: dict[str, list[tuple[int, int]]] = {}
     for doc_id, start, end in money.select("doc_id", "start_char", "end_char").rows():
         ranges.setdefault(doc_id, []).append((start, end))
-    spans = spans.filter(pl.col("raw_label") == "MONEY")
+    # spaCy's small model tags some percentages ("97 per cent") MONEY: they are not money.
+    spans = spans.filter((pl.col("raw_label") == "MONEY") & ~pl.col("text").str.contains(_PERCENTAGE))
     covered = [
         any(s < e2 and s2 < e for s2, e2 in ranges.get(doc_id, []))
         for doc_id, s, e in spans.select("doc_id", "start_char", "end_char").rows()
@@ -76,16 +82,16 @@ def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
     """
     ecb = fx.known_currencies()
     usd = dict(frame.select("money_id", "amount_usd").rows())
-    agrees = []
+    gaps = []
     for ref, own in frame.select("equivalent_of", "amount_usd").rows():
         other = usd.get(ref) if ref else None
-        agrees.append(None if ref is None or own is None or not other else abs(own - other) / other <= RESTATEMENT_TOLERANCE)
+        gaps.append(None if ref is None or own is None or not other else abs(own - other) / other)
     dated = frame["fx_basis"].is_in(["published_date", "story_date"])
-    agrees = pl.Series(agrees, dtype=pl.Boolean)
+    gap = pl.Series(gaps, dtype=pl.Float64)
     return frame.with_columns(
         usd_when_rate_exists=pl.col("amount_usd").is_not_null() | ~pl.col("currency").is_in(sorted(ecb)),
-        restatement_agrees=pl.when(dated).then(agrees),
-        restatement_agrees_undated=pl.when(~dated).then(agrees),
+        restatement_agrees=pl.when(dated).then(gap <= RESTATEMENT_TOLERANCE),
+        restatement_agrees_undated=pl.when(~dated).then(gap <= UNDATED_RESTATEMENT_TOLERANCE),
     )
 
 

@@ -10,9 +10,9 @@ def definitions() -> dg.Definitions:
     return defs()
 
 
-def test_definitions_load_every_table_as_an_asset_and_the_publishing_step(definitions):
+def test_definitions_load_every_table_as_an_asset_the_publishing_step_and_the_report(definitions):
     keys = {k.to_user_string() for k in definitions.resolve_all_asset_keys()}
-    assert keys == (set(TABLES) - {"validation_results"}) | {"warehouse"}
+    assert keys == (set(TABLES) - {"validation_results"}) | {"warehouse", "report"}
 
 
 def test_definitions_assets_have_descriptions_groups_and_column_schemas(definitions):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +25,13 @@ class ExpectationOutcome:
     details: dict
 
 
+@dataclass(frozen=True)
+class Validation:
+    outcomes: list[ExpectationOutcome]
+    document: dict
+    """GX's own result (`ExpectationSuiteValidationResult` as JSON), kept for Data Docs."""
+
+
 def load_suite(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -38,7 +47,7 @@ def _context():
     return context
 
 
-def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -> list[ExpectationOutcome]:
+def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -> Validation:
     """Run each expectation of `suite` ({"name", "expectations": [{"type", "kwargs"}]}); kwargs may
     refer to `parameters` as {"$PARAMETER": name}."""
     import great_expectations as gx
@@ -52,7 +61,7 @@ def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -
     gx_suite = gx.ExpectationSuite(name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in suite["expectations"]])
     result = batch.validate(gx_suite, expectation_parameters=parameters or {}, result_format="SUMMARY")
     severities = {_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
-    return [_outcome(r, severities) for r in result.results]
+    return Validation([_outcome(r, severities) for r in result.results], result.to_json_dict())
 
 
 def _label(kind: str, kwargs: dict) -> str:
@@ -75,3 +84,49 @@ def _outcome(r, severities: dict[str, str]) -> ExpectationOutcome:
         unexpected_count=(r.result or {}).get("unexpected_count"),
         details=json.loads(json.dumps(details, default=str)),
     )
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """One suite's result as a check staged it: which table, suite and Dagster run it belongs to."""
+
+    table: str
+    suite: str
+    run_id: str
+    checked_at: dt.datetime
+    document: dict
+
+
+def build_data_docs(results: list[StoredResult], folder: Path) -> Path:
+    """Render GX Data Docs (index plus one page per suite result) into `folder`; returns the index.
+
+    The results come from the checks' staged JSON, so the suites are not validated a second time.
+    """
+    import great_expectations as gx
+    from great_expectations.core.expectation_validation_result import (
+        ExpectationSuiteValidationResultSchema,
+    )
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    shutil.rmtree(folder, ignore_errors=True)
+    context = gx.get_context(mode="ephemeral")  # a fresh in-memory store: only these results
+    site = "pipeline_report"
+    context.add_data_docs_site(site, {
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(folder)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+    schema = ExpectationSuiteValidationResultSchema()
+    for r in results:
+        key = ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=f"{r.table}.{r.suite}"),
+            run_id=RunIdentifier(run_name=r.run_id, run_time=r.checked_at),
+            batch_identifier=r.table,
+        )
+        context.validation_results_store.set(key, schema.load(r.document))
+    context.build_data_docs(site_names=[site])
+    return folder / "index.html"

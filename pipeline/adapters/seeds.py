@@ -8,7 +8,13 @@ import dagster as dg
 import polars as pl
 
 from pipeline.aliases import ALIAS_FILE, parse_aliases
-from pipeline.ingest import DEFAULT_MAX_BYTES, SeedFile, file_state, list_seed_paths, read_seeds
+from pipeline.ingest import (
+    DEFAULT_MAX_BYTES,
+    SeedFile,
+    file_state,
+    list_seed_paths,
+    read_seeds,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -102,8 +102,14 @@ class Warehouse(dg.ConfigurableResource):
         if not self.file.exists():
             return table.empty()
         with self.connect(read_only=True) as con:
-            found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table.name]).fetchone()[0]
-            return con.execute(f"SELECT {', '.join(table.names)} FROM {table.name}").pl().cast(table.polars_schema) if found else table.empty()
+            have = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table.name]
+            ).fetchall()}
+            if not have:
+                return table.empty()
+            # Columns added since that file was written come back empty rather than failing the publish.
+            columns = [name if name in have else f"NULL AS {name}" for name in table.names]
+            return con.execute(f"SELECT {', '.join(columns)} FROM {table.name}").pl().cast(table.polars_schema)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame) -> None:

@@ -1,9 +1,12 @@
 import datetime as dt
+import json
 
 import dagster as dg
 import polars as pl
 
 from pipeline import annotate, canonical, documents, money_table, relations
+from pipeline import report as summary
+from pipeline.adapters import gx
 from pipeline.adapters.metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
@@ -130,3 +133,30 @@ def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):
     for name, frame in tables.items():
         staging.write(name, frame)
         yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(frame, **extra.get(name, {})))
+
+
+@dg.asset(
+    name="report",
+    group_name="quality",
+    deps=["warehouse"],
+    kinds={"html"},
+    description="An HTML summary of the published warehouse (money by currency, top entities, removed chrome, "
+    "validation) and Great Expectations Data Docs, in a `report/` folder beside the DuckDB file.",
+)
+def report(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
+    folder = warehouse.file.parent / "report"
+    stored = [gx.StoredResult(**{**row, "document": json.loads(row["document"])})
+              for name in staging.names("gx_results__") for row in staging.read(name).iter_rows(named=True)]
+    docs = gx.build_data_docs(stored, folder / "data_docs")
+    with warehouse.connect() as con:
+        results = {name: con.sql(sql).pl() for name, sql in summary.QUERIES.items()}
+    page = folder / "index.html"
+    page.write_text(summary.render(results, docs.relative_to(folder).as_posix(), dt.datetime.now(dt.UTC)), encoding="utf-8")
+    return dg.MaterializeResult(
+        metadata={
+            "report": dg.MetadataValue.url(page.as_uri()),
+            "data_docs": dg.MetadataValue.url(docs.as_uri()),
+            "path": dg.MetadataValue.path(str(page)),
+            "suites_rendered": len(stored),
+        }
+    )

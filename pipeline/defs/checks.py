@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import dagster as dg
+import polars as pl
 
 from pipeline import validation
 from pipeline.adapters import gx
@@ -29,11 +30,16 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
     )
     def _check(context: dg.AssetCheckExecutionContext, staging: Staging, seeds: Seeds) -> dg.AssetCheckResult:
         frame = validation.frame_for(table, suite, lambda name: seeds.files() if name == "seed_files" else staging.read(name))
-        outcomes = gx.validate(frame, suite, validation.parameters())
+        result = gx.validate(frame, suite, validation.parameters())
+        outcomes = result.outcomes
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        staging.write(f"gx_results__{table}_{suite['name']}", pl.DataFrame({
+            "table": [table], "suite": [suite["name"]], "run_id": [context.run.run_id], "checked_at": [now],
+            "document": [json.dumps(result.document, default=str)],
+        }))
         staging.write(f"validation_results__{table}_{suite['name']}", VALIDATION_RESULTS.frame([
             {"run_id": context.run.run_id, "checked_at": now, "table_name": table, "expectation": o.expectation,
-             "success": o.success, "unexpected_count": o.unexpected_count, "details": json.dumps(o.details)}
+             "success": o.success, "severity": o.severity, "unexpected_count": o.unexpected_count, "details": json.dumps(o.details)}
             for o in outcomes
         ]))
         failed = [o for o in outcomes if not o.success]

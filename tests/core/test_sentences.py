@@ -1,9 +1,8 @@
+import polars as pl
 import pytest
 
 from pipeline.annotate import annotate_documents
 from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_spans
-
-import polars as pl
 
 
 @pytest.mark.parametrize(

@@ -34,3 +34,26 @@ def test_validation_seed_coverage_flags_missing_and_doubled_files():
     quarantine = pl.DataFrame({"source_path": ["c.txt"]})
     out = seed_coverage(files, documents, quarantine)
     assert out.select("source_path", "n_places", "placed_once").rows() == [("a.txt", 1, True), ("b.txt", 0, False), ("c.txt", 2, False)]
+
+
+def test_validation_undated_restatements_allow_for_rate_drift_but_not_a_wrong_currency():
+    frame = pl.DataFrame({
+        "money_id": ["a", "b", "c", "d"],
+        "equivalent_of": [None, "a", None, "c"],
+        "amount_usd": [100.0, 107.0, 100.0, 135.0],  # drift since an unknown date; SGD read as USD
+        "currency": ["USD", "SGD"] * 2,
+        "fx_basis": ["latest_available"] * 4,
+        "fx_date": [dt.date(2025, 1, 1)] * 4,
+    })
+    assert with_money_checks(frame)["restatement_agrees_undated"].to_list() == [None, True, None, False]
+
+
+def test_validation_spacy_coverage_leaves_out_percentages_spacy_calls_money():
+    from pipeline.validation import money_span_coverage
+
+    spans = pl.DataFrame({"doc_id": ["d"] * 4, "raw_label": ["MONEY", "MONEY", "MONEY", "ORG"],
+                          "text": ["97 per cent", "$5 billion", "12 Percent", "Acme"],
+                          "start_char": [0, 20, 40, 60], "end_char": [11, 30, 50, 64]})
+    money = pl.DataFrame({"doc_id": ["d"], "start_char": [21], "end_char": [30]})
+    out = money_span_coverage(spans, money)
+    assert out["text"].to_list() == ["$5 billion"] and out["covered_by_money"].to_list() == [True]

@@ -174,3 +174,22 @@ def test_pipeline_money_by_story_counts_each_figure_once(db):
     total = db.sql("select sum(total_usd) from money_usd_by_story").fetchone()[0]
     direct = db.sql("select sum(amount_usd) from money where equivalent_of is null").fetchone()[0]
     assert total == pytest.approx(direct)
+
+
+def test_pipeline_report_summarises_the_warehouse_and_links_data_docs(built, db):
+    report = built[1].parent / "report"
+    page = (report / "index.html").read_text(encoding="utf-8")
+    n_docs = db.sql("SELECT count(*) FROM documents").fetchone()[0]
+    assert f"<b>{n_docs}</b>documents" in page
+    top = db.sql("SELECT name FROM entities ORDER BY n_documents DESC, n_mentions DESC, name LIMIT 1").fetchone()[0]
+    assert f">{top} (" in page  # the top entity labels the first bar
+    assert "href='data_docs/index.html'" in page
+    docs = (report / "data_docs" / "index.html").read_text(encoding="utf-8")
+    pages = list((report / "data_docs" / "validations").rglob("*.html"))
+    assert len(pages) == 9  # one rendered result per suite in expectations/
+    assert "money.figures" in docs and "documents.seed_coverage" in docs
+
+
+def test_pipeline_validation_results_carry_each_expectations_severity(db):
+    rows = dict(db.sql("SELECT severity, count(*) FROM validation_results GROUP BY severity").fetchall())
+    assert set(rows) == {"ERROR", "WARN"}
