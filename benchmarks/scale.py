@@ -4,7 +4,8 @@ For N generated articles: (a) spaCy alone, `nlp.pipe` with the pipeline's compon
 and process count over the same paragraphs of the same clean texts the pipeline feeds it; (b) a
 full materialization of every asset into a fresh warehouse. Each runs in its own child process so
 that its peak memory (max RSS) is its own. Prints both times, their ratio, documents and words per
-second, and peak memory. Usage: python -m benchmarks.scale [N ...]   (default 1000)
+second, and peak memory: the main process's, and the largest worker's (spaCy's `n_process` and
+the per-document pools run in child processes). Usage: python -m benchmarks.scale [N ...]   (default 1000)
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ for _ in nlp.annotate(texts):
     pass
 print(json.dumps({"seconds": time.perf_counter() - start, "docs": docs.height,
                   "words": sum(len(t.split()) for t in texts),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 _PIPELINE = """
@@ -42,7 +44,8 @@ from pathlib import Path
 from benchmarks.run import materialize_all
 start = time.perf_counter()
 assert materialize_all(Path(sys.argv[1]), Path(sys.argv[2])).success
-print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -64,12 +67,14 @@ def measure(n: int) -> dict:
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1000]
-    print(f"{'articles':>8} {'spaCy s':>9} {'pipeline s':>11} {'ratio':>6} {'docs/s':>7} {'words/s':>8} {'peak MB spaCy':>14} {'peak MB pipeline':>17}")
+    print(f"{'articles':>8} {'spaCy s':>9} {'pipeline s':>11} {'ratio':>6} {'docs/s':>7} {'words/s':>8} "
+          f"{'peak MB spaCy (worker)':>23} {'peak MB pipeline (worker)':>26}")
     for n in sizes:
         r = measure(n)
         s, p = r["spacy"], r["pipeline"]
         print(f"{n:>8} {s['seconds']:>9.1f} {p['seconds']:>11.1f} {p['seconds'] / s['seconds']:>6.2f} "
-              f"{n / p['seconds']:>7.1f} {s['words'] / p['seconds']:>8.0f} {s['peak_mb']:>14.0f} {p['peak_mb']:>17.0f}")
+              f"{n / p['seconds']:>7.1f} {s['words'] / p['seconds']:>8.0f} "
+              f"{s['peak_mb']:>15.0f} ({s['worker_peak_mb']:>5.0f}) {p['peak_mb']:>18.0f} ({p['worker_peak_mb']:>5.0f})", flush=True)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
     """
     docs = documents.select("doc_id", "clean_text").rows()
     paras = [(doc_id, text, paragraphs(text)) for doc_id, text in docs]
-    flat = (text[s:e] for _, text, spans in paras for s, e in spans)
+    flat = [text[s:e] for _, text, spans in paras for s, e in spans]  # sized: the annotator may size its workers by it
     annotations = annotator(flat)
     sentences, spans = [], []
     for doc_id, text, p_spans in paras:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 import polars as pl
 
 from pipeline.changes import Changes, diff
 from pipeline.cleaning import clean_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
+from pipeline.parallel import map_items
 from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import BOILERPLATE, CAPTIONS, DOCUMENTS, QUARANTINE
 from pipeline.stories import story_ids
@@ -60,6 +62,14 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
     return document, removed, captions
 
 
+def _process_or_reason(seed: SeedFile, max_bytes: int) -> tuple[dict, list[dict], list[dict]] | str:
+    """`process_file`'s rows, or the reason the file goes to quarantine."""
+    try:
+        return process_file(seed, max_bytes)
+    except IngestError as exc:
+        return str(exc)
+
+
 def ingest(
     seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None, reuse: bool = True
 ) -> Ingested:
@@ -72,14 +82,12 @@ def ingest(
     reused, changes = plan(keys, keys_of(previous.keys))
     reused &= set(previous.documents["doc_id"].to_list()) if reuse else set()
     documents, removed, captions, quarantined = [], [], [], []
-    for seed in seeds:
-        if seed.doc_id in reused:
+    todo = [seed for seed in seeds if seed.doc_id not in reused]
+    for seed, outcome in zip(todo, map_items(partial(_process_or_reason, max_bytes=max_bytes), todo), strict=True):
+        if isinstance(outcome, str):
+            quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": outcome, "detected_at": now})
             continue
-        try:
-            document, lines, caps = process_file(seed, max_bytes)
-        except IngestError as exc:
-            quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": str(exc), "detected_at": now})
-            continue
+        document, lines, caps = outcome
         documents.append(document)
         removed += lines
         captions += caps

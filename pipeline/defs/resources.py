@@ -15,6 +15,9 @@ def resources() -> dg.Definitions:
             "seeds": Seeds(path=os.environ.get("PIPELINE_SEEDS_DIR", "seeds")),
             "warehouse": Warehouse(path=os.environ.get("PIPELINE_WAREHOUSE", "warehouse/news.duckdb")),
             "staging": Staging(path=os.environ.get("PIPELINE_STAGING_DIR", "warehouse/staging")),
-            "nlp": Nlp(model=os.environ.get("PIPELINE_SPACY_MODEL", DEFAULT_MODEL)),
+            "nlp": Nlp(
+                model=os.environ.get("PIPELINE_SPACY_MODEL", DEFAULT_MODEL),
+                n_process=int(os.environ.get("PIPELINE_SPACY_PROCESSES", "0")),
+            ),
         }
     )
