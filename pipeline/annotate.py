@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
 from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
+from pipeline.parallel import chunks
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import (
@@ -33,6 +34,14 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
     paras = [(doc_id, text, paragraphs(text)) for doc_id, text in docs]
     flat = [text[s:e] for _, text, spans in paras for s, e in spans]  # sized: the annotator may size its workers by it
     annotations = annotator(flat)
+    # One frame per chunk of documents, so rows never pile up as Python objects for a whole corpus.
+    parts = [_chunk_rows(chunk, annotations) for chunk in chunks(paras)]
+    return SENTENCES.concat([p[0] for p in parts]), NER_SPANS.concat([p[1] for p in parts])
+
+
+def _chunk_rows(
+    paras: Sequence[tuple[str, str, list[tuple[int, int]]]], annotations: Iterator[Annotation]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     sentences, spans = [], []
     for doc_id, text, p_spans in paras:
         anns = [next(annotations) for _ in p_spans]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -11,7 +12,7 @@ import polars as pl
 from pipeline.changes import Changes, diff
 from pipeline.cleaning import clean_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
-from pipeline.parallel import map_items
+from pipeline.parallel import map_chunks
 from pipeline.reuse import keys_frame, keys_of, merge, plan, result_keys
 from pipeline.schema import BOILERPLATE, CAPTIONS, DOCUMENTS, QUARANTINE
 from pipeline.stories import story_ids
@@ -62,12 +63,19 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
     return document, removed, captions
 
 
-def _process_or_reason(seed: SeedFile, max_bytes: int) -> tuple[dict, list[dict], list[dict]] | str:
-    """`process_file`'s rows, or the reason the file goes to quarantine."""
-    try:
-        return process_file(seed, max_bytes)
-    except IngestError as exc:
-        return str(exc)
+def _clean_chunk(seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime) -> tuple[pl.DataFrame, ...]:
+    """(documents, boilerplate, captions, quarantine) frames of some seed files."""
+    documents, removed, captions, quarantined = [], [], [], []
+    for seed in seeds:
+        try:
+            document, lines, caps = process_file(seed, max_bytes)
+        except IngestError as exc:
+            quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": str(exc), "detected_at": now})
+            continue
+        documents.append(document)
+        removed += lines
+        captions += caps
+    return DOCUMENTS.frame(documents), BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined)
 
 
 def ingest(
@@ -81,26 +89,21 @@ def ingest(
     previous = previous or Ingested(DOCUMENTS.empty(), BOILERPLATE.empty(), CAPTIONS.empty(), QUARANTINE.empty())
     reused, changes = plan(keys, keys_of(previous.keys))
     reused &= set(previous.documents["doc_id"].to_list()) if reuse else set()
-    documents, removed, captions, quarantined = [], [], [], []
     todo = [seed for seed in seeds if seed.doc_id not in reused]
-    for seed, outcome in zip(todo, map_items(partial(_process_or_reason, max_bytes=max_bytes), todo), strict=True):
-        if isinstance(outcome, str):
-            quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": outcome, "detected_at": now})
-            continue
-        document, lines, caps = outcome
-        documents.append(document)
-        removed += lines
-        captions += caps
-    frame = merge(previous.documents, reused, DOCUMENTS.frame(documents))
+    parts = map_chunks(partial(_clean_chunk, max_bytes=max_bytes, now=now), todo)
+    documents, removed, captions, quarantined = (
+        table.concat([p[i] for p in parts]) for i, table in enumerate((DOCUMENTS, BOILERPLATE, CAPTIONS, QUARANTINE))
+    )
+    frame = merge(previous.documents, reused, documents)
     stories, signatures = story_ids(frame, cached=previous.signatures)
     if frame.height:
         frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
     kept = set(frame["doc_id"].to_list())
     return Ingested(
         frame,
-        merge(previous.boilerplate, reused, BOILERPLATE.frame(removed)),
-        merge(previous.captions, reused, CAPTIONS.frame(captions)),
-        QUARANTINE.frame(quarantined),
+        merge(previous.boilerplate, reused, removed),
+        merge(previous.captions, reused, captions),
+        quarantined,
         keys_frame({doc_id: key for doc_id, key in keys.items() if doc_id in kept}),
         changes,
         len(reused),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 
 import polars as pl
 
 from pipeline import fx
 from pipeline.money import extract_money
-from pipeline.parallel import map_items
+from pipeline.parallel import map_chunks
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
@@ -31,11 +32,11 @@ def extract_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
         spans_by_doc.setdefault(doc_id, []).append((start, end))
     docs = documents.select("doc_id", "clean_text", "published_date", "dateline").to_dicts()
     work = [(doc, spans_by_doc.get(doc["doc_id"], [])) for doc in docs]
-    return MONEY.frame([row for rows in map_items(_document_money, work) for row in rows])
+    return MONEY.concat(map_chunks(_money_chunk, work))
 
 
-def _document_money(work: tuple[dict, list[tuple[int, int]]]) -> list[dict]:
-    return document_money(*work)
+def _money_chunk(work: Sequence[tuple[dict, list[tuple[int, int]]]]) -> pl.DataFrame:
+    return MONEY.frame([row for doc, spans in work for row in document_money(doc, spans)])
 
 
 def money_incrementally(

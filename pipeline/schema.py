@@ -44,6 +44,10 @@ class Table:
         """Rows as a frame with exactly this table's columns and dtypes."""
         return pl.DataFrame(rows, schema=self.polars_schema, orient="row") if rows else self.empty()
 
+    def concat(self, frames: list[pl.DataFrame]) -> pl.DataFrame:
+        """Frames of this table (per chunk of documents) as one."""
+        return pl.concat(frames) if frames else self.empty()
+
 
 _POLARS: dict[str, pl.DataType] = {
     "VARCHAR": pl.String(),

@@ -8,6 +8,7 @@ exact Jaccard are checked, and connected documents form one story named after it
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import polars as pl
 from datasketch import MinHash, MinHashLSH
@@ -39,25 +40,29 @@ def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY, cached: pl
     reuse = {}
     if cached is not None and cached.height:
         reuse = {(d, h): v for d, h, v in cached.select("doc_id", "content_sha256", "hashvalues").rows()}
-    words, signatures = {}, {}
-    for doc_id, sha, text in sorted(documents.select("doc_id", "content_sha256", "clean_text").rows()):
-        words[doc_id] = content_words(text)
+    texts = dict(documents.select("doc_id", "clean_text").rows())
+    signatures = {}
+    for doc_id, sha in sorted(documents.select("doc_id", "content_sha256").rows()):
         known = reuse.get((doc_id, sha))
-        signatures[doc_id] = _signature(words[doc_id]) if known is None else MinHash(num_perm=_PERMUTATIONS, seed=1, hashvalues=known, scheme=_SCHEME)
+        signatures[doc_id] = _signature(content_words(texts[doc_id])) if known is None else MinHash(
+            num_perm=_PERMUTATIONS, seed=1, hashvalues=known, scheme=_SCHEME
+        )
     lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
     for doc_id, m in signatures.items():
         lsh.insert(doc_id, m)
-    parent = {doc_id: doc_id for doc_id in words}
+    parent = {doc_id: doc_id for doc_id in signatures}
+    # Word sets only for documents in a candidate pair: most have no near-duplicate.
+    words = cache(lambda doc_id: content_words(texts[doc_id]))
     for doc_id, m in signatures.items():
         for other in lsh.query(m):
-            if other > doc_id and m.jaccard(signatures[other]) >= threshold and jaccard(words[doc_id], words[other]) >= threshold:
+            if other > doc_id and m.jaccard(signatures[other]) >= threshold and jaccard(words(doc_id), words(other)) >= threshold:
                 _union(parent, doc_id, other)
     hashes = dict(documents.select("doc_id", "content_sha256").rows())
     frame = pl.DataFrame(
         {"doc_id": list(signatures), "content_sha256": [hashes[d] for d in signatures], "hashvalues": [m.hashvalues.tolist() for m in signatures.values()]},
         schema=SIGNATURES_SCHEMA,
     )
-    return {doc_id: _root(parent, doc_id) for doc_id in sorted(words)}, frame
+    return {doc_id: _root(parent, doc_id) for doc_id in sorted(signatures)}, frame
 
 
 def _signature(words: set[str]) -> MinHash:

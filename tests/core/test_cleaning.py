@@ -116,6 +116,11 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("关闭", "non_english_ui"),
         ("By Jane Doe", "byline"),
         ("Published: March 3, 2024", "publication_date"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "comments_widget"),
+        ("Your email address will not be published. Required fields are marked *", "comments_widget"),
+        ("Mayor opens the new bridge after years of delay and a fight over the budget... more", "related_links"),
+        ("The council met on Tuesday to discuss the harbour plan [...]", "related_links"),
+        ("Gеt уоur brаnd in frоnt оf thоuѕаndѕ оf rеаdеrѕ tоdау", "advertisement"),
     ],
 )
 def test_cleaning_shape_reason_recognises_chrome(line, reason):
@@ -128,11 +133,17 @@ def test_cleaning_shape_reason_recognises_chrome(line, reason):
         "Kakao said it would share the technology with its partners across the region this year.",
         "The company said it would follow the rules set by the regulator.",
         "He declined to comment.",
+        "\"We will see what happens next...\" she said, before she walked out of the room.",
         "Subscribers rose to 5 million last quarter, the company said in a statement on Monday.",
     ],
 )
 def test_cleaning_shape_reason_keeps_sentences_with_ui_words(line):
     assert shape_reason(line, len(line.split())) is None
+
+
+def test_cleaning_a_cyrillic_page_naming_latin_brands_is_not_look_alike_spam():
+    line = "Москва и Wi-Fi: в метро появился бесплатный интернет от компании MTS."
+    assert shape_reason(line, len(line.split()), latin_page=False) is None
 
 
 def test_cleaning_offset_map_points_back_to_raw(seed_texts):
