@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from babel import Locale
-from babel.numbers import get_currency_name, list_currencies
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ def vocabulary() -> Vocabulary:
             name = get_currency_name(code, count=count, locale=english).lower()
             if name != code.lower():
                 words.setdefault(name, code)
+    for name, code in _country_forms(english, codes).items():
+        words.setdefault(name, code)
     words.update(data["words"])
     symbols = {
         sym.lower(): code
@@ -54,3 +56,18 @@ def vocabulary() -> Vocabulary:
         dollars=frozenset(data["dollars"]["codes"]),
         not_alone=frozenset(data["codes"]["not_alone"]),
     )
+
+
+def _country_forms(english: Locale, codes: frozenset[str]) -> dict[str, str]:
+    """"<country> <unit>" names ("malaysia ringgits", "south korea won") beside CLDR's
+    "<adjective> <unit>" ones, for each country with one legal tender."""
+    forms = {}
+    for territory, country in english.territories.items():
+        current = get_territory_currencies(territory, tender=True) if territory.isalpha() else []
+        if len(current) != 1 or current[0] not in codes:
+            continue
+        for count in (1, 2):
+            adjective, _, unit = get_currency_name(current[0], count=count, locale=english).lower().rpartition(" ")
+            if adjective:
+                forms[f"{country.lower()} {unit}"] = current[0]
+    return forms
