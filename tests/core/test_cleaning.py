@@ -120,6 +120,7 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("Your email address will not be published. Required fields are marked *", "comments_widget"),
         ("Mayor opens the new bridge after years of delay and a fight over the budget... more", "related_links"),
         ("The council met on Tuesday to discuss the harbour plan [...]", "related_links"),
+        ("Disclaimer: the views expressed are the author's own", "legal_notice"),
         ("Gеt уоur brаnd in frоnt оf thоuѕаndѕ оf rеаdеrѕ tоdау", "advertisement"),
     ],
 )
