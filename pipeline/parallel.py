@@ -29,8 +29,8 @@ def workers(n_items: int) -> int:
     return cores if cores > 1 and n_items >= PARALLEL_MIN_ITEMS else 1
 
 
-def chunks(items: Sequence[T], size: int = CHUNK_ITEMS) -> list[Sequence[T]]:
-    return [items[i: i + size] for i in range(0, len(items), size)]
+def chunks(items: Sequence[T]) -> list[Sequence[T]]:
+    return [items[i: i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
 
 
 def map_chunks(fn: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:

@@ -19,3 +19,26 @@ def test_parallel_map_chunks_keeps_order_in_and_out_of_process(n, monkeypatch):
 def test_parallel_one_core_never_spawns(monkeypatch):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0})
     assert parallel.workers(10**6) == 1
+
+
+def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_result(monkeypatch):
+    import datetime as dt
+
+    from pipeline.documents import ingest
+    from pipeline.ingest import read_seeds
+    from pipeline.money_table import extract_frame
+    from pipeline.schema import SENTENCES
+    from tests.conftest import SEEDS
+
+    seeds, now = read_seeds(SEEDS), dt.datetime(2026, 1, 1)
+    sequential = ingest(seeds, now)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK_ITEMS", 2)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1})
+    pooled = ingest(seeds, now)
+    for table in ("documents", "boilerplate", "captions", "quarantine"):
+        assert getattr(pooled, table).equals(getattr(sequential, table)), table
+    no_sentences = SENTENCES.empty()
+    pooled_money = extract_frame(pooled.documents, no_sentences)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 10**9)
+    assert pooled_money.height > 0 and pooled_money.equals(extract_frame(sequential.documents, no_sentences))
