@@ -1,5 +1,4 @@
 import datetime as dt
-import json
 
 import dagster as dg
 import polars as pl
@@ -12,6 +11,7 @@ from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import Warehouse
+from pipeline.defs.checks import staged_results
 from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.schema import TABLES
 
@@ -145,8 +145,7 @@ def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):
 )
 def report(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
     folder = warehouse.file.parent / "report"
-    stored = [gx.StoredResult(**{**row, "document": json.loads(row["document"])})
-              for name in staging.names("gx_results__") for row in staging.read(name).iter_rows(named=True)]
+    stored = staged_results(staging)
     docs = gx.build_data_docs(stored, folder / "data_docs")
     with warehouse.connect() as con:
         results = {name: con.sql(sql).pl() for name, sql in summary.QUERIES.items()}

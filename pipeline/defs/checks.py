@@ -33,7 +33,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         result = gx.validate(frame, suite, validation.parameters())
         outcomes = result.outcomes
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        staging.write(f"gx_results__{table}_{suite['name']}", pl.DataFrame({
+        staging.write(result_file(table, suite), pl.DataFrame({
             "table": [table], "suite": [suite["name"]], "run_id": [context.run.run_id], "checked_at": [now],
             "document": [json.dumps(result.document, default=str)],
         }))
@@ -58,6 +58,20 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         )
 
     return _check
+
+
+def result_file(table: str, suite: dict) -> str:
+    """Staging name of the GX result a suite's check writes (kept for the report's Data Docs)."""
+    return f"gx_results__{table}_{suite['name']}"
+
+
+def staged_results(staging: Staging) -> list[gx.StoredResult]:
+    """The latest staged GX result of each suite in expectations/; a removed suite's is left out."""
+    names = [result_file(table, suite) for table, suite in suites()]
+    return [
+        gx.StoredResult(**{**row, "document": json.loads(row["document"])})
+        for name in names if staging.file(name).exists() for row in staging.read(name).iter_rows(named=True)
+    ]
 
 
 def suites() -> list[tuple[str, dict]]:
