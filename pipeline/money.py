@@ -72,14 +72,20 @@ def extract_money(text: str, **context) -> list[dict]:
             "start": f.start,
             "end": f.end,
             "text": text[f.start:f.end],
-            "amount": f.amount,
-            "amount_high": f.amount_high,
+            "amount": _tidy(f.amount),
+            "amount_high": _tidy(f.amount_high),
             "currency": currency,
             "qualifier": f.qualifier,
             "currency_basis": "explicit" if f.currency else basis,
             "equivalent_of": links.get(i),
         })
     return rows
+
+
+def _tidy(amount: float | None) -> float | None:
+    """The amount without binary floating-point residue: 4.1 * 1e9 is 4099999999.9999995 in floats;
+    written figures never carry more than 12 significant digits."""
+    return None if amount is None else float(f"{amount:.12g}")
 
 
 # --------------------------------------------------------------------------- patterns

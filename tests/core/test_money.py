@@ -107,3 +107,8 @@ def test_money_offsets_hold_on_adversarial_money_text(text):
     for row in extract_money(text):
         assert text[row["start"]: row["end"]] == row["text"]
         assert row["amount_high"] is None or row["amount_high"] >= row["amount"]
+
+
+@pytest.mark.parametrize(("text", "amount"), [("£4.1bn", 4.1e9), ("$0.3 million", 3e5), ("€20.7m", 2.07e7), ("$1.15 trillion", 1.15e12)])
+def test_money_amounts_carry_no_floating_point_residue(text, amount):
+    assert extract_money(text)[0]["amount"] == amount
