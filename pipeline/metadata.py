@@ -27,6 +27,16 @@ BYLINE_PATTERN = rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:
 STAMP_PATTERN = r"(?i)^(?:posted|published|updated|last updated|modified|date|first published)\b\s*(?:on|at)?\s*:?"
 ANY_DATE_PATTERN = "(?i)" + re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
 DATE_ONLY_PATTERN = rf"(?i)^{_WEEKDAY}(?:{ANY_DATE_PATTERN[4:]})[\s,|:0-9apmestgmuc.]*$"
+ANY_DATE = re.compile(ANY_DATE_PATTERN)
+_RELATIVE_TIME = re.compile(r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b")
+# Words a date-and-time stamp is made of besides the dates themselves.
+_STAMP_VOCABULARY = re.compile(
+    r"(?i)\b(?:posted|published|updated|last|modified|original(?:ly)?|first|date|on|at|ago|just|now|today|yesterday|"
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|a\.?m\.?|p\.?m\.?|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?|"
+    r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
+)
+_LETTER = re.compile(r"[^\W\d_]")
 _BYLINE = re.compile(BYLINE_PATTERN)
 _STAMP = re.compile(STAMP_PATTERN)
 _DATE_ONLY = re.compile(DATE_ONLY_PATTERN)
@@ -58,10 +68,15 @@ def is_byline(text: str) -> bool:
 
 
 def is_dateline_stamp(text: str) -> bool:
-    """A line that only states when the article was posted or updated."""
-    if len(text.split()) > 14:
+    """A line that only states when the article was posted or updated: "Posted : February 4,
+    2025", or dates, times, time zones and stamp words with separators and nothing else
+    ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", "2 days ago at 07:52 am")."""
+    if len(text.split()) > 24:
         return False
-    return bool((_STAMP.match(text) and find_date(text)) or _DATE_ONLY.match(text))
+    if len(text.split()) <= 14 and ((_STAMP.match(text) and find_date(text)) or _DATE_ONLY.match(text)):
+        return True
+    dated = find_date(text) is not None or _RELATIVE_TIME.search(text) is not None
+    return dated and not _LETTER.search(_STAMP_VOCABULARY.sub(" ", ANY_DATE.sub(" ", text)))
 
 
 def find_date(text: str) -> dt.date | None:

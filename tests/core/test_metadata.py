@@ -51,3 +51,19 @@ def test_metadata_is_dateline_stamp(text, expected):
 )
 def test_metadata_extract(lines, field, value):
     assert getattr(extract(lines), field) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", True),
+        ("Published Mar 2, 2021 at 4:07 PM | Updated at 5:36 PM CST on Mar 2, 2021", True),
+        ("Jan 5, 2022 @17:19 PM · Updated: Jan 5, 2022 @17:26 PM", True),
+        ("2 days ago at 07:52 am", True),
+        ("But not on March 3, 2024.", False),
+        ("The meeting ended on Monday at 5 pm.", False),
+        ("Shares fell 3% on Nov. 18, 2019.", False),
+    ],
+)
+def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, stamp):
+    assert is_dateline_stamp(line) is stamp
