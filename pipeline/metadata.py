@@ -37,6 +37,9 @@ _STAMP_VOCABULARY = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_TITLE_MAX_WORDS = 30
+_TWO_PART_TITLE_WORDS = 20
+_SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
 _BYLINE = re.compile(BYLINE_PATTERN)
 _STAMP = re.compile(STAMP_PATTERN)
 _DATE_ONLY = re.compile(DATE_ONLY_PATTERN)
@@ -110,8 +113,16 @@ def extract(lines: list[tuple[str, str | None]]) -> Metadata:
 
 
 def _title(plain: list[str]) -> str | None:
-    """The first line of three or more words that is not chrome: where pages put the headline."""
-    return next((t for t in plain if len(t.split()) >= 3 and not t.startswith(("•", "-", "*"))), None)
+    """The first line of 3 to 30 words that is not chrome: where pages put the headline. Headlines
+    are one sentence, or two short ones ("X Is Falling. Why You Shouldn't Worry."); a page that
+    opens with a paragraph has no headline in its text: None."""
+    for text in plain:
+        words = len(text.split())
+        if words < 3 or text.startswith(("•", "-", "*")):
+            continue
+        breaks = len(_SENTENCE_BREAK.findall(text))
+        return text if words <= _TITLE_MAX_WORDS and (breaks == 0 or (breaks == 1 and words <= _TWO_PART_TITLE_WORDS)) else None
+    return None
 
 
 def _byline(bylines: list[str], signoffs: list[str]) -> str | None:

@@ -67,3 +67,17 @@ def test_metadata_extract(lines, field, value):
 )
 def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, stamp):
     assert is_dateline_stamp(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Home Prices Are Falling. Why Buyers Shouldn't Celebrate.", "Home Prices Are Falling. Why Buyers Shouldn't Celebrate."),
+        ("St. Lucia opens its new cruise port to U.S. lines", "St. Lucia opens its new cruise port to U.S. lines"),
+        ("The council has approved a new budget for the coming year after months of debate. Critics say the plan "
+         "cuts too deeply into services for older residents and leaves the harbour project unfunded.", None),
+    ],
+)
+def test_metadata_title_is_a_headline_not_an_opening_paragraph(first_line, title):
+    lines = [(first_line, None), ("The mayor said the vote was a turning point for the city and its people.", None)]
+    assert extract(lines).title == title
