@@ -74,11 +74,13 @@ def is_dateline_stamp(text: str) -> bool:
     """A line that only states when the article was posted or updated: "Posted : February 4,
     2025", or dates, times, time zones and stamp words with separators and nothing else
     ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", "2 days ago at 07:52 am")."""
-    if len(text.split()) > 24:
+    words = len(text.split())
+    if words > 24:
         return False
-    if len(text.split()) <= 14 and ((_STAMP.match(text) and find_date(text)) or _DATE_ONLY.match(text)):
+    date = find_date(text)
+    if words <= 14 and ((_STAMP.match(text) and date) or _DATE_ONLY.match(text)):
         return True
-    dated = find_date(text) is not None or _RELATIVE_TIME.search(text) is not None
+    dated = date is not None or _RELATIVE_TIME.search(text) is not None
     return dated and not _LETTER.search(_STAMP_VOCABULARY.sub(" ", ANY_DATE.sub(" ", text)))
 
 

@@ -41,8 +41,9 @@ def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY, cached: pl
     if cached is not None and cached.height:
         reuse = {(d, h): v for d, h, v in cached.select("doc_id", "content_sha256", "hashvalues").rows()}
     texts = dict(documents.select("doc_id", "clean_text").rows())
+    hashes = dict(documents.select("doc_id", "content_sha256").rows())
     signatures = {}
-    for doc_id, sha in sorted(documents.select("doc_id", "content_sha256").rows()):
+    for doc_id, sha in sorted(hashes.items()):
         known = reuse.get((doc_id, sha))
         signatures[doc_id] = _signature(content_words(texts[doc_id])) if known is None else MinHash(
             num_perm=_PERMUTATIONS, seed=1, hashvalues=known, scheme=_SCHEME
@@ -57,7 +58,6 @@ def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY, cached: pl
         for other in lsh.query(m):
             if other > doc_id and m.jaccard(signatures[other]) >= threshold and jaccard(words(doc_id), words(other)) >= threshold:
                 _union(parent, doc_id, other)
-    hashes = dict(documents.select("doc_id", "content_sha256").rows())
     frame = pl.DataFrame(
         {"doc_id": list(signatures), "content_sha256": [hashes[d] for d in signatures], "hashvalues": [m.hashvalues.tolist() for m in signatures.values()]},
         schema=SIGNATURES_SCHEMA,
