@@ -62,13 +62,16 @@ def money_span_coverage(spans: pl.DataFrame, money: pl.DataFrame) -> pl.DataFram
 
 
 def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """`offset_matches`: the row's text is exactly clean_text[start_char:end_char]."""
-    texts = dict(documents.select("doc_id", "clean_text").rows())
-    matches = [
-        doc_id in texts and 0 <= s <= e <= len(texts[doc_id]) and texts[doc_id][s:e] == text
-        for doc_id, s, e, text in frame.select("doc_id", "start_char", "end_char", "text").rows()
-    ]
-    return frame.with_columns(offset_matches=pl.Series(matches, dtype=pl.Boolean))
+    """`offset_matches`: the row's text is exactly clean_text[start_char:end_char].
+
+    Computed in Polars: the joined clean_text column shares the documents' string buffers, so
+    the check's memory does not grow with one copy of a text per row."""
+    texts = documents.select("doc_id", pl.col("clean_text").alias("_clean_text"))
+    start, end, text = pl.col("start_char"), pl.col("end_char"), pl.col("_clean_text")
+    inside = (start >= 0) & (start <= end) & (end <= text.str.len_chars())
+    matches = inside & (text.str.slice(start, end - start) == pl.col("text"))
+    joined = frame.join(texts, on="doc_id", how="left", maintain_order="left")
+    return joined.with_columns(offset_matches=matches.fill_null(False)).drop("_clean_text")
 
 
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:

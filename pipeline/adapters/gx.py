@@ -57,17 +57,32 @@ def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -
     source = context.data_sources.add_or_update_pandas(name)
     asset = source.add_dataframe_asset(f"{name}_frame") if f"{name}_frame" not in source.get_asset_names() else source.get_asset(f"{name}_frame")
     batch_def = asset.add_batch_definition_whole_dataframe(f"{name}_{id(frame)}")
-    batch = batch_def.get_batch(batch_parameters={"dataframe": frame.to_pandas()})
+    # GX validates pandas; converting only the columns the suite reads keeps a check's memory
+    # to a few columns' worth (text columns as pandas objects would cost several times the table).
+    batch = batch_def.get_batch(batch_parameters={"dataframe": frame.select(suite_columns(suite, frame.columns)).to_pandas()})
     gx_suite = gx.ExpectationSuite(name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in suite["expectations"]])
     result = batch.validate(gx_suite, expectation_parameters=parameters or {}, result_format="SUMMARY")
     severities = {_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
     return Validation([_outcome(r, severities) for r in result.results], result.to_json_dict())
 
 
-def _label(kind: str, kwargs: dict) -> str:
-    column = kwargs.get("column") or ",".join(kwargs.get("column_list") or []) or ",".join(
+def suite_columns(suite: dict, available: list[str]) -> list[str]:
+    """The columns of `available` that the suite's expectations name; all of them when one
+    expectation is about the whole table (a row count, the column list)."""
+    named = [_columns(e["kwargs"]) for e in suite["expectations"]]
+    if not all(named):
+        return list(available)
+    return [c for c in available if any(c in cols for cols in named)]
+
+
+def _columns(kwargs: dict) -> list[str]:
+    return [kwargs["column"]] if "column" in kwargs else list(kwargs.get("column_list") or []) + [
         kwargs[k] for k in ("column_A", "column_B") if k in kwargs
-    )
+    ]
+
+
+def _label(kind: str, kwargs: dict) -> str:
+    column = ",".join(_columns(kwargs))
     return f"{kind}({column})" if column else kind
 
 

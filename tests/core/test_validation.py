@@ -6,9 +6,15 @@ from pipeline.validation import with_money_checks, with_offset_check
 
 
 def test_validation_offset_check_flags_mismatches():
-    docs = pl.DataFrame({"doc_id": ["d"], "clean_text": ["Hello world"]})
-    frame = pl.DataFrame({"doc_id": ["d", "d", "x"], "start_char": [0, 6, 0], "end_char": [5, 11, 1], "text": ["Hello", "World", "H"]})
-    assert with_offset_check(frame, docs)["offset_matches"].to_list() == [True, False, False]
+    docs = pl.DataFrame({"doc_id": ["d", "k"], "clean_text": ["Hello world", "Séoul, 서울 won"]})
+    frame = pl.DataFrame({
+        "doc_id": ["d", "d", "x", "d", "k", "k"],
+        "start_char": [0, 6, 0, 6, 7, 6],
+        "end_char": [5, 11, 1, 40, 9, 9],
+        "text": ["Hello", "World", "H", "world", "서울", "서울"],
+    })
+    # Offsets count characters, not bytes; a span past the end of the text or in an unknown document fails.
+    assert with_offset_check(frame, docs)["offset_matches"].to_list() == [True, False, False, False, True, False]
 
 
 def test_validation_money_restatement_agreement():

@@ -15,3 +15,17 @@ def test_checks_staged_results_leave_out_suites_no_longer_in_expectations(tmp_pa
     staging.write(result_file(table, {"name": "removed_suite"}), pl.DataFrame({**row, "suite": ["removed_suite"]}))
     results = staged_results(staging)
     assert [(r.table, r.suite, r.document) for r in results] == [(table, suite["name"], {"success": True})]
+
+
+def test_checks_convert_only_the_columns_a_suite_names():
+    from pipeline.adapters.gx import suite_columns
+
+    columns = ["doc_id", "clean_text", "start_char", "end_char", "text"]
+    suite = {"expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "doc_id"}},
+        {"type": "expect_compound_columns_to_be_unique", "kwargs": {"column_list": ["doc_id", "start_char"]}},
+        {"type": "expect_column_pair_values_a_to_be_greater_than_b", "kwargs": {"column_A": "end_char", "column_B": "start_char"}},
+    ]}
+    assert suite_columns(suite, columns) == ["doc_id", "start_char", "end_char"]
+    whole_table = {"expectations": suite["expectations"] + [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]}
+    assert suite_columns(whole_table, columns) == columns
