@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import polars as pl
@@ -39,6 +40,22 @@ _LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in 
 _WEAK_PERSON = 0.5
 
 
+@dataclass(slots=True)
+class Mention:
+    """One name mention while canonicalising: a slotted object (a tenth of a dict's memory, which
+    matters with a whole corpus's mentions in hand)."""
+
+    doc_id: str
+    sentence_idx: int
+    start_char: int
+    end_char: int
+    text: str
+    ner_label: str
+    cue: str | None
+    full: str = ""
+    key: str = ""
+
+
 def canonicalise(
     mentions: pl.DataFrame, texts: dict[str, str], aliases: dict[str, str] | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -50,23 +67,34 @@ def canonicalise(
     """
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
-    rows = mentions.sort("doc_id", "start_char").to_dicts()
+    ordered = mentions.sort("doc_id", "start_char")
+    rows = _mentions(ordered)
     full = full_forms(rows)
     expansions = acronyms(rows, texts)
     aliases = aliases or {}
     for row in rows:
-        name = full[(row["doc_id"], row["text"])]
+        name = full[(row.doc_id, row.text)]
         name = expansions.get(name, name)
-        row["full"] = aliases.get(normalise(name), organisation_base(name, row["ner_label"]))
+        row.full = aliases.get(normalise(name), organisation_base(name, row.ner_label))
     strip_group_suffix(rows)
     groups = merge_variants(rows)
     for row in rows:
-        row["key"] = groups[normalise(row["full"])]
+        row.key = groups[normalise(row.full)]
     labels = vote_labels(rows, list_neighbours(rows, texts))
-    return _frames(rows, labels)
+    return _frames(ordered, rows, labels)
 
 
-def full_forms(rows: list[dict]) -> dict[tuple[str, str], str]:
+def _mentions(frame: pl.DataFrame) -> list[Mention]:
+    """Rows as `Mention`s; repeated strings (document ids, labels, names) share one object."""
+    shared: dict[str, str] = {}
+    columns = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label", "cue")
+    return [
+        Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in row))
+        for row in frame.select(columns).iter_rows()
+    ]
+
+
+def full_forms(rows: list[Mention]) -> dict[tuple[str, str], str]:
     """(doc, surface) -> the person's full name in the same document that this surface abbreviates.
 
     Family name last ("Altman" -> "Sam Altman") or first ("Chung" -> "Chung Shin-a"); only when
@@ -75,16 +103,16 @@ def full_forms(rows: list[dict]) -> dict[tuple[str, str], str]:
     """
     by_part: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, first or last word) -> full names
     for row in rows:
-        words = bare_name(row["text"]).split()
-        if row["ner_label"] == "PERSON" and len(words) > 1:
+        words = bare_name(row.text).split()
+        if row.ner_label == "PERSON" and len(words) > 1:
             full = " ".join(words)
-            by_part[(row["doc_id"], words[0])].add(full)
-            by_part[(row["doc_id"], words[-1])].add(full)
+            by_part[(row.doc_id, words[0])].add(full)
+            by_part[(row.doc_id, words[-1])].add(full)
     result = {}
     for row in rows:
-        name = bare_name(row["text"])
-        fits = by_part.get((row["doc_id"], name), set()) if " " not in name else set()
-        result[(row["doc_id"], row["text"])] = next(iter(fits)) if len(fits) == 1 else name
+        name = bare_name(row.text)
+        fits = by_part.get((row.doc_id, name), set()) if " " not in name else set()
+        result[(row.doc_id, row.text)] = next(iter(fits)) if len(fits) == 1 else name
     return result
 
 
@@ -93,15 +121,15 @@ def bare_name(text: str) -> str:
     return COURTESY_TITLE.sub("", text)
 
 
-def acronyms(rows: list[dict], texts: dict[str, str]) -> dict[str, str]:
+def acronyms(rows: list[Mention], texts: dict[str, str]) -> dict[str, str]:
     """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)"."""
     found = {}
     for a, b in zip(rows, rows[1:]):
-        short = b["text"]
-        if a["doc_id"] == b["doc_id"] and short.isupper() and _ACRONYM_GAP.match(texts[a["doc_id"]][a["end_char"]: b["start_char"]]):
-            initials = "".join(w[0] for w in a["text"].split() if w[0].isupper())
+        short = b.text
+        if a.doc_id == b.doc_id and short.isupper() and _ACRONYM_GAP.match(texts[a.doc_id][a.end_char: b.start_char]):
+            initials = "".join(w[0] for w in a.text.split() if w[0].isupper())
             if initials == short:
-                found[short] = a["text"]
+                found[short] = a.text
     return found
 
 
@@ -115,22 +143,22 @@ def _legal_base(name: str) -> str:
     return basename(name) or name
 
 
-def strip_group_suffix(rows: list[dict]) -> None:
+def strip_group_suffix(rows: list[Mention]) -> None:
     """"SoftBank Group" is "SoftBank" when the corpus also names "SoftBank" on its own."""
-    alone = {normalise(r["full"]) for r in rows if r["ner_label"] == "ORG"}
+    alone = {normalise(r.full) for r in rows if r.ner_label == "ORG"}
     for row in rows:
-        base = _GROUP_SUFFIX.sub("", row["full"])
-        if base != row["full"] and normalise(base) in alone:
-            row["full"] = base
+        base = _GROUP_SUFFIX.sub("", row.full)
+        if base != row.full and normalise(base) in alone:
+            row.full = base
 
 
-def merge_variants(rows: list[dict]) -> dict[str, str]:
+def merge_variants(rows: list[Mention]) -> dict[str, str]:
     """Normalised full form -> group key; near-identical spellings with the same majority NER
     label share a key ("SK Hynix" / "SK hynix"; not "Korean" / "South Korea")."""
-    counts = Counter(normalise(r["full"]) for r in rows)
+    counts = Counter(normalise(r.full) for r in rows)
     ner: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
-        ner[normalise(r["full"])][r["ner_label"]] += 1
+        ner[normalise(r.full)][r.ner_label] += 1
     label = {key: c.most_common(1)[0][0] for key, c in ner.items()}
     heads: dict[str, list[str]] = defaultdict(list)  # label -> group keys long enough to fuzz, most frequent first
     group: dict[str, str] = {}
@@ -143,7 +171,7 @@ def merge_variants(rows: list[dict]) -> dict[str, str]:
     return group
 
 
-def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[int]]:
+def list_neighbours(rows: list[Mention], texts: dict[str, str]) -> dict[int, list[int]]:
     """Index of a mention -> indexes of the other members of the list it sits in ("Kakao, SK
     Telecom, LG Electronics, Krafton, and Yanolja"): mentions of one sentence separated only by
     commas, "and", "or", "&"; an apposition ("Jason Kwon, OpenAI's chief") is not a list."""
@@ -151,10 +179,10 @@ def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[i
     for i in range(len(rows)):
         a = rows[i - 1] if i else None
         b = rows[i]
-        text = texts[b["doc_id"]]
+        text = texts[b.doc_id]
         listed = (
-            a is not None and a["doc_id"] == b["doc_id"] and a["sentence_idx"] == b["sentence_idx"]
-            and _LIST_GAP.match(text[a["end_char"]: b["start_char"]]) and not _APPOSITION.match(text, b["end_char"])
+            a is not None and a.doc_id == b.doc_id and a.sentence_idx == b.sentence_idx
+            and _LIST_GAP.match(text[a.end_char: b.start_char]) and not _APPOSITION.match(text, b.end_char)
         )
         if listed:
             chains[-1].append(i)
@@ -163,24 +191,24 @@ def list_neighbours(rows: list[dict], texts: dict[str, str]) -> dict[int, list[i
     return {i: [j for j in chain if j != i] for chain in chains if 1 < len(chain) <= _LIST_MAX for i in chain}
 
 
-def vote_labels(rows: list[dict], neighbours: dict[int, list[int]]) -> dict[str, str]:
+def vote_labels(rows: list[Mention], neighbours: dict[int, list[int]]) -> dict[str, str]:
     """One label per entity key, in two rounds. First: spaCy's labels (half a vote for a lone
     word tagged PERSON that names no person of its document), cues counting double, and a PERSON
     vote for each short form of a person's name. Then each member of a list adds most of a vote
     for the first-round label of every other member ("between OpenAI and Oracle")."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
-        v = votes[row["key"]]
-        lone = row["ner_label"] == "PERSON" and row["full"] == row["text"] and len(row["text"].split()) == 1
-        v[row["ner_label"]] += _WEAK_PERSON if lone else 1
-        if row["cue"]:
-            v[row["cue"]] += _CUE_WEIGHT
-        if row["full"] != row["text"] and len(bare_name(row["text"]).split()) == 1:
+        v = votes[row.key]
+        lone = row.ner_label == "PERSON" and row.full == row.text and len(row.text.split()) == 1
+        v[row.ner_label] += _WEAK_PERSON if lone else 1
+        if row.cue:
+            v[row.cue] += _CUE_WEIGHT
+        if row.full != row.text and len(bare_name(row.text).split()) == 1:
             v["PERSON"] += 1
     first = {key: _winner(v) for key, v in votes.items()}
     for i, row in enumerate(rows):
         for j in neighbours.get(i, []):
-            votes[row["key"]][first[rows[j]["key"]]] += _LIST_WEIGHT
+            votes[row.key][first[rows[j].key]] += _LIST_WEIGHT
     return {key: _winner(v) for key, v in votes.items()}
 
 
@@ -192,25 +220,25 @@ def entity_id(label: str, key: str) -> str:
     return "E" + hashlib.sha1(f"{label}:{key}".encode()).hexdigest()[:12]
 
 
-def _frames(rows: list[dict], labels: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _frames(ordered: pl.DataFrame, rows: list[Mention], labels: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The mentions frame (`ordered`, the input in row order, with label, entity and mention ids)
+    and one row per entity."""
     forms: dict[str, Counter] = defaultdict(Counter)
+    members: dict[str, list[Mention]] = defaultdict(list)
     for row in rows:
-        forms[row["key"]][row["full"]] += 1
+        forms[row.key][row.full] += 1
+        members[row.key].append(row)
     names = {key: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for key, c in forms.items()}
-    mentions, members = [], defaultdict(list)
-    for row in rows:
-        eid = entity_id(labels[row["key"]], row["key"])
-        members[row["key"]].append(row)
-        mentions.append({
-            **{k: row[k] for k in ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label")},
-            "mention_id": mention_id(row["doc_id"], row["start_char"], row["end_char"]),
-            "label": labels[row["key"]],
-            "entity_id": eid,
-        })
+    ids = {key: entity_id(label, key) for key, label in labels.items()}
+    mentions = ordered.with_columns(
+        mention_id=pl.Series([mention_id(r.doc_id, r.start_char, r.end_char) for r in rows], dtype=pl.String),
+        label=pl.Series([labels[r.key] for r in rows], dtype=pl.String),
+        entity_id=pl.Series([ids[r.key] for r in rows], dtype=pl.String),
+    )
     entities = [
-        {"entity_id": entity_id(labels[key], key), "name": names[key], "label": labels[key],
-         "aliases": sorted({r["text"] for r in group} | {names[key]}), "n_mentions": len(group),
-         "n_documents": len({r["doc_id"] for r in group})}
+        {"entity_id": ids[key], "name": names[key], "label": labels[key],
+         "aliases": sorted({r.text for r in group} | {names[key]}), "n_mentions": len(group),
+         "n_documents": len({r.doc_id for r in group})}
         for key, group in sorted(members.items())
     ]
-    return MENTIONS.frame(mentions), ENTITIES.frame(entities)
+    return mentions.select(MENTIONS.names).cast(MENTIONS.polars_schema), ENTITIES.frame(entities)
