@@ -9,7 +9,7 @@ import polars as pl
 
 from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
-from pipeline.parallel import chunks
+from pipeline.parallel import CHUNK_ITEMS
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import (
@@ -30,13 +30,33 @@ def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[p
     `ner_spans` holds the cleaned name mentions (`ner_label`, and the label their context points
     to, `cue`) and spaCy's MONEY spans, which the money checks compare against.
     """
-    docs = documents.select("doc_id", "clean_text").rows()
-    paras = [(doc_id, text, paragraphs(text)) for doc_id, text in docs]
-    flat = [text[s:e] for _, text, spans in paras for s, e in spans]  # sized: the annotator may size its workers by it
-    annotations = annotator(flat)
+    docs = documents.select("doc_id", "clean_text")
+    annotations = annotator(Paragraphs(docs))
     # One frame per chunk of documents, so rows never pile up as Python objects for a whole corpus.
-    parts = [_chunk_rows(chunk, annotations) for chunk in chunks(paras)]
+    parts = [_chunk_rows(_with_paragraphs(chunk), annotations) for chunk in docs.iter_slices(CHUNK_ITEMS)]
     return SENTENCES.concat([p[0] for p in parts]), NER_SPANS.concat([p[1] for p in parts])
+
+
+class Paragraphs:
+    """The paragraph texts of (doc_id, clean_text) rows in order, made a chunk of documents at a
+    time as the model asks for them (never a Python string per paragraph of the whole corpus);
+    sized, so that the annotator can choose its number of processes."""
+
+    def __init__(self, docs: pl.DataFrame):
+        self.docs = docs
+        self.count = sum(len(paragraphs(text)) for text in docs["clean_text"])
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self.docs.iter_slices(CHUNK_ITEMS):
+            for _, text, spans in _with_paragraphs(chunk):
+                yield from (text[s:e] for s, e in spans)
+
+
+def _with_paragraphs(docs: pl.DataFrame) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    return [(doc_id, text, paragraphs(text)) for doc_id, text in docs.rows()]
 
 
 def _chunk_rows(

@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
 
-from pipeline.annotate import annotate_documents
+from pipeline.annotate import Paragraphs, annotate_documents
 from pipeline.sentences import Annotation, paragraphs, sentence_index, sentence_spans
 
 
@@ -49,3 +49,25 @@ def test_sentences_annotate_documents_offsets_match_text():
 @pytest.mark.parametrize(("offset", "index"), [(0, 0), (9, 0), (10, None), (11, 1), (25, 2), (30, None), (-1, None)])
 def test_sentences_sentence_index_finds_the_containing_sentence(offset, index):
     assert sentence_index([(0, 10), (11, 20), (21, 30)], offset) == index
+
+
+def test_sentences_paragraphs_are_made_lazily_in_document_order(monkeypatch):
+    import pipeline.annotate as annotate
+
+    monkeypatch.setattr(annotate, "CHUNK_ITEMS", 2)  # several chunks of documents
+    texts = ["A one.\n\nA two.", "B one.", "C one.\nC still one.\n\n\nC two.", "D one."]
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c", "d"], "clean_text": texts})
+    expected = [t[s:e] for t in texts for s, e in paragraphs(t)]
+    paras = Paragraphs(docs)
+    assert len(paras) == len(expected) == 6
+    assert list(paras) == expected
+    seen = []
+
+    def annotator(items):
+        seen.append(len(items))  # sized before the model starts
+        for text in items:
+            yield Annotation([(0, len(text))], [])
+
+    sentences, _ = annotate_documents(docs, annotator)
+    assert seen == [6]
+    assert sentences["text"].to_list() == expected
