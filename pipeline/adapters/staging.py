@@ -44,5 +44,10 @@ class Staging(dg.ConfigurableResource):
         frame = pl.read_parquet(path)
         return frame.select(table.names).cast(table.polars_schema) if table else frame
 
+    def rows(self, name: str) -> int:
+        """A staged table's row count, from the Parquet footer (0 if never written)."""
+        path = self.file(name)
+        return pl.scan_parquet(path).select(pl.len()).collect().item() if path.exists() else 0
+
     def names(self, prefix: str) -> list[str]:
         return sorted(p.stem for p in self.folder.glob(f"{prefix}*.parquet"))

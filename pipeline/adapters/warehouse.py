@@ -74,13 +74,14 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             con.close()
 
-    def publish(self, tables: dict[str, pl.DataFrame], validation_results: pl.DataFrame) -> None:
+    def publish(self, tables: dict[str, pl.DataFrame | Path], validation_results: pl.DataFrame) -> None:
         """Build the new warehouse in a file beside the old one and rename it into place.
 
         Readers keep the snapshot they opened and new connections see the new file, so an open
         read-only shell never blocks a publish, and a run that dies before the rename leaves the
         old warehouse as it was. Earlier expectation results are carried over; a process that
-        holds the old file for writing is waited for, then reported.
+        holds the old file for writing is waited for, then reported. A table is a frame or a
+        Parquet file, which DuckDB reads a row group at a time (never whole in this process).
         """
         results = pl.concat([self._results_history(), validation_results.select(TABLES["validation_results"].names)])
         new = self.file.with_name(self.file.name + ".new")
@@ -112,11 +113,15 @@ class Warehouse(dg.ConfigurableResource):
             return con.execute(f"SELECT {', '.join(columns)} FROM {table.name}").pl().cast(table.polars_schema)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame) -> None:
-    if frame.is_empty():
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, rows: pl.DataFrame | Path) -> None:
+    columns = ", ".join(table.names)
+    if isinstance(rows, Path):
+        con.execute(f"INSERT INTO {table.name} SELECT {columns} FROM read_parquet(?)", [str(rows)])
         return
-    con.register("_frame", frame.select(table.names).to_arrow())
-    con.execute(f"INSERT INTO {table.name} SELECT {', '.join(table.names)} FROM _frame")
+    if rows.is_empty():
+        return
+    con.register("_frame", rows.select(table.names).to_arrow())
+    con.execute(f"INSERT INTO {table.name} SELECT {columns} FROM _frame")
     con.unregister("_frame")
 
 

@@ -96,14 +96,14 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     "transaction. Blocking checks upstream keep a failing table out.",
 )
 def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
-    tables = {name: staging.read(name) for name in TABLES if name != "validation_results"}
+    names = [name for name in TABLES if name != "validation_results" and staging.file(name).exists()]
     results = validation_rows(staging, context.run.run_id)
-    warehouse.publish(tables, results)
+    warehouse.publish({name: staging.file(name) for name in names}, results)
     failed = results.filter(~pl.col("success"))
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.file)),
-            "tables": {name: frame.height for name, frame in tables.items()},
+            "tables": {name: staging.rows(name) for name in names},
             "expectations_evaluated": results.height,
             "expectations_failed": failed.height,
             "failed": dg.MetadataValue.md(markdown_preview(failed, rows=20)),

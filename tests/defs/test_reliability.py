@@ -130,6 +130,20 @@ def test_reliability_an_open_read_only_shell_does_not_block_publishing(tmp_path)
         assert con.sql("select count(*) from documents").fetchone()[0] == 2
 
 
+def test_reliability_a_staged_parquet_file_publishes_like_its_frame(tmp_path):
+    docs = DOCUMENTS.frame([_document("a"), _document("b")])
+    staged = tmp_path / "documents.parquet"
+    docs.write_parquet(staged)
+    published = {}
+    for name, rows in (("frame", docs), ("file", staged)):
+        warehouse = Warehouse(path=str(tmp_path / f"{name}.duckdb"))
+        warehouse.publish({"documents": rows}, VALIDATION_RESULTS.empty())
+        with warehouse.connect() as con:
+            published[name] = con.sql("select * from documents order by doc_id").fetchall()
+    assert len(published["file"]) == 2
+    assert published["file"] == published["frame"]
+
+
 def _document(doc_id):
     return {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "content_sha256": "0" * 64, "encoding": "utf-8", "title": "T",
             "story_id": doc_id, "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 0}
