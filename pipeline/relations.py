@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipeline.parallel import CHUNK_ITEMS
 from pipeline.schema import COOCCURRENCES
 
 # Labels that name what money is spent, raised or earned by; people and places come second.
 _SUBJECT_LABELS = ("ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW")
+# Pair counts of one chunk of documents, summed over chunks.
+COOCCURRENCE_COUNTS = pl.DataFrame(schema={"entity_a": pl.String, "entity_b": pl.String, "scope": pl.String, "n": pl.UInt32, "n_documents": pl.UInt32})
 
 
 def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
-    """Entity pairs (entity_a < entity_b) that share a sentence or a document, with counts."""
+    """Entity pairs (entity_a < entity_b) that share a sentence or a document, with counts.
+
+    A document of k entities has k²/2 pairs, so pairs are counted per chunk of documents and the
+    chunks' counts summed: memory stays one chunk's pairs, whatever the corpus size.
+    """
     names = entities.select("entity_id", "name")
-    frames = [
-        _pairs(mentions.select("doc_id", "sentence_idx", "entity_id").unique(), ["doc_id", "sentence_idx"], "sentence"),
-        _pairs(mentions.select("doc_id", "entity_id").unique(), ["doc_id"], "document"),
-    ]
-    pairs = pl.concat(frames)
+    units = mentions.select("doc_id", "sentence_idx", "entity_id").unique()
+    pairs = COOCCURRENCE_COUNTS
+    for chunk in _by_documents(units):
+        found = [_pairs(chunk, ["doc_id", "sentence_idx"], "sentence"), _pairs(chunk.drop("sentence_idx").unique(), ["doc_id"], "document")]
+        pairs = pl.concat([pairs, *found]).group_by("entity_a", "entity_b", "scope").agg(pl.sum("n"), pl.sum("n_documents"))
     if pairs.is_empty():
         return COOCCURRENCES.empty()
     return (
@@ -29,11 +36,18 @@ def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFram
     )
 
 
+def _by_documents(units: pl.DataFrame) -> list[pl.DataFrame]:
+    """`units` in chunks of whole documents (a pair never spans two chunks)."""
+    chunk = (pl.col("doc_id").rank("dense") - 1) // CHUNK_ITEMS
+    return units.with_columns(_chunk=chunk).partition_by("_chunk", include_key=False, maintain_order=True)
+
+
 def _pairs(units: pl.DataFrame, keys: list[str], scope: str) -> pl.DataFrame:
+    """Pair counts within `units`; `n_documents` sums over chunks because chunks hold whole documents."""
     joined = units.join(units, on=keys, suffix="_b").filter(pl.col("entity_id") < pl.col("entity_id_b"))
     return joined.group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b")).agg(
         n=pl.len(), n_documents=pl.col("doc_id").n_unique()
-    ).with_columns(scope=pl.lit(scope))
+    ).with_columns(scope=pl.lit(scope)).select(COOCCURRENCE_COUNTS.columns).cast(COOCCURRENCE_COUNTS.schema)
 
 
 def money_subjects(money: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:

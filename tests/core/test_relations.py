@@ -1,5 +1,7 @@
 import polars as pl
+import pytest
 
+from pipeline import relations
 from pipeline.relations import cooccurrences, money_subjects
 from pipeline.stories import story_ids
 
@@ -8,7 +10,9 @@ def _mentions(rows):
     return pl.DataFrame(rows, schema=["doc_id", "sentence_idx", "start_char", "end_char", "entity_id", "label"], orient="row")
 
 
-def test_relations_cooccurrences_count_sentences_and_documents():
+@pytest.mark.parametrize("chunk", [500, 1])  # one chunk of documents, or one per document
+def test_relations_cooccurrences_count_sentences_and_documents(chunk, monkeypatch):
+    monkeypatch.setattr(relations, "CHUNK_ITEMS", chunk)
     mentions = _mentions([
         ("d1", 0, 0, 5, "A", "ORG"), ("d1", 0, 10, 15, "B", "ORG"), ("d1", 0, 20, 25, "A", "ORG"),
         ("d1", 1, 0, 5, "A", "ORG"), ("d1", 1, 10, 15, "C", "PERSON"),
