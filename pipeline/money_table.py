@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
 
 import polars as pl
 
@@ -26,17 +25,19 @@ def money_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
 
 
 def extract_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """The figures of each document, before conversion (the per-document part of the work)."""
-    spans_by_doc: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start_char", "end_char").rows():
-        spans_by_doc.setdefault(doc_id, []).append((start, end))
-    docs = documents.select("doc_id", "clean_text", "published_date", "dateline").to_dicts()
-    work = [(doc, spans_by_doc.get(doc["doc_id"], [])) for doc in docs]
+    """The figures of each document, before conversion (the per-document part of the work).
+
+    Each document carries its sentence spans as list columns, so a chunk of the frame is all a
+    worker needs and nothing is held as Python rows for the whole corpus."""
+    spans = sentences.sort("doc_id", "sentence_idx").group_by("doc_id", maintain_order=True).agg("start_char", "end_char")
+    work = documents.select("doc_id", "clean_text", "published_date", "dateline").join(spans, on="doc_id", how="left", maintain_order="left")
     return MONEY.concat(map_chunks(_money_chunk, work))
 
 
-def _money_chunk(work: Sequence[tuple[dict, list[tuple[int, int]]]]) -> pl.DataFrame:
-    return MONEY.frame([row for doc, spans in work for row in document_money(doc, spans)])
+def _money_chunk(work: pl.DataFrame) -> pl.DataFrame:
+    return MONEY.frame([
+        row for doc in work.iter_rows(named=True) for row in document_money(doc, list(zip(doc["start_char"] or [], doc["end_char"] or [])))
+    ])
 
 
 def money_incrementally(

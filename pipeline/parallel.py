@@ -30,6 +30,7 @@ def workers(n_items: int) -> int:
 
 
 def chunks(items: Sequence[T]) -> list[Sequence[T]]:
+    """Slices of `items` (a sequence, or a Polars frame: its slices share its memory)."""
     return [items[i: i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
 
 

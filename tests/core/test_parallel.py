@@ -27,7 +27,8 @@ def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_resu
     from pipeline.documents import ingest
     from pipeline.ingest import read_seeds
     from pipeline.money_table import extract_frame
-    from pipeline.schema import SENTENCES
+    from pipeline.annotate import annotate_documents
+    from pipeline.sentences import Annotation
     from tests.conftest import SEEDS
 
     seeds, now = read_seeds(SEEDS), dt.datetime(2026, 1, 1)
@@ -38,7 +39,9 @@ def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_resu
     pooled = ingest(seeds, now)
     for table in ("documents", "boilerplate", "captions", "quarantine"):
         assert getattr(pooled, table).equals(getattr(sequential, table)), table
-    no_sentences = SENTENCES.empty()
-    pooled_money = extract_frame(pooled.documents, no_sentences)
+    # One sentence per paragraph is enough to check that each chunk carries its documents' spans.
+    sentences, _ = annotate_documents(sequential.documents, lambda texts: (Annotation([(0, len(t))], []) for t in texts))
+    pooled_money = extract_frame(pooled.documents, sentences)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 10**9)
-    assert pooled_money.height > 0 and pooled_money.equals(extract_frame(sequential.documents, no_sentences))
+    assert pooled_money.height > 0 and pooled_money["sentence_idx"].null_count() == 0
+    assert pooled_money.equals(extract_frame(sequential.documents, sentences))
