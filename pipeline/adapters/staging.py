@@ -5,6 +5,7 @@ failed or killed run leaves the warehouse as it was."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import dagster as dg
@@ -35,14 +36,17 @@ class Staging(dg.ConfigurableResource):
         frame.write_parquet(tmp)
         os.replace(tmp, self.file(name))
 
-    def read(self, name: str) -> pl.DataFrame:
-        """A staged table with its schema's columns and types (empty if never written)."""
+    def read(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
+        """A staged table with its schema's columns and types (empty if never written); only
+        `columns` when given, read from the file alone (Parquet keeps columns apart)."""
         table = TABLES.get(name.split("__")[0])
         path = self.file(name)
+        wanted = list(columns) if columns else (table.names if table else None)
         if not path.exists():
-            return table.empty() if table else pl.DataFrame()
-        frame = pl.read_parquet(path)
-        return frame.select(table.names).cast(table.polars_schema) if table else frame
+            empty = table.empty() if table else pl.DataFrame()
+            return empty.select(wanted) if table and wanted else empty
+        frame = pl.read_parquet(path, columns=wanted)
+        return frame.cast({c: table.polars_schema[c] for c in frame.columns}) if table else frame
 
     def rows(self, name: str) -> int:
         """A staged table's row count, from the Parquet footer (0 if never written)."""

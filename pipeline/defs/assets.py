@@ -48,7 +48,8 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
 )
 def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
     previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
-    result = annotate.annotate_incrementally(staging.read("documents"), nlp.annotate, nlp.model, previous)
+    docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text"])
+    result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.model, previous)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
     yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
     staging.write("sentences_keys", result.keys)
@@ -64,7 +65,7 @@ def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
 )
 def canonical_entities(seeds: Seeds, staging: Staging):
     spans = staging.read("ner_spans").filter(pl.col("ner_label").is_not_null())
-    texts = dict(staging.read("documents").select("doc_id", "clean_text").rows())
+    texts = dict(staging.read("documents", ["doc_id", "clean_text"]).rows())
     mentions, ents = canonical.canonicalise(spans.drop("raw_label"), texts, seeds.aliases())
     ents = ents.sort("n_documents", "n_mentions", "entity_id", descending=[True, True, False])
     yield from _stage(staging, {"mentions": mentions, "entities": ents, "cooccurrences": relations.cooccurrences(mentions, ents)})
@@ -75,10 +76,10 @@ def canonical_entities(seeds: Seeds, staging: Staging):
     description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
 )
 def money(context: dg.AssetExecutionContext, staging: Staging):
-    docs = staging.read("documents")
+    docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
     previous_keys = reuse_keys(context, staging, "money_keys")
     frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
-    frame = relations.money_subjects(frame, staging.read("mentions"))
+    frame = relations.money_subjects(frame, staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"]))
     staging.write("money", frame)
     staging.write("money_keys", keys)
     by_currency = frame.group_by("currency").len().sort("len", descending=True).rows()
