@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.currencies import vocabulary
+from pipeline.schema import TABLES
 
 RESTATEMENT_TOLERANCE = 0.05
 # An undated page is converted at the latest rate; a year's drift of a major currency against the
@@ -16,26 +17,61 @@ RESTATEMENT_TOLERANCE = 0.05
 UNDATED_RESTATEMENT_TOLERANCE = 0.10
 _PERCENTAGE = r"(?i)%|\bper\s?cent\b|\bpercent"
 _OFFSET_TABLES = ("sentences", "mentions", "money")
+# Columns the derived checks and the examples of flagged rows are computed from.
+_OFFSET_INPUTS = ("doc_id", "start_char", "end_char", "text")
+_MONEY_INPUTS = ("money_id", "equivalent_of", "amount_usd", "currency", "fx_basis")
+_EXAMPLE_COLUMNS = ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places")
+
+Loader = Callable[[str, list[str] | None], pl.DataFrame]
 
 
 def parameters() -> dict:
     return {"iso_4217_codes": sorted(vocabulary().codes), "ecb_currencies": sorted(fx.known_currencies())}
 
 
-def frame_for(table: str, suite: dict, load: Callable[[str], pl.DataFrame]) -> pl.DataFrame:
-    """The frame a suite validates: the table with its derived columns, or the frame the suite
-    names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the money table;
-    `seed_files`: every file of the seeds folder against documents and quarantine)."""
+def frame_for(table: str, suite: dict, load: Loader) -> pl.DataFrame:
+    """The frame a suite validates: the table's columns the suite needs, with its derived columns,
+    or the frame the suite names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the
+    money table; `seed_files`: every file of the seeds folder against documents and quarantine).
+    `load(name, columns)` reads a staged table (all columns when None)."""
     if suite.get("frame") == "spacy_money_spans":
-        return money_span_coverage(load("ner_spans"), load("money"))
+        spans = load("ner_spans", ["doc_id", "sentence_idx", "start_char", "end_char", "text", "raw_label"])
+        return money_span_coverage(spans, load("money", ["doc_id", "start_char", "end_char"]))
     if suite.get("frame") == "seed_files":
-        return seed_coverage(load("seed_files"), load("documents"), load("quarantine"))
-    frame = load(table)
+        return seed_coverage(load("seed_files", None), load("documents", ["source_path"]), load("quarantine", ["source_path"]))
+    frame = load(table, columns_for(table, suite))
     if table in _OFFSET_TABLES:
-        frame = with_offset_check(frame, load("documents"))
+        frame = with_offset_check(frame, load("documents", ["doc_id", "clean_text"]))
     if table == "money":
         frame = with_money_checks(frame)
     return frame
+
+
+def columns_for(table: str, suite: dict) -> list[str]:
+    """The columns of `table` a suite reads: those its expectations name, the inputs of the
+    derived columns, the columns of flagged-row examples; all of them when an expectation is
+    about the whole table."""
+    wanted = named_columns(suite)
+    if wanted is None:
+        return TABLES[table].names
+    wanted |= set(_OFFSET_INPUTS) if table in _OFFSET_TABLES else set()
+    wanted |= set(_MONEY_INPUTS) if table == "money" else set()
+    wanted |= set(_EXAMPLE_COLUMNS) if suite.get("report_rows_where_false") else set()
+    return [c for c in TABLES[table].names if c in wanted]
+
+
+def named_columns(suite: dict) -> set[str] | None:
+    """The columns a suite's expectations name; None when one is about the whole table (a row
+    count, the column list), which needs every column."""
+    named = [expectation_columns(e["kwargs"]) for e in suite["expectations"]]
+    return {c for cols in named for c in cols} if all(named) else None
+
+
+def expectation_columns(kwargs: dict) -> list[str]:
+    """The columns an expectation's kwargs name (none for a table-level expectation)."""
+    return [kwargs["column"]] if "column" in kwargs else list(kwargs.get("column_list") or []) + [
+        kwargs[k] for k in ("column_A", "column_B") if k in kwargs
+    ]
 
 
 def rows_where_false(frame: pl.DataFrame, column: str | None, limit: int = 50) -> list[dict]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.validation import expectation_columns, named_columns
+
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
@@ -67,22 +69,13 @@ def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -
 
 
 def suite_columns(suite: dict, available: list[str]) -> list[str]:
-    """The columns of `available` that the suite's expectations name; all of them when one
-    expectation is about the whole table (a row count, the column list)."""
-    named = [_columns(e["kwargs"]) for e in suite["expectations"]]
-    if not all(named):
-        return list(available)
-    return [c for c in available if any(c in cols for cols in named)]
-
-
-def _columns(kwargs: dict) -> list[str]:
-    return [kwargs["column"]] if "column" in kwargs else list(kwargs.get("column_list") or []) + [
-        kwargs[k] for k in ("column_A", "column_B") if k in kwargs
-    ]
+    """The columns of `available` that the suite's expectations name (all for a table-level one)."""
+    named = named_columns(suite)
+    return [c for c in available if named is None or c in named]
 
 
 def _label(kind: str, kwargs: dict) -> str:
-    column = ",".join(_columns(kwargs))
+    column = ",".join(expectation_columns(kwargs))
     return f"{kind}({column})" if column else kind
 
 

@@ -29,7 +29,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         additional_deps=suite.get("reads", []),
     )
     def _check(context: dg.AssetCheckExecutionContext, staging: Staging, seeds: Seeds) -> dg.AssetCheckResult:
-        frame = validation.frame_for(table, suite, lambda name: seeds.files() if name == "seed_files" else staging.read(name))
+        frame = validation.frame_for(table, suite, lambda name, columns: seeds.files() if name == "seed_files" else staging.read(name, columns))
         result = gx.validate(frame, suite, validation.parameters())
         outcomes = result.outcomes
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -63,3 +63,17 @@ def test_validation_spacy_coverage_leaves_out_percentages_spacy_calls_money():
     money = pl.DataFrame({"doc_id": ["d"], "start_char": [21], "end_char": [30]})
     out = money_span_coverage(spans, money)
     assert out["text"].to_list() == ["$5 billion"] and out["covered_by_money"].to_list() == [True]
+
+
+def test_validation_checks_read_only_the_columns_their_suites_need():
+    from pipeline.defs.checks import suites
+    from pipeline.validation import columns_for
+
+    by_name = {f"{table}.{suite['name']}": (table, suite) for table, suite in suites()}
+    documents = columns_for(*by_name["documents.structure"])
+    assert {"doc_id", "source_path", "clean_text"} <= set(documents) and "raw_text" not in documents
+    assert set(columns_for(*by_name["sentences.offsets"])) == {"doc_id", "sentence_idx", "start_char", "end_char", "text"}
+    money = columns_for(*by_name["money.figures"])
+    assert {"money_id", "equivalent_of", "amount_usd", "currency", "fx_basis", "text"} <= set(money)
+    table_level = {"expectations": [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]}
+    assert "raw_text" in columns_for("documents", table_level)
