@@ -44,4 +44,6 @@ def partition(documents: pl.DataFrame, previous_keys: pl.DataFrame, *extra: str)
 def merge(previous: pl.DataFrame, reused: set[str], new: pl.DataFrame) -> pl.DataFrame:
     """The reused documents' previous rows followed by the new rows, in doc_id order."""
     kept = previous.filter(pl.col("doc_id").is_in(sorted(reused)))
-    return pl.concat([kept, new.select(previous.columns)]).sort("doc_id", maintain_order=True)
+    merged = pl.concat([kept, new.select(previous.columns)])
+    # Sorting copies every column (raw and clean texts included): skip it when already in order.
+    return merged if merged["doc_id"].is_sorted() else merged.sort("doc_id", maintain_order=True)
