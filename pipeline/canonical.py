@@ -38,6 +38,8 @@ _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
 _LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in a sentence
 _WEAK_PERSON = 0.5
+_GAP_MAX = 32
+_AFTER = 3  # the longest apposition marker: "'s "
 
 
 @dataclass(slots=True)
@@ -52,50 +54,72 @@ class Mention:
     text: str
     ner_label: str
     cue: str | None
+    gap: str | None
+    """The text between the previous mention of the document and this one, when short."""
+    after: str
+    """The few characters after the mention."""
     full: str = ""
     key: str = ""
 
 
 def canonicalise(
-    mentions: pl.DataFrame, texts: dict[str, str], aliases: dict[str, str] | None = None
+    mentions: pl.DataFrame, documents: pl.DataFrame, aliases: dict[str, str] | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions with label and entity_id, entities) from cleaned name mentions.
 
     `mentions` has doc_id, sentence_idx, start_char, end_char, text, ner_label and cue (see
-    `pipeline.cues`); `texts` maps doc_id to clean_text; `aliases` maps normalised variants to a
-    canonical name.
+    `pipeline.cues`); `documents` has doc_id and clean_text; `aliases` maps normalised variants
+    to a canonical name.
     """
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
     ordered = mentions.sort("doc_id", "start_char")
-    rows = _mentions(ordered)
-    full = full_forms(rows)
-    expansions = acronyms(rows, texts)
+    rows = _mentions(with_context(ordered, documents))
+    assign_full_forms(rows)
+    expansions = acronyms(rows)
     aliases = aliases or {}
     for row in rows:
-        name = full[(row.doc_id, row.text)]
-        name = expansions.get(name, name)
+        name = expansions.get(row.full, row.full)
         row.full = aliases.get(normalise(name), organisation_base(name, row.ner_label))
     strip_group_suffix(rows)
     groups = merge_variants(rows)
     for row in rows:
         row.key = groups[normalise(row.full)]
-    labels = vote_labels(rows, list_neighbours(rows, texts))
+    labels = vote_labels(rows, list_neighbours(rows))
     return _frames(ordered, rows, labels)
+
+
+def with_context(ordered: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """`ordered` (by doc_id, start_char) with `gap`, the text since the previous mention of the
+    same document when at most `_GAP_MAX` characters (longer gaps are never a list separator or
+    an acronym's bracket), and `after`, the next `_AFTER` characters: all that acronyms and lists
+    read of the text, so no copy of the documents' texts is kept."""
+    text = pl.col("_clean_text")
+    gap_start = pl.col("end_char").shift(1).over("doc_id")
+    gap_length = pl.col("start_char") - gap_start
+    return (
+        ordered.join(documents.select("doc_id", pl.col("clean_text").alias("_clean_text")), on="doc_id", how="left", maintain_order="left")
+        .with_columns(
+            gap=pl.when(gap_length.is_between(0, _GAP_MAX)).then(text.str.slice(gap_start, gap_length)),
+            after=text.str.slice(pl.col("end_char"), _AFTER).fill_null(""),
+        )
+        .drop("_clean_text")
+    )
 
 
 def _mentions(frame: pl.DataFrame) -> list[Mention]:
     """Rows as `Mention`s; repeated strings (document ids, labels, names) share one object."""
     shared: dict[str, str] = {}
-    columns = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label", "cue")
+    columns = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label", "cue", "gap", "after")
     return [
         Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in row))
         for row in frame.select(columns).iter_rows()
     ]
 
 
-def full_forms(rows: list[Mention]) -> dict[tuple[str, str], str]:
-    """(doc, surface) -> the person's full name in the same document that this surface abbreviates.
+def assign_full_forms(rows: list[Mention]) -> None:
+    """Set each mention's `full`: the person's full name in the same document that its surface
+    abbreviates, else the surface without courtesy title.
 
     Family name last ("Altman" -> "Sam Altman") or first ("Chung" -> "Chung Shin-a"); only when
     exactly one full name fits, so two Kims stay two people. Organisations are not expanded:
@@ -108,12 +132,10 @@ def full_forms(rows: list[Mention]) -> dict[tuple[str, str], str]:
             full = " ".join(words)
             by_part[(row.doc_id, words[0])].add(full)
             by_part[(row.doc_id, words[-1])].add(full)
-    result = {}
     for row in rows:
         name = bare_name(row.text)
         fits = by_part.get((row.doc_id, name), set()) if " " not in name else set()
-        result[(row.doc_id, row.text)] = next(iter(fits)) if len(fits) == 1 else name
-    return result
+        row.full = next(iter(fits)) if len(fits) == 1 else name
 
 
 def bare_name(text: str) -> str:
@@ -121,12 +143,12 @@ def bare_name(text: str) -> str:
     return COURTESY_TITLE.sub("", text)
 
 
-def acronyms(rows: list[Mention], texts: dict[str, str]) -> dict[str, str]:
+def acronyms(rows: list[Mention]) -> dict[str, str]:
     """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)"."""
     found = {}
     for a, b in zip(rows, rows[1:]):
         short = b.text
-        if a.doc_id == b.doc_id and short.isupper() and _ACRONYM_GAP.match(texts[a.doc_id][a.end_char: b.start_char]):
+        if a.doc_id == b.doc_id and short.isupper() and b.gap is not None and _ACRONYM_GAP.match(b.gap):
             initials = "".join(w[0] for w in a.text.split() if w[0].isupper())
             if initials == short:
                 found[short] = a.text
@@ -171,7 +193,7 @@ def merge_variants(rows: list[Mention]) -> dict[str, str]:
     return group
 
 
-def list_neighbours(rows: list[Mention], texts: dict[str, str]) -> dict[int, list[int]]:
+def list_neighbours(rows: list[Mention]) -> dict[int, list[int]]:
     """Index of a mention -> indexes of the other members of the list it sits in ("Kakao, SK
     Telecom, LG Electronics, Krafton, and Yanolja"): mentions of one sentence separated only by
     commas, "and", "or", "&"; an apposition ("Jason Kwon, OpenAI's chief") is not a list."""
@@ -179,10 +201,9 @@ def list_neighbours(rows: list[Mention], texts: dict[str, str]) -> dict[int, lis
     for i in range(len(rows)):
         a = rows[i - 1] if i else None
         b = rows[i]
-        text = texts[b.doc_id]
         listed = (
             a is not None and a.doc_id == b.doc_id and a.sentence_idx == b.sentence_idx
-            and _LIST_GAP.match(text[a.end_char: b.start_char]) and not _APPOSITION.match(text, b.end_char)
+            and b.gap is not None and _LIST_GAP.match(b.gap) and not _APPOSITION.match(b.after)
         )
         if listed:
             chains[-1].append(i)

@@ -65,8 +65,8 @@ def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
 )
 def canonical_entities(seeds: Seeds, staging: Staging):
     spans = staging.read("ner_spans").filter(pl.col("ner_label").is_not_null())
-    texts = dict(staging.read("documents", ["doc_id", "clean_text"]).rows())
-    mentions, ents = canonical.canonicalise(spans.drop("raw_label"), texts, seeds.aliases())
+    documents = staging.read("documents", ["doc_id", "clean_text"])
+    mentions, ents = canonical.canonicalise(spans.drop("raw_label"), documents, seeds.aliases())
     ents = ents.sort("n_documents", "n_mentions", "entity_id", descending=[True, True, False])
     yield from _stage(staging, {"mentions": mentions, "entities": ents, "cooccurrences": relations.cooccurrences(mentions, ents)})
 

@@ -45,7 +45,7 @@ def _mentions(rows):
 
 
 def test_entities_canonicalise_short_forms_labels_and_surnames():
-    texts = {"d1": "x" * 200, "d2": "x" * 200}
+    texts = pl.DataFrame({"doc_id": ["d1", "d2"], "clean_text": ["x" * 200, "x" * 200]})
     rows = [
         ("d1", 0, "Sam Altman", "PERSON"), ("d1", 20, "Altman", "ORG"), ("d1", 40, "Altman", "PERSON"),
         ("d1", 60, "Kim Dong-young", "PERSON"), ("d2", 0, "Kim Beom-su", "PERSON"), ("d2", 20, "OpenAI", "ORG"),
@@ -64,7 +64,7 @@ def test_entities_canonicalise_short_forms_labels_and_surnames():
 
 
 def test_entities_canonicalise_is_deterministic():
-    texts = {"d1": "x" * 100}
+    texts = pl.DataFrame({"doc_id": ["d1"], "clean_text": ["x" * 100]})
     rows = _mentions([("d1", 0, "Sam Altman", "PERSON"), ("d1", 20, "OpenAI", "ORG")])
     assert canonicalise(rows, texts)[1].equals(canonicalise(rows, texts)[1])
 
