@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,7 +93,7 @@ class CleanResult:
         return raw_start + min(clean_offset - clean_start, length)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Line:
     no: int
     raw_start: int
@@ -107,73 +107,58 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Pattern:
-    regex: re.Pattern
-    literals: re.Pattern | None
-    """Matches, on lower-cased text, strings one of which every match contains (None: no such set)."""
-
-
-@dataclass(frozen=True)
-class _Rule:
     reason: str
     max_words: int
-    patterns: tuple[_Pattern, ...]
+    regex: re.Pattern
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    rules: tuple[_Rule, ...]
-    gate: re.Pattern
-    """Matches any literal of any pattern, on lower-cased text: most lines match none."""
+    patterns: tuple[_Pattern, ...]
+    """Every pattern of every rule, in file order: the first that matches names the reason."""
+    by_literal: dict[str, tuple[int, ...]]
+    """Lower-case literal -> the patterns (positions) that cannot match a line without it."""
+    ungated: tuple[int, ...]
+    """The patterns no literal is required for."""
     ungated_start: re.Pattern
     ungated_anywhere: re.Pattern
-    """Match (at the start of the line, anywhere in it) where a pattern without literals could;
-    with `gate`, they decide whether a line needs the rules at all."""
+    """Match (at the start of the line, anywhere in it) where an ungated pattern could."""
 
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> _Vocabulary:
-    """The vocabulary of `data/chrome.toml`, compiled once, with literal pre-filters per pattern
-    (searching a line with every pattern is what would make cleaning slow)."""
+    """The vocabulary of `data/chrome.toml`, compiled once, each pattern indexed by the literals
+    it requires (searching a line with every pattern is what would make cleaning slow)."""
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
-    rules, every, ungated = [], set(), []
+    patterns, by_literal, ungated = [], defaultdict(list), []
     for r in data["rule"]:
-        patterns = []
         for p in r["patterns"]:
-            literals = required_literals(p)
-            every |= literals or set()
-            ungated += [] if literals else [p]
-            patterns.append(_Pattern(re.compile(p, re.I), trie_pattern(literals) if literals else None))
-        rules.append(_Rule(r["reason"], r["max_words"], tuple(patterns)))
-    anchored = [p for p in ungated if p.startswith("^")]
+            for literal in required_literals(p) or ():
+                by_literal[literal].append(len(patterns))
+            ungated += [] if required_literals(p) else [(len(patterns), p)]
+            patterns.append(_Pattern(r["reason"], r["max_words"], re.compile(p, re.I)))
+    anchored = [p for _, p in ungated if p.startswith("^")]
     return _Vocabulary(
-        tuple(rules),
-        trie_pattern(every),
+        tuple(patterns),
+        {literal: tuple(at) for literal, at in by_literal.items()},
+        tuple(i for i, _ in ungated),
         re.compile("|".join(f"(?:{p[1:]})" for p in anchored), re.I),
-        re.compile("|".join(f"(?:{p})" for p in ungated if p not in anchored) or "(?!)", re.I),
+        re.compile("|".join(f"(?:{p})" for _, p in ungated if p not in anchored) or "(?!)", re.I),
     )
 
 
-def trie_pattern(words: Iterable[str]) -> re.Pattern:
-    """One regex matching any of `words`, nested by common prefixes ("sha(?:re|ll)") so that
-    Python's engine rejects most positions after one character instead of trying every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(_trie_regex(trie))
+def literals_found(lines: list[str]) -> list[frozenset[str]]:
+    """The vocabulary's literals each line contains (lower-cased). Only the few literals present
+    anywhere on the page are looked for line by line (substring tests, overlapping allowed)."""
+    lows = [line.lower() for line in lines]
+    page = "\n".join(lows)
+    present = [literal for literal in chrome_rules().by_literal if literal in page]
+    if not present:
+        return [_NOTHING] * len(lines)
+    return [frozenset(literal for literal in present if literal in low) or _NOTHING for low in lows]
 
 
-def _trie_regex(node: dict) -> str:
-    branches = sorted((re.escape(ch) + _trie_regex(child)) for ch, child in node.items() if ch)
-    optional = "" in node
-    if not branches:
-        return ""
-    if len(branches) == 1 and not optional:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if optional else body
+_NOTHING: frozenset[str] = frozenset()
 
 
 def clean_text(raw: str) -> str:
@@ -186,8 +171,8 @@ def clean_document(raw: str) -> CleanResult:
     lines = split_lines(raw)
     latin_page = _is_latin(raw[:20000])
     english = latin_page and _stop_share(raw[:20000]) >= _ENGLISH_STOP_SHARE
-    for line in lines:
-        _judge_shape(line, latin_page)
+    for line, found in zip(lines, literals_found([ln.text for ln in lines])):
+        _judge_shape(line, latin_page, found)
     _mark_repeats(lines)
     captions = _mark_captions(lines)
     for line in lines:
@@ -213,11 +198,13 @@ def clean_document(raw: str) -> CleanResult:
 def split_lines(raw: str) -> list[_Line]:
     """Raw lines with their 1-based numbers, raw offsets and white-space-normalised text."""
     lines, pos = [], 0
+    crlf = "\r\n" in raw
     for no, piece in enumerate(_LINE_BREAK.split(raw), start=1):
-        text = " ".join(piece.split())
-        lines.append(_Line(no, pos, piece, text, len(text.split()), "good" if text else "blank", key=_fold(text)))
+        words = piece.split()
+        text = " ".join(words)
+        lines.append(_Line(no, pos, piece, text, len(words), "good" if text else "blank", key=_fold(text) if text else ""))
         pos += len(piece)
-        pos += 2 if raw.startswith("\r\n", pos) else 1
+        pos += 2 if crlf and raw.startswith("\r\n", pos) else 1
     return lines
 
 
@@ -228,17 +215,18 @@ def _is_latin(text: str) -> bool:
     return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_LETTER.findall(text))
 
 
-def _judge_shape(line: _Line, latin_page: bool) -> None:
+def _judge_shape(line: _Line, latin_page: bool, found: frozenset[str]) -> None:
     """Pass 1: mark a line bad when its shape or vocabulary says it is chrome."""
     if line.kind == "blank":
         return
-    reason = shape_reason(line.text, line.words, latin_page)
+    reason = shape_reason(line.text, line.words, latin_page, found)
     if reason:
         line.kind, line.reason = "bad", reason
 
 
-def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
-    """The chrome reason a single line shows on its own, or None."""
+def shape_reason(text: str, words: int, latin_page: bool = True, found: frozenset[str] | None = None) -> str | None:
+    """The chrome reason a single line shows on its own, or None. `found`: the vocabulary's
+    literals in the line (see `literals_found`), when already known."""
     if not _LETTER.search(text):
         return "symbols_only"
     if metadata.is_byline(text):
@@ -248,17 +236,14 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
     if words <= 8 and _EMAIL.search(text):
         return "author_signoff"
     vocab = chrome_rules()
-    low = text.lower()
-    gated = vocab.gate.search(low) is not None
-    rules = vocab.rules if gated or vocab.ungated_start.match(text) or vocab.ungated_anywhere.search(text) else ()
-    for rule in rules:
-        if words > rule.max_words:
-            continue
-        for pattern in rule.patterns:
-            if pattern.literals is not None and not (gated and pattern.literals.search(low)):
-                continue
-            if pattern.regex.search(text):
-                return rule.reason
+    found = literals_found([text])[0] if found is None else found
+    ungated = vocab.ungated_start.match(text) or vocab.ungated_anywhere.search(text)
+    if found or ungated:
+        candidates = {i for literal in found for i in vocab.by_literal[literal]} | set(vocab.ungated if ungated else ())
+        for i in sorted(candidates):
+            pattern = vocab.patterns[i]
+            if words <= pattern.max_words and pattern.regex.search(text):
+                return pattern.reason
     if latin_page and words <= 8 and not _is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
@@ -272,7 +257,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
     content = [ln for ln in lines if ln.kind != "blank"]
     counts = Counter(ln.key for ln in content)
     seen: set[str] = set()
-    recent: list[_Line] = []
+    recent: deque[_Line] = deque(maxlen=_NEAR_DUPLICATE_WINDOW)
     for line in content:
         key = line.key
         if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
@@ -282,7 +267,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
         elif line.words >= 6 and any(_similar(line, prev) for prev in recent):
             line.kind, line.reason = "bad", "duplicate_line"
         seen.add(key)
-        recent = (recent + [line])[-_NEAR_DUPLICATE_WINDOW:]
+        recent.append(line)
 
 
 def _fold(text: str) -> str:
@@ -338,7 +323,7 @@ def _density_class(line: _Line, english: bool = True) -> str:
 
 def _stop_share(text: str) -> float:
     tokens = _WORD.findall(text.lower())
-    return sum(1 for t in tokens if t in STOP_WORDS) / max(len(tokens), 1)
+    return sum(map(STOP_WORDS.__contains__, tokens)) / max(len(tokens), 1)
 
 
 def _mark_menu_runs(lines: list[_Line]) -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.regex_literals import required_literals
+
 _MONTHS = {
     name.lower(): i
     for i in range(1, 13)
@@ -37,6 +39,7 @@ _STAMP_VOCABULARY = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
@@ -54,6 +57,8 @@ _OUTLET_PATTERNS = [
     re.compile(r"\b(?P<outlet>[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}) (?:staff |file )?photos? by\b"),
     re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
 ]
+
+_OUTLET_LITERALS = [required_literals(p.pattern) for p in _OUTLET_PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def is_dateline_stamp(text: str) -> bool:
     2025", or dates, times, time zones and stamp words with separators and nothing else
     ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", "2 days ago at 07:52 am")."""
     words = len(text.split())
-    if words > 24:
+    if words > 24 or not _DIGIT.search(text):  # every date, time and "2 days ago" has a digit
         return False
     date = find_date(text)
     if words <= 14 and ((_STAMP.match(text) and date) or _DATE_ONLY.match(text)):
@@ -139,7 +144,10 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
 
 
 def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
-    for pattern in _OUTLET_PATTERNS:
+    page = "\n".join(texts).lower()
+    for pattern, literals in zip(_OUTLET_PATTERNS, _OUTLET_LITERALS):
+        if literals is not None and not any(literal in page for literal in literals):
+            continue  # no line can match: skip searching each one
         for text in texts:
             m = pattern.search(text)
             if m and len(m.group("outlet").strip()) > 1:

@@ -12,6 +12,8 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _MIN_LENGTH = 3
 _MIN_LENGTH_NON_ASCII = 2  # two Hangul or CJK characters are already a word
 
@@ -34,8 +36,14 @@ def _required(seq) -> set[str] | None:
         found = _required_item(op, av)
         if found:
             candidates.append(found)
-    # The most selective requirement: the set whose shortest string is longest.
-    return max(candidates, key=lambda s: min(map(len, s))) if candidates else None
+    # The most selective requirement: no string of it made of stop words only (" the " is on every
+    # line of prose), then the set whose shortest string is longest.
+    return max(candidates, key=lambda s: (not any(map(_common, s)), min(map(len, s)))) if candidates else None
+
+
+def _common(literal: str) -> bool:
+    words = literal.lower().split()
+    return bool(words) and all(w in STOP_WORDS for w in words)
 
 
 def _required_item(op, av) -> set[str] | None:
