@@ -11,7 +11,7 @@ connected documents form one story named after its first doc_id.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import numpy as np
@@ -50,9 +50,14 @@ def story_ids(documents: pl.DataFrame, threshold: float = SIMILARITY, cached: pl
     signatures = _signatures(docs, cached)
     words = cache(lambda i: _word_hashes(docs["clean_text"][i]))
     parent = list(range(len(ids)))
-    for first, second in candidate_pairs(signatures, threshold):
+
+    def story_of(rows: np.ndarray) -> np.ndarray:
+        return np.array([_root(parent, r) for r in rows.tolist()], dtype=np.int64)
+
+    for first, second in candidate_pairs(signatures, threshold, story_of):
         for a, b in zip(first.tolist(), second.tolist()):
-            if _jaccard_sorted(words(a), words(b)) >= threshold:
+            # A pair already in one story cannot change the stories: skip its exact Jaccard.
+            if _root(parent, a) != _root(parent, b) and _jaccard_sorted(words(a), words(b)) >= threshold:
                 _union(parent, a, b)
     frame = pl.DataFrame(
         {"doc_id": ids, "content_sha256": docs["content_sha256"], "hashvalues": pl.Series(list(signatures), dtype=pl.List(pl.UInt64()))},
@@ -82,12 +87,16 @@ def _signatures(docs: pl.DataFrame, cached: pl.DataFrame | None) -> np.ndarray:
     return out
 
 
-def candidate_pairs(signatures: np.ndarray, threshold: float = SIMILARITY) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def candidate_pairs(
+    signatures: np.ndarray, threshold: float = SIMILARITY, story_of: Callable[[np.ndarray], np.ndarray] | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Row pairs (i < j) whose signatures agree on every value of at least one band and whose
     estimated Jaccard reaches `threshold`, as arrays (first rows, second rows), a block at a time.
 
     A corpus of similar pages (one template, one beat) makes many candidates; joining a block of
-    rows at a time and estimating in vectorised slices keeps memory to one block's pairs.
+    rows at a time and estimating in vectorised slices keeps memory to one block's pairs. With
+    `story_of` (the current story of each of some rows), pairs already in one story are dropped
+    before estimating: they cannot change the stories.
     """
     if len(signatures) < 2:
         return
@@ -103,6 +112,11 @@ def candidate_pairs(signatures: np.ndarray, threshold: float = SIMILARITY) -> It
         block = table.filter(pl.col("i").is_between(start, start + rows - 1))
         pairs = block.join(table, on=["band", "key"], suffix="_j").filter(pl.col("i") < pl.col("i_j")).select("i", "i_j").unique()
         first, second = pairs["i"].to_numpy(), pairs["i_j"].to_numpy()
+        if story_of is not None and len(first):
+            members, at = np.unique(np.concatenate([first, second]), return_inverse=True)
+            story = story_of(members)[at]
+            apart = story[: len(first)] != story[len(first):]
+            first, second = first[apart], second[apart]
         for k in range(0, len(first), _ESTIMATE_PAIRS):
             i, j = first[k: k + _ESTIMATE_PAIRS], second[k: k + _ESTIMATE_PAIRS]
             close = (signatures[i] == signatures[j]).mean(axis=1) >= threshold

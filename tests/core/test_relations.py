@@ -64,6 +64,8 @@ def test_stories_blocks_of_the_band_join_find_the_same_pairs(monkeypatch):
     whole = pairs()
     monkeypatch.setattr(stories, "_BLOCK_BUDGET", 9)  # one row per block
     assert pairs() == whole == {(0, 6), (1, 7)}
+    one_story = list(stories.candidate_pairs(signatures, story_of=lambda rows: rows * 0))
+    assert all(len(first) == 0 for first, _ in one_story)  # nothing left to compare within one story
     # The signatures a run stores are reused by the next one and give the same stories.
     docs = pl.DataFrame({"doc_id": ["a", "b"], "content_sha256": ["1", "2"], "clean_text": ["alpha beta gamma delta", "epsilon zeta eta theta"]})
     ids, stored = stories.story_ids(docs)
