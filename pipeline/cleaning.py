@@ -21,7 +21,6 @@ import bisect
 import re
 import tomllib
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -133,9 +132,10 @@ def chrome_rules() -> _Vocabulary:
     patterns, by_literal, ungated = [], defaultdict(list), []
     for r in data["rule"]:
         for p in r["patterns"]:
-            for literal in required_literals(p) or ():
+            literals = required_literals(p)
+            for literal in literals or ():
                 by_literal[literal].append(len(patterns))
-            ungated += [] if required_literals(p) else [(len(patterns), p)]
+            ungated += [] if literals else [(len(patterns), p)]
             patterns.append(_Pattern(r["reason"], r["max_words"], re.compile(p, re.I)))
     anchored = [p for _, p in ungated if p.startswith("^")]
     return _Vocabulary(

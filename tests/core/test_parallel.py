@@ -24,10 +24,10 @@ def test_parallel_one_core_never_spawns(monkeypatch):
 def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_result(monkeypatch):
     import datetime as dt
 
+    from pipeline.annotate import annotate_documents
     from pipeline.documents import ingest
     from pipeline.ingest import read_seeds
     from pipeline.money_table import extract_frame
-    from pipeline.annotate import annotate_documents
     from pipeline.sentences import Annotation
     from tests.conftest import SEEDS
 
