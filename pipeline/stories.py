@@ -23,12 +23,12 @@ SIMILARITY = 0.3
 _PERMUTATIONS = 128
 _SCHEME = "affine32"
 _WORD = re.compile(r"[^\W_]+")
-# Odd multipliers that mix a band's values into one 64-bit key (collisions only add candidates,
-# which the estimate and the exact Jaccard then reject).
 # Rows per block of the band join: fewer as the corpus grows, so one block's candidate pairs
 # (at most the block's rows times the corpus's) stay about the same size.
 _BLOCK_BUDGET = 2_000_000
 _ESTIMATE_PAIRS = 4096  # pairs compared at once: two slices of 4096 x 128 values, 8 MB
+# Odd multipliers that mix a band's values into one 64-bit key (collisions only add candidates,
+# which the estimate and the exact Jaccard then reject).
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)
 
 

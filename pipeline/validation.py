@@ -78,7 +78,7 @@ def rows_where_false(frame: pl.DataFrame, column: str | None, limit: int = 50) -
     """Examples of the rows a boolean column flags, for the check's metadata."""
     if not column or column not in frame.columns:
         return []
-    cols = [c for c in ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places") if c in frame.columns]
+    cols = [c for c in _EXAMPLE_COLUMNS if c in frame.columns]
     return frame.filter(pl.col(column).not_()).select(cols).head(limit).to_dicts()
 
 
