@@ -1,0 +1,11 @@
+"""News pages to an analytic dataset: a pure core (cleaning, extraction, money, FX) and a thin
+Dagster shell (`pipeline.defs`)."""
+
+import os
+
+# Polars allocates through its own jemalloc, which by default keeps freed pages for about ten
+# seconds before giving them back. Between the steps of one in-process run that keeps each
+# step's peak resident for the next, so a large corpus's memory piles up; returning them at once
+# keeps memory near what the current step holds. Read when Polars first allocates, so it has to
+# be set before Polars is imported (a value the user set wins).
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
