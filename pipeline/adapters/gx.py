@@ -61,7 +61,7 @@ def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -
     batch_def = asset.add_batch_definition_whole_dataframe(f"{name}_{id(frame)}")
     # GX validates pandas; converting only the columns the suite reads keeps a check's memory
     # to a few columns' worth (text columns as pandas objects would cost several times the table).
-    batch = batch_def.get_batch(batch_parameters={"dataframe": frame.select(suite_columns(suite, frame.columns)).to_pandas()})
+    batch = batch_def.get_batch(batch_parameters={"dataframe": frame.select(suite_columns(suite, frame.columns)).to_pandas(use_pyarrow_extension_array=True)})
     gx_suite = gx.ExpectationSuite(name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in suite["expectations"]])
     result = batch.validate(gx_suite, expectation_parameters=parameters or {}, result_format="SUMMARY")
     severities = {_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
