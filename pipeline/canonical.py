@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from cleanco import basename
 from rapidfuzz import fuzz, process
 
 from pipeline.entities import COURTESY_TITLE, mention_id, normalise
+from pipeline.parallel import CHUNK_ITEMS
 from pipeline.schema import ENTITIES, MENTIONS
 
 _FUZZY_SCORE = 92.0
@@ -59,34 +61,67 @@ class Mention:
     after: str
     """The few characters after the mention."""
     full: str = ""
-    key: str = ""
 
 
 def canonicalise(
-    mentions: pl.DataFrame, documents: pl.DataFrame, aliases: dict[str, str] | None = None
+    mentions: pl.DataFrame, documents: pl.DataFrame, aliases: dict[str, str] | None = None, per_chunk: int = CHUNK_ITEMS
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions with label and entity_id, entities) from cleaned name mentions.
 
     `mentions` has doc_id, sentence_idx, start_char, end_char, text, ner_label and cue (see
     `pipeline.cues`); `documents` has doc_id and clean_text; `aliases` maps normalised variants
     to a canonical name.
+
+    What reads a document's own mentions (full forms, acronyms, lists) runs on `per_chunk`
+    documents at a time as Python objects; what spans the corpus (aliases, variants, votes,
+    entities) runs on columns and on distinct names, so memory follows the names, not the mentions.
     """
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
-    ordered = mentions.sort("doc_id", "start_char")
-    rows = _mentions(with_context(ordered, documents))
-    assign_full_forms(rows)
-    expansions = acronyms(rows)
+    frame, expansions = _per_document(mentions.sort("doc_id", "start_char"), documents, per_chunk)
     aliases = aliases or {}
-    for row in rows:
-        name = expansions.get(row.full, row.full)
-        row.full = aliases.get(normalise(name), organisation_base(name, row.ner_label))
-    strip_group_suffix(rows)
-    groups = merge_variants(rows)
-    for row in rows:
-        row.key = groups[normalise(row.full)]
-    labels = vote_labels(rows, list_neighbours(rows))
-    return _frames(ordered, rows, labels)
+    frame = frame.with_columns(_full=_distinct_map(frame, ("_full", "ner_label"), lambda f, label: _aliased(expansions.get(f, f), label, aliases)))
+    alone = {normalise(f) for f in frame.filter(pl.col("ner_label") == "ORG")["_full"].unique()}
+    frame = frame.with_columns(_full=_distinct_map(frame, ("_full",), lambda f: strip_group_suffix(f, alone)))
+    frame = frame.with_columns(_norm=_distinct_map(frame, ("_full",), normalise))
+    frame = frame.with_columns(_key=pl.col("_norm").replace_strict(merge_variants(frame), return_dtype=pl.String))
+    return _frames(frame, vote_labels(frame))
+
+
+def _per_document(ordered: pl.DataFrame, documents: pl.DataFrame, per_chunk: int) -> tuple[pl.DataFrame, dict[str, str]]:
+    """`ordered` with `_full` (each mention's full form in its document) and `_chain` (the list it
+    sits in, if any, numbered across the corpus), and the acronyms the texts introduce."""
+    expansions: dict[str, str] = {}
+    fulls, chains = [], []
+    seen = 0
+    for chunk in document_slices(ordered, per_chunk):
+        rows = _mentions(with_context(chunk, documents))
+        assign_full_forms(rows)
+        expansions.update(acronyms(rows))
+        fulls.append(pl.Series([r.full for r in rows], dtype=pl.String))
+        chains.append(pl.Series([None if c is None else seen + c for c in list_chains(rows)], dtype=pl.Int64))
+        seen += len(rows)
+    return ordered.with_columns(_full=pl.concat(fulls), _chain=pl.concat(chains)), expansions
+
+
+def document_slices(ordered: pl.DataFrame, per_chunk: int) -> list[pl.DataFrame]:
+    """Slices of `ordered` (sorted by doc_id) of `per_chunk` whole documents each; slices share
+    the frame's memory."""
+    starts = (pl.col("doc_id") != pl.col("doc_id").shift(1)).fill_null(True)
+    firsts = ordered.select(first=starts.arg_true())["first"].to_list()[::per_chunk] + [ordered.height]
+    return [ordered.slice(a, b - a) for a, b in zip(firsts, firsts[1:])]
+
+
+def _distinct_map(frame: pl.DataFrame, columns: tuple[str, ...], fn: Callable, dtype: pl.DataType = pl.String) -> pl.Series:
+    """`fn` applied to each row's values of `columns`, computed once per distinct combination."""
+    distinct = frame.select(columns).unique()
+    mapped = distinct.with_columns(_out=pl.Series([fn(*values) for values in distinct.rows()], dtype=dtype))
+    return frame.select(columns).join(mapped, on=list(columns), how="left", maintain_order="left", nulls_equal=True)["_out"]
+
+
+def _aliased(name: str, label: str, aliases: dict[str, str]) -> str:
+    """The user's alias for a name if any, else its organisation base."""
+    return aliases.get(normalise(name), organisation_base(name, label))
 
 
 def with_context(ordered: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -165,26 +200,23 @@ def _legal_base(name: str) -> str:
     return basename(name) or name
 
 
-def strip_group_suffix(rows: list[Mention]) -> None:
-    """"SoftBank Group" is "SoftBank" when the corpus also names "SoftBank" on its own."""
-    alone = {normalise(r.full) for r in rows if r.ner_label == "ORG"}
-    for row in rows:
-        base = _GROUP_SUFFIX.sub("", row.full)
-        if base != row.full and normalise(base) in alone:
-            row.full = base
+def strip_group_suffix(name: str, alone: set[str]) -> str:
+    """"SoftBank Group" is "SoftBank" when the corpus also names "SoftBank" on its own (`alone`:
+    the normalised names of organisations)."""
+    base = _GROUP_SUFFIX.sub("", name)
+    return base if base != name and normalise(base) in alone else name
 
 
-def merge_variants(rows: list[Mention]) -> dict[str, str]:
-    """Normalised full form -> group key; near-identical spellings with the same majority NER
-    label share a key ("SK Hynix" / "SK hynix"; not "Korean" / "South Korea")."""
-    counts = Counter(normalise(r.full) for r in rows)
-    ner: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        ner[normalise(r.full)][r.ner_label] += 1
-    label = {key: c.most_common(1)[0][0] for key, c in ner.items()}
+def merge_variants(frame: pl.DataFrame) -> dict[str, str]:
+    """Normalised full form (`_norm`) -> group key; near-identical spellings with the same majority
+    NER label share a key ("SK Hynix" / "SK hynix"; not "Korean" / "South Korea"). A tie between
+    labels goes to the one seen first."""
+    by_label = frame.with_row_index("_row").group_by("_norm", "ner_label").agg(n=pl.len(), first=pl.col("_row").min())
+    counts = by_label.group_by("_norm").agg(pl.sum("n")).sort(pl.col("n"), "_norm", descending=[True, False])
+    label = dict(by_label.sort("n", "first", descending=[True, False]).group_by("_norm", maintain_order=True).first().select("_norm", "ner_label").rows())
     heads: dict[str, list[str]] = defaultdict(list)  # label -> group keys long enough to fuzz, most frequent first
     group: dict[str, str] = {}
-    for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    for key in counts["_norm"]:
         candidates = heads[label[key]]
         match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE) if candidates else None
         group[key] = match[0] if match else key
@@ -193,9 +225,9 @@ def merge_variants(rows: list[Mention]) -> dict[str, str]:
     return group
 
 
-def list_neighbours(rows: list[Mention]) -> dict[int, list[int]]:
-    """Index of a mention -> indexes of the other members of the list it sits in ("Kakao, SK
-    Telecom, LG Electronics, Krafton, and Yanolja"): mentions of one sentence separated only by
+def list_chains(rows: list[Mention]) -> list[int | None]:
+    """For each mention, the index of the first member of the list it sits in ("Kakao, SK Telecom,
+    LG Electronics, Krafton, and Yanolja"), else None: mentions of one sentence separated only by
     commas, "and", "or", "&"; an apposition ("Jason Kwon, OpenAI's chief") is not a list."""
     chains: list[list[int]] = []
     for i in range(len(rows)):
@@ -209,57 +241,70 @@ def list_neighbours(rows: list[Mention]) -> dict[int, list[int]]:
             chains[-1].append(i)
         else:
             chains.append([i])
-    return {i: [j for j in chain if j != i] for chain in chains if 1 < len(chain) <= _LIST_MAX for i in chain}
+    first: list[int | None] = [None] * len(rows)
+    for chain in chains:
+        if 1 < len(chain) <= _LIST_MAX:
+            for i in chain:
+                first[i] = chain[0]
+    return first
 
 
-def vote_labels(rows: list[Mention], neighbours: dict[int, list[int]]) -> dict[str, str]:
-    """One label per entity key, in two rounds. First: spaCy's labels (half a vote for a lone
-    word tagged PERSON that names no person of its document), cues counting double, and a PERSON
-    vote for each short form of a person's name. Then each member of a list adds most of a vote
-    for the first-round label of every other member ("between OpenAI and Oracle")."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for row in rows:
-        v = votes[row.key]
-        lone = row.ner_label == "PERSON" and row.full == row.text and len(row.text.split()) == 1
-        v[row.ner_label] += _WEAK_PERSON if lone else 1
-        if row.cue:
-            v[row.cue] += _CUE_WEIGHT
-        if row.full != row.text and len(bare_name(row.text).split()) == 1:
-            v["PERSON"] += 1
-    first = {key: _winner(v) for key, v in votes.items()}
-    for i, row in enumerate(rows):
-        for j in neighbours.get(i, []):
-            votes[row.key][first[rows[j].key]] += _LIST_WEIGHT
-    return {key: _winner(v) for key, v in votes.items()}
+def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
+    """One label per entity key (`_key`), in two rounds. First: spaCy's labels (half a vote for a
+    lone word tagged PERSON that names no person of its document), cues counting double, and a
+    PERSON vote for each short form of a person's name. Then each member of a list (`_chain`) adds
+    most of a vote for the first-round label of every other member ("between OpenAI and Oracle")."""
+    weights = _distinct_map(frame, ("text", "_full", "ner_label"), _weights, pl.List(pl.Float64))
+    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1))
+    votes = pl.concat([
+        frame.select(key="_key", label="ner_label", w="_w"),
+        frame.filter(pl.col("cue").is_not_null() & (pl.col("cue") != "")).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
+        frame.filter(pl.col("_person") > 0).select(key="_key", label=pl.lit("PERSON"), w="_person"),
+    ])
+    first = _winners(votes)
+    members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select("_chain", "_row", "_key")
+    pairs = members.join(members, on="_chain", suffix="_j").filter(pl.col("_row") != pl.col("_row_j"))
+    listed = pairs.join(first, left_on="_key_j", right_on="key").select(key="_key", label="label", w=pl.lit(_LIST_WEIGHT))
+    return dict(_winners(pl.concat([votes, listed])).rows())
 
 
-def _winner(votes: Counter) -> str:
-    return max(sorted(votes), key=lambda label: votes[label])
+def _weights(text: str, full: str, ner_label: str) -> list[float]:
+    """(weight of the NER label's vote, PERSON votes as a short form of a person's name)."""
+    lone = ner_label == "PERSON" and full == text and len(text.split()) == 1
+    short = full != text and len(bare_name(text).split()) == 1
+    return [_WEAK_PERSON if lone else 1.0, 1.0 if short else 0.0]
+
+
+def _winners(votes: pl.DataFrame) -> pl.DataFrame:
+    """(key, label): each key's label with the most votes; a tie goes to the first label in
+    alphabetical order."""
+    totals = votes.group_by("key", "label").agg(pl.sum("w"))
+    return totals.sort("key", "w", "label", descending=[False, True, False]).group_by("key", maintain_order=True).first().select("key", "label")
 
 
 def entity_id(label: str, key: str) -> str:
     return "E" + hashlib.sha1(f"{label}:{key}".encode()).hexdigest()[:12]
 
 
-def _frames(ordered: pl.DataFrame, rows: list[Mention], labels: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The mentions frame (`ordered`, the input in row order, with label, entity and mention ids)
-    and one row per entity."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    members: dict[str, list[Mention]] = defaultdict(list)
-    for row in rows:
-        forms[row.key][row.full] += 1
-        members[row.key].append(row)
-    names = {key: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for key, c in forms.items()}
+def _frames(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The mentions frame (input row order, with label, entity and mention ids) and one row per
+    entity, named by its most frequent full form (then the longest, then the alphabetically last)."""
     ids = {key: entity_id(label, key) for key, label in labels.items()}
-    mentions = ordered.with_columns(
-        mention_id=pl.Series([mention_id(r.doc_id, r.start_char, r.end_char) for r in rows], dtype=pl.String),
-        label=pl.Series([labels[r.key] for r in rows], dtype=pl.String),
-        entity_id=pl.Series([ids[r.key] for r in rows], dtype=pl.String),
+    mentions = frame.with_columns(
+        mention_id=pl.concat([
+            pl.Series([mention_id(*row) for row in part.iter_rows()], dtype=pl.String)
+            for part in frame.select("doc_id", "start_char", "end_char").iter_slices(50_000)
+        ]),
+        label=pl.col("_key").replace_strict(labels, return_dtype=pl.String),
+        entity_id=pl.col("_key").replace_strict(ids, return_dtype=pl.String),
     )
-    entities = [
-        {"entity_id": ids[key], "name": names[key], "label": labels[key],
-         "aliases": sorted({r.text for r in group} | {names[key]}), "n_mentions": len(group),
-         "n_documents": len({r.doc_id for r in group})}
-        for key, group in sorted(members.items())
-    ]
-    return mentions.select(MENTIONS.names).cast(MENTIONS.polars_schema), ENTITIES.frame(entities)
+    forms = frame.group_by("_key", "_full").agg(n=pl.len()).with_columns(_len=pl.col("_full").str.len_chars())
+    names = forms.sort("_key", "n", "_len", "_full", descending=[False, True, True, True]).group_by("_key", maintain_order=True).first()
+    entities = (
+        mentions.group_by("_key")
+        .agg(pl.first("entity_id"), pl.first("label"), texts=pl.col("text").unique(), n_mentions=pl.len(), n_documents=pl.col("doc_id").n_unique())
+        .join(names.select("_key", name="_full"), on="_key")
+        .with_columns(aliases=pl.concat_list("texts", pl.col("name")).list.unique().list.sort())
+        .sort("_key")
+    )
+    return mentions.select(MENTIONS.names).cast(MENTIONS.polars_schema), entities.select(ENTITIES.names).cast(ENTITIES.polars_schema)

@@ -87,3 +87,31 @@ def test_entities_context_cue(text, name, label):
 
     start = text.index(name)
     assert context_cue(text, start, start + len(name), name) == label
+
+
+def test_entities_canonicalise_is_the_same_a_document_at_a_time():
+    """Full forms, acronyms and lists are read per chunk of documents; what they find must still
+    reach every document (an acronym introduced in one names the entity in all)."""
+    texts = {
+        "a": "The Massachusetts Institute of Technology (MIT) met Kakao, Naver and Krafton.",
+        "b": "MIT hired Sam Altman. Altman said Naver Group grew.",
+        "c": "Naver said so, and Kakao agreed.",
+    }
+    names = {"a": [("Massachusetts Institute of Technology", "ORG"), ("MIT", "ORG"), ("Kakao", "ORG"), ("Naver", "GPE"), ("Krafton", "ORG")],
+             "b": [("MIT", "ORG"), ("Sam Altman", "PERSON"), ("Altman", "ORG"), ("Naver Group", "ORG")],
+             "c": [("Naver", "ORG"), ("Kakao", "PERSON")]}
+    rows = []
+    for d in texts:
+        at = 0
+        for t, label in names[d]:
+            at = texts[d].index(t, at)
+            rows.append((d, at, t, label))
+            at += len(t)
+    documents = pl.DataFrame({"doc_id": list(texts), "clean_text": list(texts.values())})
+    whole = canonicalise(_mentions(rows), documents)
+    by_one = canonicalise(_mentions(rows), documents, per_chunk=1)
+    assert whole[0].equals(by_one[0]) and whole[1].equals(by_one[1])
+    by_name = {r["name"]: r for r in whole[1].iter_rows(named=True)}
+    assert by_name["Massachusetts Institute of Technology"]["n_mentions"] == 3
+    assert by_name["Naver"]["n_mentions"] == 3 and by_name["Naver"]["label"] == "ORG"
+    assert by_name["Sam Altman"]["n_mentions"] == 2 and by_name["Kakao"]["label"] == "ORG"
