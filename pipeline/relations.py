@@ -9,27 +9,35 @@ from pipeline.schema import COOCCURRENCES
 
 # Labels that name what money is spent, raised or earned by; people and places come second.
 _SUBJECT_LABELS = ("ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW")
-# Pair counts of one chunk of documents, summed over chunks.
-COOCCURRENCE_COUNTS = pl.DataFrame(schema={"entity_a": pl.String, "entity_b": pl.String, "scope": pl.String, "n": pl.UInt32, "n_documents": pl.UInt32})
+# Pair counts of one chunk of documents (entities as integer codes), summed over chunks.
+_COUNTS = pl.DataFrame(schema={"a": pl.UInt32, "b": pl.UInt32, "scope": pl.String, "n": pl.UInt32, "n_documents": pl.UInt32})
 
 
 def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
     """Entity pairs (entity_a < entity_b) that share a sentence or a document, with counts.
 
     A document of k entities has k²/2 pairs, so pairs are counted per chunk of documents and the
-    chunks' counts summed: memory stays one chunk's pairs, whatever the corpus size.
+    chunks' counts summed: memory stays one chunk's pairs, whatever the corpus size. Documents
+    and entities are joined as integer codes (entities numbered in entity_id order, so that the
+    codes compare as the ids do), which keeps a chunk's pairs to a few integers each.
     """
-    names = entities.select("entity_id", "name")
-    units = mentions.select("doc_id", "sentence_idx", "entity_id").unique()
-    pairs = COOCCURRENCE_COUNTS
+    codes = entities.select("entity_id", "name").sort("entity_id").with_row_index("code")
+    units = (
+        mentions.select(pl.col("doc_id").rank("dense").cast(pl.UInt32).alias("doc"), "sentence_idx", "entity_id")
+        .unique()
+        .join(codes.select("entity_id", "code"), on="entity_id")
+        .drop("entity_id")
+    )
+    pairs = _COUNTS
     for chunk in _by_documents(units):
-        found = [_pairs(chunk, ["doc_id", "sentence_idx"], "sentence"), _pairs(chunk.drop("sentence_idx").unique(), ["doc_id"], "document")]
-        pairs = pl.concat([pairs, *found]).group_by("entity_a", "entity_b", "scope").agg(pl.sum("n"), pl.sum("n_documents"))
+        found = [_pairs(chunk, ["doc", "sentence_idx"], "sentence"), _pairs(chunk.drop("sentence_idx").unique(), ["doc"], "document")]
+        pairs = pl.concat([pairs, *found]).group_by("a", "b", "scope").agg(pl.sum("n"), pl.sum("n_documents"))
     if pairs.is_empty():
         return COOCCURRENCES.empty()
+    named = codes.select("code", entity="entity_id", name="name")
     return (
-        pairs.join(names.rename({"entity_id": "entity_a", "name": "name_a"}), on="entity_a")
-        .join(names.rename({"entity_id": "entity_b", "name": "name_b"}), on="entity_b")
+        pairs.join(named.select(a="code", entity_a="entity", name_a="name"), on="a")
+        .join(named.select(b="code", entity_b="entity", name_b="name"), on="b")
         .select(COOCCURRENCES.names)
         .cast(COOCCURRENCES.polars_schema)
         .sort("scope", "n", "entity_a", "entity_b", descending=[False, True, False, False])
@@ -38,16 +46,15 @@ def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFram
 
 def _by_documents(units: pl.DataFrame) -> list[pl.DataFrame]:
     """`units` in chunks of whole documents (a pair never spans two chunks)."""
-    chunk = (pl.col("doc_id").rank("dense") - 1) // CHUNK_ITEMS
-    return units.with_columns(_chunk=chunk).partition_by("_chunk", include_key=False, maintain_order=True)
+    return units.with_columns(_chunk=pl.col("doc") // CHUNK_ITEMS).partition_by("_chunk", include_key=False, maintain_order=True)
 
 
 def _pairs(units: pl.DataFrame, keys: list[str], scope: str) -> pl.DataFrame:
     """Pair counts within `units`; `n_documents` sums over chunks because chunks hold whole documents."""
-    joined = units.join(units, on=keys, suffix="_b").filter(pl.col("entity_id") < pl.col("entity_id_b"))
-    return joined.group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b")).agg(
-        n=pl.len(), n_documents=pl.col("doc_id").n_unique()
-    ).with_columns(scope=pl.lit(scope)).select(COOCCURRENCE_COUNTS.columns).cast(COOCCURRENCE_COUNTS.schema)
+    joined = units.join(units, on=keys, suffix="_b").filter(pl.col("code") < pl.col("code_b"))
+    return joined.group_by(a="code", b="code_b").agg(n=pl.len(), n_documents=pl.col("doc").n_unique()).with_columns(
+        scope=pl.lit(scope)
+    ).select(_COUNTS.columns).cast(_COUNTS.schema)
 
 
 def money_subjects(money: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
