@@ -97,17 +97,19 @@ def money_span_coverage(spans: pl.DataFrame, money: pl.DataFrame) -> pl.DataFram
     return spans.with_columns(covered_by_money=pl.Series(covered, dtype=pl.Boolean))
 
 
-def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame, rows: int = 100_000) -> pl.DataFrame:
     """`offset_matches`: the row's text is exactly clean_text[start_char:end_char].
 
-    Computed in Polars: the joined clean_text column shares the documents' string buffers, so
-    the check's memory does not grow with one copy of a text per row."""
+    Computed in Polars, `rows` rows at a time and from the four columns it reads: the joined
+    clean_text shares the documents' string buffers, and no other column is copied by the join,
+    so the check's memory does not grow with the table."""
     texts = documents.select("doc_id", pl.col("clean_text").alias("_clean_text"))
     start, end, text = pl.col("start_char"), pl.col("end_char"), pl.col("_clean_text")
     inside = (start >= 0) & (start <= end) & (end <= text.str.len_chars())
-    matches = inside & (text.str.slice(start, end - start) == pl.col("text"))
-    joined = frame.join(texts, on="doc_id", how="left", maintain_order="left")
-    return joined.with_columns(offset_matches=matches.fill_null(False)).drop("_clean_text")
+    matches = (inside & (text.str.slice(start, end - start) == pl.col("text"))).fill_null(False).alias("offset_matches")
+    inputs = frame.select("doc_id", "start_char", "end_char", "text")
+    parts = [part.join(texts, on="doc_id", how="left", maintain_order="left").select(matches) for part in inputs.iter_slices(rows)]
+    return frame.with_columns(pl.concat(parts)["offset_matches"] if parts else pl.Series("offset_matches", [], dtype=pl.Boolean))
 
 
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:

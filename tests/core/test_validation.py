@@ -14,7 +14,11 @@ def test_validation_offset_check_flags_mismatches():
         "text": ["Hello", "World", "H", "world", "서울", "서울"],
     })
     # Offsets count characters, not bytes; a span past the end of the text or in an unknown document fails.
-    assert with_offset_check(frame, docs)["offset_matches"].to_list() == [True, False, False, False, True, False]
+    expected = [True, False, False, False, True, False]
+    assert with_offset_check(frame, docs)["offset_matches"].to_list() == expected
+    # A row at a time gives the same flags, in the frame's order.
+    assert with_offset_check(frame, docs, rows=1)["offset_matches"].to_list() == expected
+    assert with_offset_check(frame.head(0), docs)["offset_matches"].to_list() == []
 
 
 def test_validation_money_restatement_agreement():
