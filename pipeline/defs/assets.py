@@ -5,7 +5,7 @@ import polars as pl
 
 from pipeline import annotate, canonical, documents, money_table, relations
 from pipeline import report as summary
-from pipeline.adapters import gx
+from pipeline.adapters import gx, memory
 from pipeline.adapters.metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
@@ -22,6 +22,7 @@ from pipeline.schema import TABLES
 )
 def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     """Per-document results whose content and code version are unchanged are reused."""
+    memory.release()
     previous = documents.Ingested(
         *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine")),
         keys=staging.read("documents_keys"),
@@ -47,6 +48,7 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     description="One batched spaCy pass over every paragraph: sentences and entity spans.",
 )
 def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
+    memory.release()
     previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
     docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text"])
     result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.model, previous)
@@ -64,6 +66,7 @@ def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
     description="Give every name mention one canonical entity across all documents; count entity pairs.",
 )
 def canonical_entities(seeds: Seeds, staging: Staging):
+    memory.release()
     spans = staging.read("ner_spans").filter(pl.col("ner_label").is_not_null())
     documents = staging.read("documents", ["doc_id", "clean_text"])
     mentions, ents = canonical.canonicalise(spans.drop("raw_label"), documents, seeds.aliases())
@@ -76,6 +79,7 @@ def canonical_entities(seeds: Seeds, staging: Staging):
     description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
 )
 def money(context: dg.AssetExecutionContext, staging: Staging):
+    memory.release()
     docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
     previous_keys = reuse_keys(context, staging, "money_keys")
     frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
@@ -97,6 +101,7 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     "transaction. Blocking checks upstream keep a failing table out.",
 )
 def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
+    memory.release()
     names = [name for name in TABLES if name != "validation_results" and staging.file(name).exists()]
     results = validation_rows(staging, context.run.run_id)
     warehouse.publish({name: staging.file(name) for name in names}, results)

@@ -10,7 +10,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline import validation
-from pipeline.adapters import gx
+from pipeline.adapters import gx, memory
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.schema import VALIDATION_RESULTS
@@ -29,6 +29,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         additional_deps=suite.get("reads", []),
     )
     def _check(context: dg.AssetCheckExecutionContext, staging: Staging, seeds: Seeds) -> dg.AssetCheckResult:
+        memory.release()
         frame = validation.frame_for(table, suite, lambda name, columns: seeds.files() if name == "seed_files" else staging.read(name, columns))
         result = gx.validate(frame, suite, validation.parameters())
         outcomes = result.outcomes
