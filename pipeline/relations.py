@@ -59,21 +59,22 @@ def _pairs(units: pl.DataFrame, keys: list[str], scope: str) -> pl.DataFrame:
 
 def money_subjects(money: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """`money` with `subject_entity_id`: in the figure's sentence, the nearest organisation-like
-    mention before it, else the nearest after it; null when the sentence names none."""
-    candidates = mentions.filter(pl.col("label").is_in(_SUBJECT_LABELS)).select("doc_id", "sentence_idx", "start_char", "end_char", "entity_id")
-    by_sentence: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
-    for doc_id, sent, start, end, eid in candidates.rows():
-        by_sentence.setdefault((doc_id, sent), []).append((start, end, eid))
-    subjects = [
-        _nearest(by_sentence.get((doc_id, sent), []), start, end)
-        for doc_id, sent, start, end in money.select("doc_id", "sentence_idx", "start_char", "end_char").rows()
-    ]
-    return money.with_columns(subject_entity_id=pl.Series(subjects, dtype=pl.String))
+    mention before it, else the nearest after it; null when the sentence names none.
 
-
-def _nearest(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    before = [s for s in spans if s[1] <= start]
-    if before:
-        return max(before)[2]
-    after = [s for s in spans if s[0] >= end]
-    return min(after)[2] if after else None
+    A join on (doc_id, sentence_idx) pairs each figure with the candidates of its own sentence
+    only, so the work follows the figures, not the corpus's mentions."""
+    candidates = mentions.filter(pl.col("label").is_in(_SUBJECT_LABELS)).select(
+        "doc_id", "sentence_idx", s="start_char", e="end_char", subject="entity_id"
+    )
+    figures = money.select("doc_id", "sentence_idx", "start_char", "end_char").with_row_index("_row")
+    near = figures.join(candidates, on=["doc_id", "sentence_idx"], nulls_equal=True)
+    nearest = ["_row", "s", "e", "subject"]
+    before = near.filter(pl.col("e") <= pl.col("start_char")).sort(nearest, descending=[False, True, True, True])
+    after = near.filter(pl.col("s") >= pl.col("end_char")).sort(nearest)
+    subject = (
+        figures.select("_row")
+        .join(before.group_by("_row", maintain_order=True).agg(before=pl.first("subject")), on="_row", how="left", maintain_order="left")
+        .join(after.group_by("_row", maintain_order=True).agg(after=pl.first("subject")), on="_row", how="left", maintain_order="left")
+        .select(pl.coalesce("before", "after").alias("subject_entity_id"))
+    )
+    return money.with_columns(subject["subject_entity_id"].cast(pl.String))
