@@ -46,8 +46,8 @@ _AFTER = 3  # the longest apposition marker: "'s "
 
 @dataclass(slots=True)
 class Mention:
-    """One name mention while canonicalising: a slotted object (a tenth of a dict's memory, which
-    matters with a whole corpus's mentions in hand)."""
+    """One name mention of a chunk of documents while its per-document rules run (slotted: a
+    tenth of a dict's memory)."""
 
     doc_id: str
     sentence_idx: int
@@ -80,7 +80,8 @@ def canonicalise(
         return MENTIONS.empty(), ENTITIES.empty()
     frame, expansions = _per_document(mentions.sort("doc_id", "start_char"), documents, per_chunk)
     aliases = aliases or {}
-    frame = frame.with_columns(_full=_distinct_map(frame, ("_full", "ner_label"), lambda f, label: _aliased(expansions.get(f, f), label, aliases)))
+    aliased = _distinct_map(frame, ("_full", "ner_label"), lambda full, label: _aliased(expansions.get(full, full), label, aliases))
+    frame = frame.with_columns(_full=aliased)
     alone = {normalise(f) for f in frame.filter(pl.col("ner_label") == "ORG")["_full"].unique()}
     frame = frame.with_columns(_full=_distinct_map(frame, ("_full",), lambda f: strip_group_suffix(f, alone)))
     frame = frame.with_columns(_norm=_distinct_map(frame, ("_full",), normalise))
