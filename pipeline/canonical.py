@@ -27,7 +27,7 @@ from cleanco import basename
 from rapidfuzz import fuzz, process
 
 from pipeline.entities import COURTESY_TITLE, mention_id, normalise
-from pipeline.parallel import CHUNK_ITEMS
+from pipeline.parallel import CHUNK_ITEMS, document_slices
 from pipeline.schema import ENTITIES, MENTIONS
 
 _FUZZY_SCORE = 92.0
@@ -103,14 +103,6 @@ def _per_document(ordered: pl.DataFrame, documents: pl.DataFrame, per_chunk: int
         chains.append(pl.Series([None if c is None else seen + c for c in list_chains(rows)], dtype=pl.Int64))
         seen += len(rows)
     return ordered.with_columns(_full=pl.concat(fulls), _chain=pl.concat(chains)), expansions
-
-
-def document_slices(ordered: pl.DataFrame, per_chunk: int) -> list[pl.DataFrame]:
-    """Slices of `ordered` (sorted by doc_id) of `per_chunk` whole documents each; slices share
-    the frame's memory."""
-    starts = (pl.col("doc_id") != pl.col("doc_id").shift(1)).fill_null(True)
-    firsts = ordered.select(first=starts.arg_true())["first"].to_list()[::per_chunk] + [ordered.height]
-    return [ordered.slice(a, b - a) for a, b in zip(firsts, firsts[1:])]
 
 
 def _distinct_map(frame: pl.DataFrame, columns: tuple[str, ...], fn: Callable, dtype: pl.DataType = pl.String) -> pl.Series:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+import polars as pl
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -32,6 +34,15 @@ def workers(n_items: int) -> int:
 def chunks(items: Sequence[T]) -> list[Sequence[T]]:
     """Slices of `items` (a sequence, or a Polars frame: its slices share its memory)."""
     return [items[i: i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
+
+
+def document_slices(frame: pl.DataFrame, per_chunk: int = CHUNK_ITEMS, column: str = "doc_id") -> list[pl.DataFrame]:
+    """Slices of `frame` (sorted by `column`, a document key) of `per_chunk` whole documents
+    each, so that nothing computed within a document spans two slices; slices share the frame's
+    memory."""
+    starts = (pl.col(column) != pl.col(column).shift(1)).fill_null(True)
+    firsts = frame.select(first=starts.arg_true())["first"].to_list()[::per_chunk] + [frame.height]
+    return [frame.slice(a, b - a) for a, b in zip(firsts, firsts[1:])]
 
 
 def map_chunks(fn: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.parallel import CHUNK_ITEMS
+from pipeline.parallel import CHUNK_ITEMS, document_slices
 from pipeline.schema import COOCCURRENCES
 
 # Labels that name what money is spent, raised or earned by; people and places come second.
@@ -27,9 +27,10 @@ def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFram
         .unique()
         .join(codes.select("entity_id", "code"), on="entity_id")
         .drop("entity_id")
+        .sort("doc")
     )
     pairs = _COUNTS
-    for chunk in _by_documents(units):
+    for chunk in document_slices(units, CHUNK_ITEMS, column="doc"):
         found = [_pairs(chunk, ["doc", "sentence_idx"], "sentence"), _pairs(chunk.drop("sentence_idx").unique(), ["doc"], "document")]
         pairs = pl.concat([pairs, *found]).group_by("a", "b", "scope").agg(pl.sum("n"), pl.sum("n_documents"))
     if pairs.is_empty():
@@ -42,11 +43,6 @@ def cooccurrences(mentions: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFram
         .cast(COOCCURRENCES.polars_schema)
         .sort("scope", "n", "entity_a", "entity_b", descending=[False, True, False, False])
     )
-
-
-def _by_documents(units: pl.DataFrame) -> list[pl.DataFrame]:
-    """`units` in chunks of whole documents (a pair never spans two chunks)."""
-    return units.with_columns(_chunk=pl.col("doc") // CHUNK_ITEMS).partition_by("_chunk", include_key=False, maintain_order=True)
 
 
 def _pairs(units: pl.DataFrame, keys: list[str], scope: str) -> pl.DataFrame:
