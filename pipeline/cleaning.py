@@ -19,36 +19,38 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from itertools import accumulate
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline import metadata
 from pipeline.metadata import Metadata
-from pipeline.regex_literals import required_literals
+from pipeline.vocabulary import chrome_vocabulary
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD_OR_BREAK = re.compile(_WORD.pattern + r"|\n")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _OTHER_SCRIPT = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
     "\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
 )
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[:;]$""")
+_CLOSERS = "\"'”’)]"
+_BYLINE_STARTS = frozenset("BbWwRr")  # the first letters of metadata's byline openings
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
 _HEADLINE_RUN = 3
 _TITLE_GAP = 3
 _ENGLISH_STOP_SHARE = 0.15
+_HEAD = 20000  # characters a page's script and language are judged on
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
@@ -104,63 +106,6 @@ class _Line:
     key: str = ""  # case- and punctuation-folded text, for finding repeats
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    reason: str
-    max_words: int
-    regex: re.Pattern
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    patterns: tuple[_Pattern, ...]
-    """Every pattern of every rule, in file order: the first that matches names the reason."""
-    by_literal: dict[str, tuple[int, ...]]
-    """Lower-case literal -> the patterns (positions) that cannot match a line without it."""
-    ungated: tuple[int, ...]
-    """The patterns no literal is required for."""
-    ungated_start: re.Pattern
-    ungated_anywhere: re.Pattern
-    """Match (at the start of the line, anywhere in it) where an ungated pattern could."""
-
-
-@lru_cache(maxsize=1)
-def chrome_rules() -> _Vocabulary:
-    """The vocabulary of `data/chrome.toml`, compiled once, each pattern indexed by the literals
-    it requires (searching a line with every pattern is what would make cleaning slow)."""
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
-    patterns, by_literal, ungated = [], defaultdict(list), []
-    for r in data["rule"]:
-        for p in r["patterns"]:
-            literals = required_literals(p)
-            for literal in literals or ():
-                by_literal[literal].append(len(patterns))
-            ungated += [] if literals else [(len(patterns), p)]
-            patterns.append(_Pattern(r["reason"], r["max_words"], re.compile(p, re.I)))
-    anchored = [p for _, p in ungated if p.startswith("^")]
-    return _Vocabulary(
-        tuple(patterns),
-        {literal: tuple(at) for literal, at in by_literal.items()},
-        tuple(i for i, _ in ungated),
-        re.compile("|".join(f"(?:{p[1:]})" for p in anchored), re.I),
-        re.compile("|".join(f"(?:{p})" for _, p in ungated if p not in anchored) or "(?!)", re.I),
-    )
-
-
-def literals_found(lines: list[str]) -> list[frozenset[str]]:
-    """The vocabulary's literals each line contains (lower-cased). Only the few literals present
-    anywhere on the page are looked for line by line (substring tests, overlapping allowed)."""
-    lows = [line.lower() for line in lines]
-    page = "\n".join(lows)
-    present = [literal for literal in chrome_rules().by_literal if literal in page]
-    if not present:
-        return [_NOTHING] * len(lines)
-    return [frozenset(literal for literal in present if literal in low) or _NOTHING for low in lows]
-
-
-_NOTHING: frozenset[str] = frozenset()
-
-
 def clean_text(raw: str) -> str:
     """The article body of a raw page copy, with page chrome removed."""
     return clean_document(raw).clean_text
@@ -169,10 +114,10 @@ def clean_text(raw: str) -> str:
 def clean_document(raw: str) -> CleanResult:
     """Clean a raw page copy and explain every removed line."""
     lines = split_lines(raw)
-    latin_page = _is_latin(raw[:20000])
-    english = latin_page and _stop_share(raw[:20000]) >= _ENGLISH_STOP_SHARE
-    for line, found in zip(lines, literals_found([ln.text for ln in lines])):
-        _judge_shape(line, latin_page, found)
+    latin_page = _is_latin(raw[:_HEAD])
+    english = latin_page and _stop_share(" ".join(ln.key for ln in lines if ln.raw_start < _HEAD)) >= _ENGLISH_STOP_SHARE
+    for line, candidates in zip(lines, chrome_vocabulary().candidates([ln.text for ln in lines])):
+        _judge_shape(line, latin_page, candidates)
     _mark_repeats(lines)
     captions = _mark_captions(lines)
     for line in lines:
@@ -197,53 +142,50 @@ def clean_document(raw: str) -> CleanResult:
 
 def split_lines(raw: str) -> list[_Line]:
     """Raw lines with their 1-based numbers, raw offsets and white-space-normalised text."""
-    lines, pos = [], 0
-    crlf = "\r\n" in raw
-    for no, piece in enumerate(_LINE_BREAK.split(raw), start=1):
-        words = piece.split()
-        text = " ".join(words)
-        lines.append(_Line(no, pos, piece, text, len(words), "good" if text else "blank", key=_fold(text) if text else ""))
-        pos += len(piece)
-        pos += 2 if crlf and raw.startswith("\r\n", pos) else 1
-    return lines
+    if "\r" in raw:
+        pieces = _LINE_BREAK.split(raw)
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+    else:  # the common case, without a regular expression
+        pieces = raw.split("\n")
+        starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
+    texts = [" ".join(piece.split()) for piece in pieces]
+    return [
+        _Line(no, start, piece, text, text.count(" ") + 1, "good", None, key) if text else _Line(no, start, piece, "", 0, "blank")
+        for no, (start, piece, text, key) in enumerate(zip(starts, pieces, texts, _fold_lines(texts)), start=1)
+    ]
 
 
 def _is_latin(text: str) -> bool:
     """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
     if not _OTHER_SCRIPT.search(text):
         return True
-    return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_LETTER.findall(text))
+    return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_NOT_LETTERS.sub("", text))
 
 
-def _judge_shape(line: _Line, latin_page: bool, found: frozenset[str]) -> None:
+def _judge_shape(line: _Line, latin_page: bool, candidates: set[int]) -> None:
     """Pass 1: mark a line bad when its shape or vocabulary says it is chrome."""
     if line.kind == "blank":
         return
-    reason = shape_reason(line.text, line.words, latin_page, found)
+    reason = shape_reason(line.text, line.words, latin_page, candidates)
     if reason:
         line.kind, line.reason = "bad", reason
 
 
-def shape_reason(text: str, words: int, latin_page: bool = True, found: frozenset[str] | None = None) -> str | None:
-    """The chrome reason a single line shows on its own, or None. `found`: the vocabulary's
-    literals in the line (see `literals_found`), when already known."""
+def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set[int] | None = None) -> str | None:
+    """The chrome reason a single line shows on its own, or None. `candidates`: the vocabulary
+    patterns that may match the line (see `Vocabulary.candidates`), when already known."""
     if not _LETTER.search(text):
         return "symbols_only"
-    if metadata.is_byline(text):
+    if text[:1] in _BYLINE_STARTS and metadata.is_byline(text):
         return "byline"
     if metadata.is_dateline_stamp(text):
         return "publication_date"
-    if words <= 8 and _EMAIL.search(text):
+    if words <= 8 and "@" in text and _EMAIL.search(text):
         return "author_signoff"
-    vocab = chrome_rules()
-    found = literals_found([text])[0] if found is None else found
-    ungated = vocab.ungated_start.match(text) or vocab.ungated_anywhere.search(text)
-    if found or ungated:
-        candidates = {i for literal in found for i in vocab.by_literal[literal]} | set(vocab.ungated if ungated else ())
-        for i in sorted(candidates):
-            pattern = vocab.patterns[i]
-            if words <= pattern.max_words and pattern.regex.search(text):
-                return pattern.reason
+    vocabulary = chrome_vocabulary()
+    candidates = vocabulary.candidates([text])[0] if candidates is None else candidates
+    if candidates and (reason := vocabulary.reason(text, words, candidates)):
+        return reason
     if latin_page and words <= 8 and not _is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
@@ -257,21 +199,24 @@ def _mark_repeats(lines: list[_Line]) -> None:
     content = [ln for ln in lines if ln.kind != "blank"]
     counts = Counter(ln.key for ln in content)
     seen: set[str] = set()
-    recent: deque[_Line] = deque(maxlen=_NEAR_DUPLICATE_WINDOW)
+    recent: deque[str] = deque(maxlen=_NEAR_DUPLICATE_WINDOW)
     for line in content:
         key = line.key
         if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
             line.kind, line.reason = "bad", line.reason or "repeated_label"
         elif key in seen and (line.words > 3 or line.kind == "bad"):
             line.kind, line.reason = "bad", line.reason or "duplicate_line"
-        elif line.words >= 6 and any(_similar(line, prev) for prev in recent):
+        elif line.words >= 6 and process.extractOne(key, recent, scorer=fuzz.ratio, score_cutoff=_NEAR_DUPLICATE_SCORE):
             line.kind, line.reason = "bad", "duplicate_line"
         seen.add(key)
-        recent.append(line)
+        recent.append(key)
 
 
-def _fold(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+def _fold_lines(texts: list[str]) -> list[str]:
+    """Each line's words, case-folded and without punctuation: the key repeats are found by.
+    One pass over the page rather than one per line."""
+    tokens = _WORD_OR_BREAK.findall("\n".join(texts).casefold())
+    return [key.strip() for key in " ".join(tokens).split("\n")]
 
 
 def _mark_captions(lines: list[_Line]) -> list[_Line]:
@@ -298,7 +243,8 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
 
 
 def _similar(a: _Line, b: _Line) -> bool:
-    """Near-identical folded text; lengths far apart cannot reach the score, so skip those."""
+    """Near-identical folded text; lengths far apart cannot reach the score, so skip those
+    (`_mark_repeats` leaves that to rapidfuzz, which checks it too)."""
     la, lb = len(a.key), len(b.key)
     if min(la, lb) < 0.8 * max(la, lb):
         return False
@@ -314,15 +260,16 @@ def _density_class(line: _Line, english: bool = True) -> str:
     words = line.words
     if words < 5:
         return "short"
-    stop_share = _stop_share(line.text) if english else 1.0
-    ends_sentence = bool(_SENTENCE_END.search(line.text))
+    stop_share = _stop_share(line.key) if english else 1.0
+    ends_sentence = _ends_sentence(line.text)
     if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
         return "good"
     return "neargood"
 
 
-def _stop_share(text: str) -> float:
-    tokens = _WORD.findall(text.lower())
+def _stop_share(key: str) -> float:
+    """Share of English stop words among the words of folded text (line keys)."""
+    tokens = key.split()
     return sum(map(STOP_WORDS.__contains__, tokens)) / max(len(tokens), 1)
 
 
@@ -349,7 +296,7 @@ def _mark_headline_lists(lines: list[_Line]) -> None:
     for line in lines + [_Line(0, 0, "", "", 0, "good")]:
         if line.kind == "blank":
             continue
-        if line.kind == "neargood" and 5 <= line.words <= 20 and not _SENTENCE_END.search(line.text) and not _BULLET.match(line.text):
+        if line.kind == "neargood" and 5 <= line.words <= 20 and not _ends_sentence(line.text) and not _BULLET.match(line.text):
             run.append(line)
             continue
         if len(run) >= _HEADLINE_RUN:
@@ -467,16 +414,26 @@ def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
             sep = " " if _continues(prev.text, line.text) else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        for k, m in enumerate(_RUN.finditer(line.raw)):
-            if k:
-                parts.append(" ")
-                pos += 1
-            segments.append((pos, line.raw_start + m.start(), len(m.group())))
-            parts.append(m.group())
-            pos += len(m.group())
+        if line.raw == line.text:  # most lines: one piece, nothing to collapse
+            segments.append((pos, line.raw_start, len(line.raw)))
+            parts.append(line.raw)
+            pos += len(line.raw)
+        else:
+            for k, m in enumerate(_RUN.finditer(line.raw)):
+                if k:
+                    parts.append(" ")
+                    pos += 1
+                segments.append((pos, line.raw_start + m.start(), len(m.group())))
+                parts.append(m.group())
+                pos += len(m.group())
         prev = line
     return "".join(parts), segments
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    return not _SENTENCE_END.search(prev) and nxt[:1].islower()
+    return not _ends_sentence(prev) and nxt[:1].islower()
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends in . ! ? or … (then closing quotes or brackets), or in : or ;."""
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…") or text[-1:] in (":", ";")

@@ -39,7 +39,8 @@ _STAMP_VOCABULARY = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_DIGIT = re.compile(r"\d")
+# What a stamp cannot do without: every date has a year, "2 days ago" says "ago".
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|ago", re.I)
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
@@ -58,7 +59,7 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
 ]
 
-_OUTLET_LITERALS = [required_literals(p.pattern) for p in _OUTLET_PATTERNS]
+_OUTLET_LITERALS = [required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,10 @@ def is_dateline_stamp(text: str) -> bool:
     """A line that only states when the article was posted or updated: "Posted : February 4,
     2025", or dates, times, time zones and stamp words with separators and nothing else
     ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", "2 days ago at 07:52 am")."""
+    if not _DATE_HINT.search(text):
+        return False
     words = len(text.split())
-    if words > 24 or not _DIGIT.search(text):  # every date, time and "2 days ago" has a digit
+    if words > 24:
         return False
     date = find_date(text)
     if words <= 14 and ((_STAMP.match(text) and date) or _DATE_ONLY.match(text)):
@@ -146,9 +149,11 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
 def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
     page = "\n".join(texts).lower()
     for pattern, literals in zip(_OUTLET_PATTERNS, _OUTLET_LITERALS):
-        if literals is not None and not any(literal in page for literal in literals):
-            continue  # no line can match: skip searching each one
-        for text in texts:
+        found = [0] if literals is None else [at for literal in literals if (at := page.find(literal)) >= 0]
+        if not found:
+            continue  # no line can match
+        # Every match holds one of the literals: no line above the first of them matches.
+        for text in texts[page.count("\n", 0, min(found)):]:
             m = pattern.search(text)
             if m and len(m.group("outlet").strip()) > 1:
                 return m.group("outlet").strip(" .,-")

@@ -1,0 +1,101 @@
+"""The page-chrome vocabulary of `data/chrome.toml`, matched against every line of a page at once.
+
+Searching each line with each of the vocabulary's 125 case-insensitive patterns is what would make
+cleaning slow. Hyperscan compiles every pattern into one automaton and scans a whole page in one
+pass; its matches name the lines that *may* match a pattern, and Python's `re`, whose semantics the
+vocabulary is written in, confirms each of those few candidates on its line.
+
+For Hyperscan the patterns are widened to what it accepts without Unicode properties: word
+boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
+lower-cased before the scan. A widened pattern matches wherever the original does (and more), so
+confirming its candidates gives exactly the lines the original patterns match.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import hyperscan
+
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
+
+
+@dataclass(frozen=True)
+class Pattern:
+    reason: str
+    max_words: int
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    patterns: tuple[Pattern, ...]
+    """Every pattern of every rule, in file order: the first that matches names the reason."""
+    database: hyperscan.Database
+    """All patterns, widened (see the module docstring), pattern id = position in `patterns`."""
+
+    def candidates(self, lines: list[str]) -> list[set[int]]:
+        """For each line (without line breaks), the patterns that may match it."""
+        found: list[set[int]] = [set() for _ in lines]
+        data = "\n".join(lines).lower().encode("utf-8")
+
+        def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            found[data.count(b"\n", 0, end)].add(pattern)
+
+        self.database.scan(data, match_event_handler=on_match)
+        return found
+
+    def reason(self, text: str, words: int, candidates: set[int]) -> str | None:
+        """The reason of the first pattern, among `candidates`, that matches `text` within its
+        rule's word limit."""
+        for i in sorted(candidates):
+            pattern = self.patterns[i]
+            if words <= pattern.max_words and pattern.regex.search(text):
+                return pattern.reason
+        return None
+
+
+@lru_cache(maxsize=1)
+def chrome_vocabulary() -> Vocabulary:
+    """The vocabulary, compiled once per process (about half a second for Hyperscan)."""
+    data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
+    patterns = tuple(Pattern(r["reason"], r["max_words"], re.compile(p, re.I)) for r in data["rule"] for p in r["patterns"])
+    database = hyperscan.Database()
+    widened = [widen(p.regex.pattern).encode("utf-8") for p in patterns]
+    database.compile(expressions=widened, ids=list(range(len(widened))), elements=len(widened), flags=_FLAGS)
+    return Vocabulary(patterns, database)
+
+
+def widen(pattern: str) -> str:
+    """A Hyperscan pattern that matches at least wherever the Python pattern does (see the module
+    docstring). Raises ValueError on a negated class with a class escape, which widening would
+    narrow instead."""
+    out, i, in_class, negated = [], 0, False, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            escape = pattern[i: i + 2]
+            if escape == "\\u":
+                out.append(f"\\x{{{pattern[i + 2: i + 6]}}}")
+                i += 6
+                continue
+            if escape in ("\\w", "\\d") and negated:
+                raise ValueError(f"cannot widen {escape} in a negated class: {pattern!r}")
+            if escape in ("\\w", "\\d"):
+                out.append(escape + _NON_ASCII if in_class else f"[{escape}{_NON_ASCII}]")
+            elif escape != "\\b":
+                out.append(escape)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class, negated = True, pattern[i + 1: i + 2] == "^"
+        elif ch == "]" and in_class and pattern[i - 1] != "[" and pattern[i - 2: i] != "[^":
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)

@@ -1,0 +1,56 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.vocabulary import chrome_vocabulary, widen
+
+VOCABULARY = chrome_vocabulary()
+# Words of the vocabulary, odd letters and scripts, digits and separators: texts that come near
+# the patterns, so that Python's re matches some of them.
+FRAGMENTS = st.sampled_from(
+    ["share", "Share this", "SHARE", "on", "follow", "us", "read", "more", "newsletter", "sign up", "cookies", "©", "2024",
+     "photo", "by", "Getty Images", "…", "[…]", "»", ">", "é", "ß", "İ", "кс", "x", "공유", "関連記事", "12", ":", "|", " ", "-", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, max_size=8).map(" ".join), min_size=1, max_size=4))
+def test_vocabulary_candidates_include_every_pattern_python_matches(lines):
+    lines = [" ".join(line.split()) for line in lines]
+    found = VOCABULARY.candidates(lines)
+    for line, candidates in zip(lines, found):
+        matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
+        assert matching <= candidates, (line, matching - candidates)
+
+
+def test_vocabulary_candidates_name_the_line_a_match_is_on():
+    found = VOCABULARY.candidates(["Kakao said on Tuesday it would grow.", "Share this", "", "Follow us on X"])
+    reasons = [{VOCABULARY.patterns[i].reason for i in c} for c in found]
+    assert reasons[0] == set() and reasons[2] == set()
+    assert "share_widget" in reasons[1] and "follow_prompt" in reasons[3]
+
+
+def test_vocabulary_reason_is_the_first_rule_that_matches_within_its_word_limit():
+    text = "Sign up for our newsletter"
+    candidates = VOCABULARY.candidates([text])[0]
+    assert VOCABULARY.reason(text, 5, candidates) == "newsletter_prompt"
+    assert VOCABULARY.reason(text, 500, candidates) is None  # longer than every rule allows
+
+
+@pytest.mark.parametrize(
+    ("pattern", "widened"),
+    [
+        (r"\bshare on\b", "share on"),
+        (r"^[\w&]+$", r"^[\w\x{80}-\x{10FFFF}&]+$"),
+        (r"\d+ comments", r"[\d\x{80}-\x{10FFFF}]+ comments"),
+        (r"[a-z][\u0430-\u044f]", r"[a-z][\x{0430}-\x{044f}]"),
+        (r"[^.!?]*$", r"[^.!?]*$"),
+    ],
+)
+def test_vocabulary_widen(pattern, widened):
+    assert widen(pattern) == widened
+
+
+def test_vocabulary_widen_refuses_what_it_would_narrow():
+    with pytest.raises(ValueError, match="negated class"):
+        widen(r"[^\W\d_]+")
