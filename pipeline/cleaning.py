@@ -22,11 +22,12 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline import metadata
+from pipeline import metadata, scripts
 from pipeline.metadata import Metadata
 from pipeline.vocabulary import chrome_vocabulary
 
@@ -35,11 +36,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _WORD_OR_BREAK = re.compile(_WORD.pattern + r"|\n")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
-_OTHER_SCRIPT = re.compile(
-    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
-    "\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
-)
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CLOSERS = "\"'”’)]"
@@ -70,8 +66,7 @@ _TRANSPARENT = _INLINE | _WIDGETS
 _UNBLOCKING = _TRANSPARENT | _BOXES
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     line_no: int
     text: str
     reason: str
@@ -114,8 +109,9 @@ def clean_text(raw: str) -> str:
 def clean_document(raw: str) -> CleanResult:
     """Clean a raw page copy and explain every removed line."""
     lines = split_lines(raw)
-    latin_page = _is_latin(raw[:_HEAD])
-    english = latin_page and _stop_share(" ".join(ln.key for ln in lines if ln.raw_start < _HEAD)) >= _ENGLISH_STOP_SHARE
+    latin_page = scripts.is_latin(raw[:_HEAD])
+    head = lines if len(raw) <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
+    english = latin_page and _stop_share(" ".join(ln.key for ln in head)) >= _ENGLISH_STOP_SHARE
     for line, candidates in zip(lines, chrome_vocabulary().candidates([ln.text for ln in lines])):
         _judge_shape(line, latin_page, candidates)
     _mark_repeats(lines)
@@ -155,14 +151,7 @@ def split_lines(raw: str) -> list[_Line]:
     ]
 
 
-def _is_latin(text: str) -> bool:
-    """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
-    if not _OTHER_SCRIPT.search(text):
-        return True
-    return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_NOT_LETTERS.sub("", text))
-
-
-def _judge_shape(line: _Line, latin_page: bool, candidates: set[int]) -> None:
+def _judge_shape(line: _Line, latin_page: bool, candidates: set[int] | frozenset[int]) -> None:
     """Pass 1: mark a line bad when its shape or vocabulary says it is chrome."""
     if line.kind == "blank":
         return
@@ -171,22 +160,24 @@ def _judge_shape(line: _Line, latin_page: bool, candidates: set[int]) -> None:
         line.kind, line.reason = "bad", reason
 
 
-def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set[int] | None = None) -> str | None:
+def shape_reason(
+    text: str, words: int, latin_page: bool = True, candidates: set[int] | frozenset[int] | None = None
+) -> str | None:
     """The chrome reason a single line shows on its own, or None. `candidates`: the vocabulary
-    patterns that may match the line (see `Vocabulary.candidates`), when already known."""
+    patterns and hints that may match the line (see `Vocabulary.candidates`), when already known."""
     if not _LETTER.search(text):
         return "symbols_only"
     if text[:1] in _BYLINE_STARTS and metadata.is_byline(text):
         return "byline"
-    if metadata.is_dateline_stamp(text):
+    vocabulary = chrome_vocabulary()
+    candidates = vocabulary.candidates([text])[0] if candidates is None else candidates
+    if vocabulary.hint_ids["dated"] in candidates and metadata.is_dateline_stamp(text):
         return "publication_date"
     if words <= 8 and "@" in text and _EMAIL.search(text):
         return "author_signoff"
-    vocabulary = chrome_vocabulary()
-    candidates = vocabulary.candidates([text])[0] if candidates is None else candidates
     if candidates and (reason := vocabulary.reason(text, words, candidates)):
         return reason
-    if latin_page and words <= 8 and not _is_latin(text):
+    if latin_page and words <= 8 and vocabulary.hint_ids["other_script"] in candidates and not scripts.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
         return "ui_control"

@@ -40,7 +40,8 @@ _STAMP_VOCABULARY = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 # What a stamp cannot do without: every date has a year, "2 days ago" says "ago".
-_DATE_HINT = re.compile(r"(?:19|20)\d\d|ago", re.I)
+DATE_HINT_PATTERN = r"(?:19|20)\d\d|ago"
+_DATE_HINT = re.compile(DATE_HINT_PATTERN, re.I)
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."

@@ -9,6 +9,10 @@ For Hyperscan the patterns are widened to what it accepts without Unicode proper
 boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
 lower-cased before the scan. A widened pattern matches wherever the original does (and more), so
 confirming its candidates gives exactly the lines the original patterns match.
+
+The same scan answers the classifier's other "may this line contain ..." questions (`HINTS`): a
+line without a date hint cannot be a publication stamp, one without a letter of another script
+than Latin cannot be non-Latin, so those tests run on few lines.
 """
 
 from __future__ import annotations
@@ -21,8 +25,14 @@ from importlib import resources
 
 import hyperscan
 
+from pipeline import metadata, scripts
+
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
+# name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or
+# "ago" in a publication stamp, a letter of another script than Latin in a non-Latin line.
+HINTS = {"dated": metadata.DATE_HINT_PATTERN, "other_script": scripts.OTHER_SCRIPT_PATTERN}
+_NO_CANDIDATES: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -37,23 +47,33 @@ class Vocabulary:
     patterns: tuple[Pattern, ...]
     """Every pattern of every rule, in file order: the first that matches names the reason."""
     database: hyperscan.Database
-    """All patterns, widened (see the module docstring), pattern id = position in `patterns`."""
+    """All patterns, widened (see the module docstring), pattern id = position in `patterns`,
+    then the hints, ids from len(patterns) on."""
+    hint_ids: dict[str, int]
 
-    def candidates(self, lines: list[str]) -> list[set[int]]:
-        """For each line (without line breaks), the patterns that may match it."""
-        found: list[set[int]] = [set() for _ in lines]
+    def candidates(self, lines: list[str]) -> list[set[int] | frozenset[int]]:
+        """For each line (without line breaks), the patterns and hints that may match it."""
+        found: list[set[int] | frozenset[int]] = [_NO_CANDIDATES] * len(lines)
         data = "\n".join(lines).lower().encode("utf-8")
+        at = [0, 0]  # the last match's end and line: matches mostly come in order of their ends
 
         def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            found[data.count(b"\n", 0, end)].add(pattern)
+            last_end, line = at if end >= at[0] else (0, 0)
+            line += data.count(b"\n", last_end, end)
+            at[:] = end, line
+            if found[line] is _NO_CANDIDATES:
+                found[line] = set()
+            found[line].add(pattern)
 
         self.database.scan(data, match_event_handler=on_match)
         return found
 
-    def reason(self, text: str, words: int, candidates: set[int]) -> str | None:
+    def reason(self, text: str, words: int, candidates: set[int] | frozenset[int]) -> str | None:
         """The reason of the first pattern, among `candidates`, that matches `text` within its
         rule's word limit."""
         for i in sorted(candidates):
+            if i >= len(self.patterns):
+                break  # hints
             pattern = self.patterns[i]
             if words <= pattern.max_words and pattern.regex.search(text):
                 return pattern.reason
@@ -66,9 +86,9 @@ def chrome_vocabulary() -> Vocabulary:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
     patterns = tuple(Pattern(r["reason"], r["max_words"], re.compile(p, re.I)) for r in data["rule"] for p in r["patterns"])
     database = hyperscan.Database()
-    widened = [widen(p.regex.pattern).encode("utf-8") for p in patterns]
+    widened = [widen(p).encode("utf-8") for p in [p.regex.pattern for p in patterns] + list(HINTS.values())]
     database.compile(expressions=widened, ids=list(range(len(widened))), elements=len(widened), flags=_FLAGS)
-    return Vocabulary(patterns, database)
+    return Vocabulary(patterns, database, {name: len(patterns) + i for i, name in enumerate(HINTS)})
 
 
 def widen(pattern: str) -> str:
