@@ -107,13 +107,17 @@ def clean_text(raw: str) -> str:
 
 
 def clean_document(raw: str) -> CleanResult:
-    """Clean a raw page copy and explain every removed line."""
-    lines = split_lines(raw)
+    """Clean a raw page copy and explain every removed line.
+
+    The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
+    """
+    lines = [ln for ln in split_lines(raw) if ln.kind != "blank"]
     latin_page = scripts.is_latin(raw[:_HEAD])
     head = lines if len(raw) <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
     english = latin_page and _stop_share(" ".join(ln.key for ln in head)) >= _ENGLISH_STOP_SHARE
     for line, candidates in zip(lines, chrome_vocabulary().candidates([ln.text for ln in lines])):
-        _judge_shape(line, latin_page, candidates)
+        if reason := shape_reason(line.text, line.words, latin_page, candidates):  # pass 1
+            line.kind, line.reason = "bad", reason
     _mark_repeats(lines)
     captions = _mark_captions(lines)
     for line in lines:
@@ -129,9 +133,7 @@ def clean_document(raw: str) -> CleanResult:
     if title_line is not None:
         title_line.kind = "good"
     body = [ln for ln in lines if ln.kind == "good"]
-    removed = [
-        Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind not in ("blank", "good")
-    ]
+    removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
     return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
 
@@ -149,15 +151,6 @@ def split_lines(raw: str) -> list[_Line]:
         _Line(no, start, piece, text, text.count(" ") + 1, "good", None, key) if text else _Line(no, start, piece, "", 0, "blank")
         for no, (start, piece, text, key) in enumerate(zip(starts, pieces, texts, _fold_lines(texts)), start=1)
     ]
-
-
-def _judge_shape(line: _Line, latin_page: bool, candidates: set[int] | frozenset[int]) -> None:
-    """Pass 1: mark a line bad when its shape or vocabulary says it is chrome."""
-    if line.kind == "blank":
-        return
-    reason = shape_reason(line.text, line.words, latin_page, candidates)
-    if reason:
-        line.kind, line.reason = "bad", reason
 
 
 def shape_reason(
@@ -187,11 +180,10 @@ def shape_reason(
 def _mark_repeats(lines: list[_Line]) -> None:
     """Later copies of a line already seen (exactly, or nearly and close by) are duplicates, and
     short lines that occur three times or more are section labels ("Company Town" over every teaser)."""
-    content = [ln for ln in lines if ln.kind != "blank"]
-    counts = Counter(ln.key for ln in content)
+    counts = Counter(ln.key for ln in lines)
     seen: set[str] = set()
     recent: deque[str] = deque(maxlen=_NEAR_DUPLICATE_WINDOW)
-    for line in content:
+    for line in lines:
         key = line.key
         if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
             line.kind, line.reason = "bad", line.reason or "repeated_label"
@@ -216,8 +208,7 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
     The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
     """
     captions = []
-    content = [ln for ln in lines if ln.kind != "blank"]
-    for i, (prev, line) in enumerate(zip(content, content[1:])):
+    for i, (prev, line) in enumerate(zip(lines, lines[1:])):
         if prev.kind == "bad" or prev.words < 4:
             continue
         repeated = line.reason == "duplicate_line" and _similar(prev, line)
@@ -225,7 +216,7 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
         if repeated or credited:
             prev.kind, prev.reason = "bad", "photo_caption"
             captions.append(prev)
-            for later in content[i + 1:]:
+            for later in lines[i + 1:]:
                 if later.reason == "duplicate_line" and _similar(prev, later) and not (credited and later is line):
                     # A credited caption that comes back further down is the standfirst or the
                     # lede shown under the picture: the later copy is article text.
@@ -268,8 +259,6 @@ def _mark_menu_runs(lines: list[_Line]) -> None:
     """Runs of several short lines (menus, tag lists, link lists) are navigation."""
     run: list[_Line] = []
     for line in lines + [_Line(0, 0, "", "", 99, "good")]:
-        if line.kind == "blank":
-            continue
         if line.kind == "short" or (line.kind == "bad" and run):
             run.append(line)
             continue
@@ -285,8 +274,6 @@ def _mark_headline_lists(lines: list[_Line]) -> None:
     links to other stories; a list inside an article has bullets or sentences."""
     run: list[_Line] = []
     for line in lines + [_Line(0, 0, "", "", 0, "good")]:
-        if line.kind == "blank":
-            continue
         if line.kind == "neargood" and 5 <= line.words <= 20 and not _ends_sentence(line.text) and not _BULLET.match(line.text):
             run.append(line)
             continue
@@ -300,8 +287,6 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
     """Under a related-links heading, bullet items and headline-like lines are related links."""
     in_block = False
     for line in lines:
-        if line.kind == "blank":
-            continue
         if line.reason == "related_links":
             in_block = True
         elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
@@ -313,21 +298,20 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
 
 def _resolve_context(lines: list[_Line]) -> None:
     """Pass 3: short and neargood lines take the class of their nearest decided neighbours."""
-    content = [ln for ln in lines if ln.kind != "blank"]
-    decided = [i for i, ln in enumerate(content) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
+    decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
     new_kinds = {}
-    for i, line in enumerate(content):
+    for i, line in enumerate(lines):
         if line.kind not in ("short", "neargood"):
             continue
         j = bisect.bisect_left(decided, i)
-        before = content[decided[j - 1]].kind if j > 0 else "bad"
-        after = content[decided[j]].kind if j < len(decided) else "bad"
+        before = lines[decided[j - 1]].kind if j > 0 else "bad"
+        after = lines[decided[j]].kind if j < len(decided) else "bad"
         if line.kind == "neargood":
             keep = "good" in (before, after)
         else:
             keep = before == after == "good"
         new_kinds[id(line)] = "good" if keep else "bad"
-    for line in content:
+    for line in lines:
         if id(line) in new_kinds:
             line.kind = new_kinds[id(line)]
 
@@ -341,7 +325,7 @@ def _mark_trailing_blocks(lines: list[_Line]) -> None:
     with the most prose is the article. A later block is dropped when it looks like a list of
     teasers: few prose lines, or prose interleaved with chrome.
     """
-    content = [ln for ln in lines if ln.kind != "blank" and ln.reason not in _UNBLOCKING]
+    content = [ln for ln in lines if ln.reason not in _UNBLOCKING]
     blocks: list[list[_Line]] = []
     gap = _BLOCK_GAP
     for line in content:
@@ -369,14 +353,13 @@ def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
     no more than a few chrome lines (widgets, bylines and captions aside) between them."""
     if not title:
         return None
-    content = [ln for ln in lines if ln.kind != "blank"]
-    at = next((i for i, ln in enumerate(content) if ln.text == title), None)
+    at = next((i for i, ln in enumerate(lines) if ln.text == title), None)
     if at is None:
         return None
     between = 0
-    for line in content[at + 1:]:
+    for line in lines[at + 1:]:
         if line.kind == "good":
-            return content[at] if between <= _TITLE_GAP else None
+            return lines[at] if between <= _TITLE_GAP else None
         between += line.reason not in _TRANSPARENT
     return None
 
