@@ -9,3 +9,6 @@ import os
 # keeps memory near what the current step holds. Read when Polars first allocates, so it has to
 # be set before Polars is imported (a value the user set wins).
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+# DuckDB bundles a jemalloc of its own, configured the same way through its own variable: the
+# load's buffers go back to the system when it has written them.
+os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")

@@ -14,6 +14,9 @@ import polars as pl
 from pipeline.schema import TABLES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Row groups of about this many bytes: readers that stream a file (DuckDB's load) then hold one
+# group at a time, however many documents the file has.
+ROW_GROUP_BYTES = 8 * 2**20
 
 
 class Staging(dg.ConfigurableResource):
@@ -33,7 +36,7 @@ class Staging(dg.ConfigurableResource):
         """Write through a temporary file and rename, so readers never see half a file."""
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.file(name).with_suffix(".parquet.tmp")
-        frame.write_parquet(tmp)
+        frame.write_parquet(tmp, row_group_size=row_group_rows(frame))
         os.replace(tmp, self.file(name))
 
     def read(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
@@ -45,7 +48,7 @@ class Staging(dg.ConfigurableResource):
         if not path.exists():
             empty = table.empty() if table else pl.DataFrame()
             return empty.select(wanted) if table and wanted else empty
-        frame = pl.read_parquet(path, columns=wanted)
+        frame = pl.read_parquet(path, columns=wanted).rechunk()  # a chunk per row group: joins want one
         return frame.cast({c: table.polars_schema[c] for c in frame.columns}) if table else frame
 
     def rows(self, name: str) -> int:
@@ -55,3 +58,9 @@ class Staging(dg.ConfigurableResource):
 
     def names(self, prefix: str) -> list[str]:
         return sorted(p.stem for p in self.folder.glob(f"{prefix}*.parquet"))
+
+
+def row_group_rows(frame: pl.DataFrame) -> int:
+    """Rows per row group for groups of about `ROW_GROUP_BYTES` (documents: about a thousand)."""
+    per_row = frame.estimated_size() / max(frame.height, 1)
+    return max(int(ROW_GROUP_BYTES / max(per_row, 1)), 100)

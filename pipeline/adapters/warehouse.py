@@ -59,6 +59,9 @@ class Warehouse(dg.ConfigurableResource):
 
     path: str = "warehouse/news.duckdb"
     lock_timeout_seconds: float = 30.0
+    load_memory_limit: str = "64MB"
+    """DuckDB's memory cap while it builds the file. The load streams each table from Parquet a
+    row group at a time and writes it out, so this bounds the load's memory at any corpus size."""
 
     @property
     def file(self) -> Path:
@@ -86,7 +89,7 @@ class Warehouse(dg.ConfigurableResource):
         results = pl.concat([self._results_history(), validation_results.select(TABLES["validation_results"].names)])
         new = self.file.with_name(self.file.name + ".new")
         new.unlink(missing_ok=True)
-        with duckdb.connect(str(new)) as con:
+        with duckdb.connect(str(new), config={"memory_limit": self.load_memory_limit}) as con:
             frames = {**tables, "validation_results": results}
             for name, table in TABLES.items():
                 ensure_table(con, table)

@@ -1,6 +1,7 @@
 import polars as pl
+import pyarrow.parquet as pq
 
-from pipeline.adapters.staging import Staging
+from pipeline.adapters.staging import ROW_GROUP_BYTES, Staging
 from pipeline.schema import DOCUMENTS
 
 
@@ -17,3 +18,13 @@ def test_staging_reads_only_the_columns_asked_for_with_their_schema_types(tmp_pa
     assert staging.rows("documents") == 1
     never_written = staging.read("captions", ["doc_id"])
     assert never_written.columns == ["doc_id"] and never_written.is_empty() and staging.rows("captions") == 0
+
+
+def test_staging_writes_row_groups_of_bounded_size_so_the_load_streams_them(tmp_path):
+    staging = Staging(path=str(tmp_path))
+    texts = pl.DataFrame({"doc_id": [str(i) for i in range(3000)], "clean_text": ["x" * 8000] * 3000})
+    staging.write("texts", texts)
+    groups = pq.ParquetFile(staging.file("texts")).metadata
+    assert groups.num_row_groups > 1  # 24 MB of text: more than one group
+    assert max(groups.row_group(i).total_byte_size for i in range(groups.num_row_groups)) <= 1.5 * ROW_GROUP_BYTES
+    assert staging.read("texts").equals(texts)
