@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 import polars as pl
@@ -52,34 +51,39 @@ def money_incrementally(
 
 
 def with_fx(money: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `rate_date`)."""
-    story_dates = dict(
-        documents.filter(pl.col("published_date").is_not_null()).group_by("story_id").agg(pl.col("published_date").min()).rows()
+    """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `_rate_days`).
+
+    Rates are looked up once per distinct currency and day, then joined to the figures."""
+    days = _rate_days(documents)
+    figures = money.select("doc_id", "amount", "currency").join(days, on="doc_id", how="left", maintain_order="left")
+    pairs = figures.select("currency", "day").unique()
+    rates = pl.DataFrame(
+        [(currency, day, *(fx.rate(currency, "USD", day) or (None, None))) for currency, day in pairs.rows()],
+        schema={"currency": pl.String, "day": pl.Date, "rate": pl.Float64, "fx_date": pl.Date},
+        orient="row",
     )
-    on = {
-        doc_id: rate_date(published, story_dates.get(story))
-        for doc_id, published, story in documents.select("doc_id", "published_date", "story_id").rows()
-    }
-    usd, dates, bases = [], [], []
-    for doc_id, amount, currency in money.select("doc_id", "amount", "currency").rows():
-        day, basis = on[doc_id]
-        found = fx.to_usd(amount, currency, day)
-        usd.append(found[0] if found else None)
-        dates.append(found[1] if found else None)
-        bases.append(basis if found else None)
+    found = figures.join(rates, on=["currency", "day"], how="left", maintain_order="left", nulls_equal=True)
     return money.with_columns(
-        amount_usd=pl.Series(usd, dtype=pl.Float64), fx_date=pl.Series(dates, dtype=pl.Date), fx_basis=pl.Series(bases, dtype=pl.String)
+        amount_usd=found["amount"] * found["rate"],
+        fx_date=found["fx_date"],
+        fx_basis=found.select(pl.when(pl.col("rate").is_not_null()).then("basis"))["basis"],
     )
 
 
-def rate_date(published: dt.date | None, story_date: dt.date | None) -> tuple[dt.date, str]:
-    """The date to convert at, and why: the page's own date, else the date of a dated article
-    of the same story, else the latest date of the shipped ECB table."""
-    if published:
-        return published, "published_date"
-    if story_date:
-        return story_date, "story_date"
-    return fx.latest_rate_date(), "latest_available"
+def _rate_days(documents: pl.DataFrame) -> pl.DataFrame:
+    """(doc_id, day, basis): the date each document's figures convert at, and why: the page's own
+    date, else the earliest date of a dated article of the same story, else the latest date of
+    the shipped ECB table."""
+    published = pl.col("published_date")
+    stories = documents.filter(published.is_not_null()).group_by("story_id").agg(story_date=published.min())
+    dated = documents.select("doc_id", "published_date", "story_id").join(stories, on="story_id", how="left", nulls_equal=True)
+    return dated.select(
+        "doc_id",
+        day=pl.coalesce(published, "story_date", pl.lit(fx.latest_rate_date())),
+        basis=pl.when(published.is_not_null()).then(pl.lit("published_date"))
+        .when(pl.col("story_date").is_not_null()).then(pl.lit("story_date"))
+        .otherwise(pl.lit("latest_available")),
+    )
 
 
 def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dict]:

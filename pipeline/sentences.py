@@ -6,7 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+PARAGRAPH_PATTERN = r"[^\n]+(?:\n[^\n]+)*"  # also read by Polars (Rust regex): same matches
+_PARAGRAPH = re.compile(PARAGRAPH_PATTERN)
 
 
 @dataclass(frozen=True)

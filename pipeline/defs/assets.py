@@ -3,9 +3,9 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from pipeline import annotate, canonical, documents, money_table, relations
+from pipeline import annotate, canonical, documents, memory, money_table, relations
 from pipeline import report as summary
-from pipeline.adapters import gx, memory
+from pipeline.adapters import gx
 from pipeline.adapters.metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
@@ -83,12 +83,14 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
     previous_keys = reuse_keys(context, staging, "money_keys")
     frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
+    parsed = docs.height - reused
+    del docs  # the texts are done with: let them go before the mentions are read
     frame = relations.money_subjects(frame, staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"]))
     staging.write("money", frame)
     staging.write("money_keys", keys)
     by_currency = frame.group_by("currency").len().sort("len", descending=True).rows()
     yield dg.MaterializeResult(
-        asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency), documents_reused=reused, documents_parsed=docs.height - reused)
+        asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency), documents_reused=reused, documents_parsed=parsed)
     )
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipeline import validation
-from pipeline.adapters import gx, memory
+from pipeline import memory, validation
+from pipeline.adapters import gx
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.schema import VALIDATION_RESULTS

@@ -1,8 +1,10 @@
 import datetime as dt
 
+import polars as pl
 import pytest
 
 from pipeline import fx
+from pipeline.money_table import with_fx
 
 
 def test_fx_weekend_uses_the_business_day_before():
@@ -23,3 +25,23 @@ def test_fx_returns_none_without_an_ecb_rate(currency):
 
 def test_fx_usd_is_identity():
     assert fx.to_usd(42.0, "USD", dt.date(2024, 6, 3))[0] == pytest.approx(42.0)
+
+
+def test_fx_each_figure_converts_at_its_page_date_else_its_story_date_else_the_latest_rates():
+
+
+
+
+    documents = pl.DataFrame({
+        "doc_id": ["dated", "same-story", "alone"],
+        "published_date": [dt.date(2025, 2, 8), None, None],
+        "story_id": ["s1", "s1", "s2"],
+    })
+    money = pl.DataFrame({"doc_id": ["dated", "same-story", "alone", "alone"], "amount": [100.0, 100.0, 100.0, 5.0],
+                          "currency": ["EUR", "EUR", "EUR", "XYZ"]})
+    out = with_fx(money, documents)
+    assert out["fx_basis"].to_list() == ["published_date", "story_date", "latest_available", None]
+    assert out["fx_date"].to_list()[:2] == [dt.date(2025, 2, 7)] * 2  # a Saturday: the Friday's rate
+    assert out["fx_date"][2] == fx.latest_rate_date()
+    assert out["amount_usd"][0] == pytest.approx(fx.to_usd(100.0, "EUR", dt.date(2025, 2, 8))[0])
+    assert out["amount_usd"][1] == out["amount_usd"][0] and out["amount_usd"][3] is None

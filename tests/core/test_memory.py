@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.adapters import memory
+from pipeline import memory
 
 
 def _resident_mb() -> float:
