@@ -64,13 +64,13 @@ class Mention:
 
 
 def canonicalise(
-    mentions: pl.DataFrame, documents: pl.DataFrame, aliases: dict[str, str] | None = None, per_chunk: int = CHUNK_ITEMS
+    mentions: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, aliases: dict[str, str] | None = None, per_chunk: int = CHUNK_ITEMS
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions with label and entity_id, entities) from cleaned name mentions.
 
     `mentions` has doc_id, sentence_idx, start_char, end_char, text, ner_label and cue (see
-    `pipeline.cues`); `documents` has doc_id and clean_text; `aliases` maps normalised variants
-    to a canonical name.
+    `pipeline.cues`); `documents` has doc_id and clean_text (lazy, it is read a chunk of
+    documents at a time); `aliases` maps normalised variants to a canonical name.
 
     What reads a document's own mentions (full forms, acronyms, lists) runs on `per_chunk`
     documents at a time as Python objects; what spans the corpus (aliases, variants, votes,
@@ -89,7 +89,9 @@ def canonicalise(
     return _frames(frame, vote_labels(frame))
 
 
-def _per_document(ordered: pl.DataFrame, documents: pl.DataFrame, per_chunk: int) -> tuple[pl.DataFrame, dict[str, str]]:
+def _per_document(
+    ordered: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, per_chunk: int
+) -> tuple[pl.DataFrame, dict[str, str]]:
     """`ordered` with `_full` (each mention's full form in its document) and `_chain` (the list it
     sits in, if any, numbered across the corpus), and the acronyms the texts introduce."""
     expansions: dict[str, str] = {}
@@ -117,7 +119,7 @@ def _aliased(name: str, label: str, aliases: dict[str, str]) -> str:
     return aliases.get(normalise(name), organisation_base(name, label))
 
 
-def with_context(ordered: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+def with_context(ordered: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """`ordered` (by doc_id, start_char) with `gap`, the text since the previous mention of the
     same document when at most `_GAP_MAX` characters (longer gaps are never a list separator or
     an acronym's bracket), and `after`, the next `_AFTER` characters: all that acronyms and lists
@@ -125,8 +127,10 @@ def with_context(ordered: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     text = pl.col("_clean_text")
     gap_start = pl.col("end_char").shift(1).over("doc_id")
     gap_length = pl.col("start_char") - gap_start
+    texts = documents.lazy().filter(pl.col("doc_id").is_in(ordered["doc_id"].unique().implode()))
+    texts = texts.select("doc_id", pl.col("clean_text").alias("_clean_text")).collect()
     return (
-        ordered.join(documents.select("doc_id", pl.col("clean_text").alias("_clean_text")), on="doc_id", how="left", maintain_order="left")
+        ordered.join(texts, on="doc_id", how="left", maintain_order="left")
         .with_columns(
             gap=pl.when(gap_length.is_between(0, _GAP_MAX)).then(text.str.slice(gap_start, gap_length)),
             after=text.str.slice(pl.col("end_char"), _AFTER).fill_null(""),

@@ -51,6 +51,15 @@ class Staging(dg.ConfigurableResource):
         frame = pl.read_parquet(path, columns=wanted).rechunk()  # a chunk per row group: joins want one
         return frame.cast({c: table.polars_schema[c] for c in frame.columns}) if table else frame
 
+    def scan(self, name: str, columns: Sequence[str] | None = None) -> pl.LazyFrame:
+        """Like `read`, but lazy: a filter on it reaches the Parquet reader, which then keeps only
+        the matching rows of each row group instead of the whole table."""
+        table = TABLES.get(name.split("__")[0])
+        if not self.file(name).exists() or table is None:
+            return self.read(name, columns).lazy()
+        wanted = list(columns) if columns else table.names
+        return pl.scan_parquet(self.file(name)).select(wanted).cast({c: table.polars_schema[c] for c in wanted})
+
     def rows(self, name: str) -> int:
         """A staged table's row count, from the Parquet footer (0 if never written)."""
         path = self.file(name)

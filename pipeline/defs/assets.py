@@ -67,9 +67,9 @@ def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
 )
 def canonical_entities(seeds: Seeds, staging: Staging):
     memory.release()
-    spans = staging.read("ner_spans").filter(pl.col("ner_label").is_not_null())
-    documents = staging.read("documents", ["doc_id", "clean_text"])
-    mentions, ents = canonical.canonicalise(spans.drop("raw_label"), documents, seeds.aliases())
+    spans = staging.scan("ner_spans").filter(pl.col("ner_label").is_not_null()).drop("raw_label").collect()
+    # The texts stay on disk: canonicalisation reads a chunk of documents' texts at a time.
+    mentions, ents = canonical.canonicalise(spans, staging.scan("documents", ["doc_id", "clean_text"]), seeds.aliases())
     ents = ents.sort("n_documents", "n_mentions", "entity_id", descending=[True, True, False])
     yield from _stage(staging, {"mentions": mentions, "entities": ents, "cooccurrences": relations.cooccurrences(mentions, ents)})
 

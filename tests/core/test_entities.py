@@ -111,6 +111,8 @@ def test_entities_canonicalise_is_the_same_a_document_at_a_time():
     whole = canonicalise(_mentions(rows), documents)
     by_one = canonicalise(_mentions(rows), documents, per_chunk=1)
     assert whole[0].equals(by_one[0]) and whole[1].equals(by_one[1])
+    from_disk = canonicalise(_mentions(rows), documents.lazy(), per_chunk=1)  # texts read a chunk at a time
+    assert whole[0].equals(from_disk[0]) and whole[1].equals(from_disk[1])
     by_name = {r["name"]: r for r in whole[1].iter_rows(named=True)}
     assert by_name["Massachusetts Institute of Technology"]["n_mentions"] == 3
     assert by_name["Naver"]["n_mentions"] == 3 and by_name["Naver"]["label"] == "ORG"
