@@ -39,7 +39,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CLOSERS = "\"'”’)]"
-_BYLINE_STARTS = frozenset("BbWwRr")  # the first letters of metadata's byline openings
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _MENU_RUN = 4
@@ -160,7 +159,7 @@ def shape_reason(
     patterns and hints that may match the line (see `Vocabulary.candidates`), when already known."""
     if not _LETTER.search(text):
         return "symbols_only"
-    if text[:1] in _BYLINE_STARTS and metadata.is_byline(text):
+    if metadata.is_byline(text):
         return "byline"
     vocabulary = chrome_vocabulary()
     candidates = vocabulary.candidates([text])[0] if candidates is None else candidates

@@ -46,6 +46,7 @@ _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
 _BYLINE = re.compile(BYLINE_PATTERN)
+_BYLINE_FIRST_LETTERS = frozenset("BbWwRr")  # of "by", "written", "reported", "words": a cheap pre-test
 _STAMP = re.compile(STAMP_PATTERN)
 _DATE_ONLY = re.compile(DATE_ONLY_PATTERN)
 _DATELINE = re.compile(
@@ -74,7 +75,7 @@ class Metadata:
 
 def is_byline(text: str) -> bool:
     """A short line that opens with 'By <Name>'."""
-    return len(text.split()) <= 30 and _BYLINE.match(text) is not None
+    return text[:1] in _BYLINE_FIRST_LETTERS and len(text.split()) <= 30 and _BYLINE.match(text) is not None
 
 
 def is_dateline_stamp(text: str) -> bool:
