@@ -7,7 +7,8 @@ vocabulary is written in, confirms each of those few candidates on its line.
 
 For Hyperscan the patterns are widened to what it accepts without Unicode properties: word
 boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
-lower-cased before the scan. A widened pattern matches wherever the original does (and more), so
+lower-cased before the scan (after mapping the three letters Python's case-insensitive matching
+takes for ASCII ones but `str.lower` does not: İ, ı and ſ). A widened pattern matches wherever the original does (and more), so
 confirming its candidates gives exactly the lines the original patterns match.
 
 The same scan answers the classifier's other "may this line contain ..." questions (`HINTS`): a
@@ -33,6 +34,8 @@ _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG
 # "ago" in a publication stamp, a letter of another script than Latin in a non-Latin line.
 HINTS = {"dated": metadata.DATE_HINT_PATTERN, "other_script": scripts.OTHER_SCRIPT_PATTERN}
 _NO_CANDIDATES: frozenset[int] = frozenset()
+_CASE_SPECIALS = re.compile("[İıſ]")
+_AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,10 @@ class Vocabulary:
     def candidates(self, lines: list[str]) -> list[set[int] | frozenset[int]]:
         """For each line (without line breaks), the patterns and hints that may match it."""
         found: list[set[int] | frozenset[int]] = [_NO_CANDIDATES] * len(lines)
-        data = "\n".join(lines).lower().encode("utf-8")
+        page = "\n".join(lines)
+        if _CASE_SPECIALS.search(page):
+            page = page.translate(_AS_ASCII)
+        data = page.lower().encode("utf-8")
         at = [0, 0]  # the last match's end and line: matches mostly come in order of their ends
 
         def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:

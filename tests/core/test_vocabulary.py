@@ -9,7 +9,7 @@ VOCABULARY = chrome_vocabulary()
 # the patterns, so that Python's re matches some of them.
 FRAGMENTS = st.sampled_from(
     ["share", "Share this", "SHARE", "on", "follow", "us", "read", "more", "newsletter", "sign up", "cookies", "©", "2024",
-     "photo", "by", "Getty Images", "…", "[…]", "»", ">", "é", "ß", "İ", "кс", "x", "공유", "関連記事", "12", ":", "|", " ", "-", "."]
+     "photo", "by", "Getty Images", "…", "[…]", "»", ">", "é", "ß", "İ", "ı", "ſ", "кс", "x", "공유", "関連記事", "12", ":", "|", " ", "-", "."]
 )
 
 
@@ -21,6 +21,12 @@ def test_vocabulary_candidates_include_every_pattern_python_matches(lines):
     for line, candidates in zip(lines, found):
         matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
         assert matching <= candidates, (line, matching - candidates)
+
+
+@pytest.mark.parametrize("line", ["PRİNT", "Prınt", "Share thiſ", "Cooкie"])
+def test_vocabulary_candidates_follow_pythons_case_insensitive_letters(line):
+    matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
+    assert matching and matching <= VOCABULARY.candidates([line])[0]
 
 
 def test_vocabulary_candidates_name_the_line_a_match_is_on():
