@@ -8,8 +8,9 @@ vocabulary is written in, confirms each of those few candidates on its line.
 For Hyperscan the patterns are widened to what it accepts without Unicode properties: word
 boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
 lower-cased before the scan (after mapping the three letters Python's case-insensitive matching
-takes for ASCII ones but `str.lower` does not: İ, ı and ſ). A widened pattern matches wherever the original does (and more), so
-confirming its candidates gives exactly the lines the original patterns match.
+takes for ASCII ones but `str.lower` does not: İ, ı and ſ). A widened pattern matches wherever
+the original does (and more), so confirming its candidates gives exactly the lines the original
+patterns match.
 
 The same scan answers the classifier's other "may this line contain ..." questions (`HINTS`): a
 line without a date hint cannot be a publication stamp, one without a letter of another script

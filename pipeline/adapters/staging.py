@@ -42,23 +42,21 @@ class Staging(dg.ConfigurableResource):
     def read(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
         """A staged table with its schema's columns and types (empty if never written); only
         `columns` when given, read from the file alone (Parquet keeps columns apart)."""
-        table = TABLES.get(name.split("__")[0])
-        path = self.file(name)
-        wanted = list(columns) if columns else (table.names if table else None)
-        if not path.exists():
-            empty = table.empty() if table else pl.DataFrame()
-            return empty.select(wanted) if table and wanted else empty
-        frame = pl.read_parquet(path, columns=wanted).rechunk()  # a chunk per row group: joins want one
-        return frame.cast({c: table.polars_schema[c] for c in frame.columns}) if table else frame
+        return self.scan(name, columns).collect().rechunk()  # a chunk per row group: joins want one
 
     def scan(self, name: str, columns: Sequence[str] | None = None) -> pl.LazyFrame:
         """Like `read`, but lazy: a filter on it reaches the Parquet reader, which then keeps only
         the matching rows of each row group instead of the whole table."""
         table = TABLES.get(name.split("__")[0])
-        if not self.file(name).exists() or table is None:
-            return self.read(name, columns).lazy()
-        wanted = list(columns) if columns else table.names
-        return pl.scan_parquet(self.file(name)).select(wanted).cast({c: table.polars_schema[c] for c in wanted})
+        path = self.file(name)
+        wanted = list(columns) if columns else (table.names if table else None)
+        if not path.exists():
+            empty = table.empty() if table else pl.DataFrame()
+            return (empty.select(wanted) if table and wanted else empty).lazy()
+        frame = pl.scan_parquet(path)
+        if wanted:
+            frame = frame.select(wanted)
+        return frame.cast({c: table.polars_schema[c] for c in wanted}) if table else frame
 
     def rows(self, name: str) -> int:
         """A staged table's row count, from the Parquet footer (0 if never written)."""
