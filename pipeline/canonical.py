@@ -27,7 +27,7 @@ from cleanco import basename
 from rapidfuzz import fuzz, process
 
 from pipeline.entities import COURTESY_TITLE, mention_id, normalise
-from pipeline.parallel import CHUNK_ITEMS, document_slices
+from pipeline.parallel import CHUNK_ITEMS, document_slices, document_texts
 from pipeline.schema import ENTITIES, MENTIONS
 
 _FUZZY_SCORE = 92.0
@@ -127,8 +127,7 @@ def with_context(ordered: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) 
     text = pl.col("_clean_text")
     gap_start = pl.col("end_char").shift(1).over("doc_id")
     gap_length = pl.col("start_char") - gap_start
-    texts = documents.lazy().filter(pl.col("doc_id").is_in(ordered["doc_id"].unique().implode()))
-    texts = texts.select("doc_id", pl.col("clean_text").alias("_clean_text")).collect()
+    texts = document_texts(documents, ordered["doc_id"].unique()).rename({"clean_text": "_clean_text"})
     return (
         ordered.join(texts, on="doc_id", how="left", maintain_order="left")
         .with_columns(

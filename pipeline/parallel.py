@@ -31,9 +31,9 @@ def workers(n_items: int) -> int:
     return cores if cores > 1 and n_items >= PARALLEL_MIN_ITEMS else 1
 
 
-def chunks(items: Sequence[T]) -> list[Sequence[T]]:
-    """Slices of `items` (a sequence, or a Polars frame: its slices share its memory)."""
-    return [items[i: i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
+def chunks(items: Sequence[T], per_chunk: int = CHUNK_ITEMS) -> list[Sequence[T]]:
+    """Slices of `items` (a sequence, or a Polars frame or series: its slices share its memory)."""
+    return [items[i: i + per_chunk] for i in range(0, len(items), per_chunk)]
 
 
 def document_slices(frame: pl.DataFrame, per_chunk: int = CHUNK_ITEMS, column: str = "doc_id") -> list[pl.DataFrame]:
@@ -43,6 +43,14 @@ def document_slices(frame: pl.DataFrame, per_chunk: int = CHUNK_ITEMS, column: s
     starts = (pl.col(column) != pl.col(column).shift(1)).fill_null(True)
     firsts = frame.select(first=starts.arg_true())["first"].to_list()[::per_chunk] + [frame.height]
     return [frame.slice(a, b - a) for a, b in zip(firsts, firsts[1:])]
+
+
+def document_texts(documents: pl.DataFrame | pl.LazyFrame, doc_ids: pl.Series, columns: Sequence[str] = ("clean_text",)) -> pl.DataFrame:
+    """(doc_id, *columns) of the documents `doc_ids` names. Given a LazyFrame (a staged table's
+    scan) the filter reaches the Parquet reader, so only these documents' texts are read: steps
+    that go through the corpus a chunk of documents at a time never hold every text."""
+    wanted = pl.col("doc_id").is_in(doc_ids.implode())
+    return documents.lazy().filter(wanted).select("doc_id", *columns).collect()
 
 
 def map_chunks(fn: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:

@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.currencies import vocabulary
+from pipeline.parallel import chunks, document_texts
 from pipeline.schema import TABLES
 
 RESTATEMENT_TOLERANCE = 0.05
@@ -22,26 +23,30 @@ _OFFSET_INPUTS = ("doc_id", "start_char", "end_char", "text")
 _MONEY_INPUTS = ("money_id", "equivalent_of", "amount_usd", "currency", "fx_basis")
 _EXAMPLE_COLUMNS = ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places")
 
-Loader = Callable[[str, list[str] | None], pl.DataFrame]
+Scanner = Callable[[str, list[str] | None], pl.LazyFrame]
 
 
 def parameters() -> dict:
     return {"iso_4217_codes": sorted(vocabulary().codes), "ecb_currencies": sorted(fx.known_currencies())}
 
 
-def frame_for(table: str, suite: dict, load: Loader) -> pl.DataFrame:
+def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
     """The frame a suite validates: the table's columns the suite needs, with its derived columns,
     or the frame the suite names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the
     money table; `seed_files`: every file of the seeds folder against documents and quarantine).
-    `load(name, columns)` reads a staged table (all columns when None)."""
+    `scan(name, columns)` scans a staged table (all columns when None)."""
+
+    def read(name: str, columns: list[str] | None) -> pl.DataFrame:
+        return scan(name, columns).collect()
+
     if suite.get("frame") == "spacy_money_spans":
-        spans = load("ner_spans", ["doc_id", "sentence_idx", "start_char", "end_char", "text", "raw_label"])
-        return money_span_coverage(spans, load("money", ["doc_id", "start_char", "end_char"]))
+        spans = read("ner_spans", ["doc_id", "sentence_idx", "start_char", "end_char", "text", "raw_label"])
+        return money_span_coverage(spans, read("money", ["doc_id", "start_char", "end_char"]))
     if suite.get("frame") == "seed_files":
-        return seed_coverage(load("seed_files", None), load("documents", ["source_path"]), load("quarantine", ["source_path"]))
-    frame = load(table, columns_for(table, suite))
+        return seed_coverage(read("seed_files", None), read("documents", ["source_path"]), read("quarantine", ["source_path"]))
+    frame = read(table, columns_for(table, suite))
     if table in _OFFSET_TABLES:
-        frame = with_offset_check(frame, load("documents", ["doc_id", "clean_text"]))
+        frame = with_offset_check(frame, scan("documents", ["doc_id", "clean_text"]))
     if table == "money":
         frame = with_money_checks(frame)
     return frame
@@ -97,19 +102,22 @@ def money_span_coverage(spans: pl.DataFrame, money: pl.DataFrame) -> pl.DataFram
     return spans.with_columns(covered_by_money=pl.Series(covered, dtype=pl.Boolean))
 
 
-def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame, rows: int = 100_000) -> pl.DataFrame:
+def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, rows: int = 2_000) -> pl.DataFrame:
     """`offset_matches`: the row's text is exactly clean_text[start_char:end_char].
 
-    Computed in Polars, `rows` rows at a time and from the four columns it reads: the joined
-    clean_text shares the documents' string buffers, and no other column is copied by the join,
-    so the check's memory does not grow with the table."""
-    texts = documents.select("doc_id", pl.col("clean_text").alias("_clean_text"))
-    start, end, text = pl.col("start_char"), pl.col("end_char"), pl.col("_clean_text")
+    Computed in Polars `rows` rows at a time, with only those rows' documents' texts in memory
+    (`document_texts`: from a staged table's scan, read a chunk at a time). Joined to the rows, a
+    text is copied once per row that points into it, so the chunks are small: the check's memory
+    does not grow with the table or the corpus."""
+    start, end, text = pl.col("start_char"), pl.col("end_char"), pl.col("clean_text")
     inside = (start >= 0) & (start <= end) & (end <= text.str.len_chars())
     matches = (inside & (text.str.slice(start, end - start) == pl.col("text"))).fill_null(False).alias("offset_matches")
     inputs = frame.select("doc_id", "start_char", "end_char", "text")
-    parts = [part.join(texts, on="doc_id", how="left", maintain_order="left").select(matches) for part in inputs.iter_slices(rows)]
-    return frame.with_columns(pl.concat(parts)["offset_matches"] if parts else pl.Series("offset_matches", [], dtype=pl.Boolean))
+    flags = [
+        part.join(document_texts(documents, part["doc_id"].unique()), on="doc_id", how="left", maintain_order="left").select(matches)
+        for part in chunks(inputs, rows)
+    ]
+    return frame.with_columns(pl.concat(flags)["offset_matches"] if flags else pl.Series("offset_matches", [], dtype=pl.Boolean))
 
 
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:

@@ -30,7 +30,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
     )
     def _check(context: dg.AssetCheckExecutionContext, staging: Staging, seeds: Seeds) -> dg.AssetCheckResult:
         memory.release()
-        frame = validation.frame_for(table, suite, lambda name, columns: seeds.files() if name == "seed_files" else staging.read(name, columns))
+        frame = validation.frame_for(table, suite, lambda name, columns: seeds.files().lazy() if name == "seed_files" else staging.scan(name, columns))
         result = gx.validate(frame, suite, validation.parameters())
         outcomes = result.outcomes
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
