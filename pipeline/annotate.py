@@ -10,7 +10,7 @@ import polars as pl
 from pipeline import memory
 from pipeline.cues import context_cue
 from pipeline.entities import mention_spans
-from pipeline.parallel import CHUNK_ITEMS
+from pipeline.parallel import document_chunks
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import (
@@ -25,19 +25,19 @@ from pipeline.sentences import (
 Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
 
 
-def annotate_documents(documents: pl.DataFrame, annotator: Annotator) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(sentences, ner_spans) for `documents` (doc_id, clean_text).
+def annotate_documents(documents: pl.DataFrame | pl.LazyFrame, annotator: Annotator) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(sentences, ner_spans) for `documents` (doc_id, clean_text); a LazyFrame (a staged table's
+    scan) is read a chunk of documents at a time.
 
     The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break.
     `ner_spans` holds the cleaned name mentions (`ner_label`, and the label their context points
     to, `cue`) and spaCy's MONEY spans, which the money checks compare against.
     """
-    docs = documents.select("doc_id", "clean_text")
-    annotations = annotator(Paragraphs(docs))
+    annotations = annotator(Paragraphs(documents))
     # One frame per chunk of documents, so rows never pile up as Python objects for a whole corpus,
     # and the heap the chunk's rows fragmented goes back to the system before the next chunk.
     parts = []
-    for chunk in docs.iter_slices(CHUNK_ITEMS):
+    for chunk in document_chunks(documents):
         parts.append(_chunk_rows(_with_paragraphs(chunk), annotations))
         memory.release()
     return SENTENCES.concat([p[0] for p in parts]), NER_SPANS.concat([p[1] for p in parts])
@@ -48,22 +48,23 @@ class Paragraphs:
     time as the model asks for them (never a Python string per paragraph of the whole corpus);
     sized, so that the annotator can choose its number of processes."""
 
-    def __init__(self, docs: pl.DataFrame):
-        self.docs = docs
-        # `paragraphs` counted by Polars: no Python string per document.
-        self.count = docs.select(pl.col("clean_text").str.count_matches(PARAGRAPH_PATTERN).sum()).item()
+    def __init__(self, documents: pl.DataFrame | pl.LazyFrame):
+        self.documents = documents
+        # `paragraphs` counted by Polars, streaming over a scan: no Python string per document.
+        count = pl.col("clean_text").str.count_matches(PARAGRAPH_PATTERN).sum()
+        self.count = documents.lazy().select(count).collect(engine="streaming").item()
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self) -> Iterator[str]:
-        for chunk in self.docs.iter_slices(CHUNK_ITEMS):
+        for chunk in document_chunks(self.documents):
             for _, text, spans in _with_paragraphs(chunk):
                 yield from (text[s:e] for s, e in spans)
 
 
 def _with_paragraphs(docs: pl.DataFrame) -> list[tuple[str, str, list[tuple[int, int]]]]:
-    return [(doc_id, text, paragraphs(text)) for doc_id, text in docs.rows()]
+    return [(doc_id, text, paragraphs(text)) for doc_id, text in docs.select("doc_id", "clean_text").rows()]
 
 
 def _chunk_rows(
@@ -100,7 +101,7 @@ class Annotated:
     reused: int = 0
 
 
-def annotate_incrementally(documents: pl.DataFrame, annotator: Annotator, model: str, previous: Annotated | None = None) -> Annotated:
+def annotate_incrementally(documents: pl.DataFrame | pl.LazyFrame, annotator: Annotator, model: str, previous: Annotated | None = None) -> Annotated:
     """Like `annotate_documents`, but documents whose content, code version and model match
     `previous` keep their previous sentences and spans: only new and changed ones meet the model."""
     previous = previous or Annotated(SENTENCES.empty(), NER_SPANS.empty(), keys_frame({}))

@@ -8,7 +8,7 @@ import polars as pl
 
 from pipeline import fx
 from pipeline.money import extract_money
-from pipeline.parallel import map_chunks
+from pipeline.parallel import document_chunks, map_parts, workers
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
@@ -18,19 +18,24 @@ def money_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"money:{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def money_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+def money_frame(documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """One row per figure in each document's clean_text, with its USD value."""
     return with_fx(extract_frame(documents, sentences), documents)
 
 
-def extract_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+def extract_frame(documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """The figures of each document, before conversion (the per-document part of the work).
 
-    Each document carries its sentence spans as list columns, so a chunk of the frame is all a
-    worker needs and nothing is held as Python rows for the whole corpus."""
+    Documents are read a chunk at a time (from a staged table's scan, only that chunk's texts are
+    in memory), each with its sentence spans as list columns, so a chunk is all a worker needs and
+    nothing is held as Python rows for the whole corpus."""
     spans = sentences.sort("doc_id", "sentence_idx").group_by("doc_id", maintain_order=True).agg("start_char", "end_char")
-    work = documents.select("doc_id", "clean_text", "published_date", "dateline").join(spans, on="doc_id", how="left", maintain_order="left")
-    return MONEY.concat(map_chunks(_money_chunk, work))
+    work = (
+        chunk.join(spans, on="doc_id", how="left", maintain_order="left")
+        for chunk in document_chunks(documents, ["clean_text", "published_date", "dateline"])
+    )
+    n_documents = documents.lazy().select(pl.len()).collect().item()
+    return MONEY.concat(list(map_parts(_money_chunk, work, workers(n_documents))))
 
 
 def _money_chunk(work: pl.DataFrame) -> pl.DataFrame:
@@ -40,17 +45,17 @@ def _money_chunk(work: pl.DataFrame) -> pl.DataFrame:
 
 
 def money_incrementally(
-    documents: pl.DataFrame, sentences: pl.DataFrame, previous: pl.DataFrame, previous_keys: pl.DataFrame
+    documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame, previous: pl.DataFrame, previous_keys: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """(money, keys, number of documents reused): figures of unchanged documents are kept from
     `previous`, new and changed documents are parsed; conversion is redone for all, since a
     story's date can come from another document."""
     keys, reused, todo = partition(documents, previous_keys)
-    figures = merge(previous, reused, extract_frame(todo, sentences.filter(pl.col("doc_id").is_in(todo["doc_id"].to_list()))))
+    figures = merge(previous, reused, extract_frame(todo, sentences))
     return with_fx(figures, documents), keys_frame(keys), len(reused)
 
 
-def with_fx(money: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+def with_fx(money: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `_rate_days`).
 
     Rates are looked up once per distinct currency and day, then joined to the figures."""
@@ -70,11 +75,12 @@ def with_fx(money: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _rate_days(documents: pl.DataFrame) -> pl.DataFrame:
+def _rate_days(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """(doc_id, day, basis): the date each document's figures convert at, and why: the page's own
     date, else the earliest date of a dated article of the same story, else the latest date of
     the shipped ECB table."""
     published = pl.col("published_date")
+    documents = documents.lazy().select("doc_id", "published_date", "story_id").collect()
     stories = documents.filter(published.is_not_null()).group_by("story_id").agg(story_date=published.min())
     dated = documents.select("doc_id", "published_date", "story_id").join(stories, on="story_id", how="left", nulls_equal=True)
     return dated.select(

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 import polars as pl
@@ -31,9 +32,11 @@ def workers(n_items: int) -> int:
     return cores if cores > 1 and n_items >= PARALLEL_MIN_ITEMS else 1
 
 
-def chunks(items: Sequence[T], per_chunk: int = CHUNK_ITEMS) -> list[Sequence[T]]:
-    """Slices of `items` (a sequence, or a Polars frame or series: its slices share its memory)."""
-    return [items[i: i + per_chunk] for i in range(0, len(items), per_chunk)]
+def chunks(items: Sequence[T], per_chunk: int | None = None) -> list[Sequence[T]]:
+    """Slices of `items` (a sequence, or a Polars frame or series: its slices share its memory) of
+    `per_chunk` items (default `CHUNK_ITEMS`)."""
+    size = per_chunk or CHUNK_ITEMS
+    return [items[i: i + size] for i in range(0, len(items), size)]
 
 
 def document_slices(frame: pl.DataFrame, per_chunk: int = CHUNK_ITEMS, column: str = "doc_id") -> list[pl.DataFrame]:
@@ -53,11 +56,33 @@ def document_texts(documents: pl.DataFrame | pl.LazyFrame, doc_ids: pl.Series, c
     return documents.lazy().filter(wanted).select("doc_id", *columns).collect()
 
 
+def document_chunks(
+    documents: pl.DataFrame | pl.LazyFrame, columns: Sequence[str] = ("clean_text",), per_chunk: int | None = None
+) -> Iterator[pl.DataFrame]:
+    """(doc_id, *columns) of every document, `per_chunk` documents at a time, in order; from a
+    staged table's scan only one chunk's texts are in memory at a time (see `document_texts`)."""
+    for doc_ids in chunks(documents.lazy().select("doc_id").collect()["doc_id"], per_chunk):
+        yield document_texts(documents, doc_ids, columns)
+
+
 def map_chunks(fn: Callable[[Sequence[T]], R], items: Sequence[T]) -> list[R]:
     """[fn(chunk) for chunk in chunks(items)], in order; `fn` must be a module-level function
     (or a partial of one) when the items are many enough to go to worker processes."""
-    n = workers(len(items))
-    if n == 1:
-        return [fn(chunk) for chunk in chunks(items)]
-    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(fn, chunks(items)))
+    return list(map_parts(fn, chunks(items), workers(len(items))))
+
+
+def map_parts(fn: Callable[[T], R], parts: Iterable[T], processes: int) -> Iterator[R]:
+    """fn(part) for each part, in order, in `processes` worker processes (in this one if 1). At
+    most two parts per worker are in flight, so parts made as they are needed (a chunk of
+    documents read from staging) are never all in memory at once."""
+    if processes == 1:
+        yield from map(fn, parts)
+        return
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[Future[R]] = deque()
+        for part in parts:
+            pending.append(pool.submit(fn, part))
+            if len(pending) > 2 * processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -34,9 +34,12 @@ def plan(current: dict[str, str], previous: dict[str, str]) -> tuple[set[str], C
     return reused, diff(previous, current)
 
 
-def partition(documents: pl.DataFrame, previous_keys: pl.DataFrame, *extra: str) -> tuple[dict[str, str], set[str], pl.DataFrame]:
-    """(keys of `documents`, doc_ids whose previous result is reusable, the documents to process)."""
-    keys = result_keys(dict(documents.select("doc_id", "content_sha256").rows()), *extra)
+def partition(
+    documents: pl.DataFrame | pl.LazyFrame, previous_keys: pl.DataFrame, *extra: str
+) -> tuple[dict[str, str], set[str], pl.DataFrame | pl.LazyFrame]:
+    """(keys of `documents`, doc_ids whose previous result is reusable, the documents to process:
+    lazy when `documents` is)."""
+    keys = result_keys(dict(documents.lazy().select("doc_id", "content_sha256").collect().rows()), *extra)
     reused, _ = plan(keys, keys_of(previous_keys))
     return keys, reused, documents.filter(~pl.col("doc_id").is_in(sorted(reused)))
 

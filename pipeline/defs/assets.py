@@ -50,7 +50,8 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
 def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
     memory.release()
     previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
-    docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text"])
+    # The texts stay on disk: annotation reads a chunk of documents' texts at a time.
+    docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text"])
     result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.model, previous)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
     yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
@@ -80,11 +81,11 @@ def canonical_entities(seeds: Seeds, staging: Staging):
 )
 def money(context: dg.AssetExecutionContext, staging: Staging):
     memory.release()
-    docs = staging.read("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
+    # The texts stay on disk: money reads a chunk of documents' texts at a time.
+    docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
     previous_keys = reuse_keys(context, staging, "money_keys")
     frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
-    parsed = docs.height - reused
-    del docs  # the texts are done with: let them go before the mentions are read
+    parsed = keys.height - reused
     frame = relations.money_subjects(frame, staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"]))
     staging.write("money", frame)
     staging.write("money_keys", keys)

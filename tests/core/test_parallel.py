@@ -45,3 +45,17 @@ def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_resu
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 10**9)
     assert pooled_money.height > 0 and pooled_money["sentence_idx"].null_count() == 0
     assert pooled_money.equals(extract_frame(sequential.documents, sentences))
+
+
+def test_parallel_map_parts_takes_parts_only_as_workers_need_them():
+    made = []
+
+    def parts():
+        for i in range(20):
+            made.append(i)
+            yield [i]
+
+    results = parallel.map_parts(_squares, parts(), processes=2)
+    assert next(results) == [0]
+    assert len(made) == 5  # two parts per worker in flight, and the one waited on: not all twenty
+    assert list(results) == [[i * i] for i in range(1, 20)]

@@ -51,12 +51,14 @@ def test_sentences_sentence_index_finds_the_containing_sentence(offset, index):
     assert sentence_index([(0, 10), (11, 20), (21, 30)], offset) == index
 
 
-def test_sentences_paragraphs_are_made_lazily_in_document_order(monkeypatch):
-    import pipeline.annotate as annotate
+@pytest.mark.parametrize("lazy", [False, True])
+def test_sentences_paragraphs_are_made_lazily_in_document_order(monkeypatch, lazy):
+    import pipeline.parallel as parallel
 
-    monkeypatch.setattr(annotate, "CHUNK_ITEMS", 2)  # several chunks of documents
+    monkeypatch.setattr(parallel, "CHUNK_ITEMS", 2)  # several chunks of documents
     texts = ["A one.\n\nA two.", "B one.", "C one.\nC still one.\n\n\nC two.", "D one."]
     docs = pl.DataFrame({"doc_id": ["a", "b", "c", "d"], "clean_text": texts})
+    docs = docs.lazy() if lazy else docs  # a LazyFrame, as the asset passes a staged table's scan
     expected = [t[s:e] for t in texts for s, e in paragraphs(t)]
     paras = Paragraphs(docs)
     assert len(paras) == len(expected) == 6
