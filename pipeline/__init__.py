@@ -12,3 +12,7 @@ os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 # DuckDB bundles a jemalloc of its own, configured the same way through its own variable: the
 # load's buffers go back to the system when it has written them.
 os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+# PyArrow (GX's pandas frames, DuckDB's Arrow results) allocates through mimalloc by default,
+# which also keeps freed memory: a check's frame stayed resident into the next step (+45 to +90
+# MB at 10,000 documents). The system allocator's free pages go back with `memory.release`.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")

@@ -95,6 +95,9 @@ class Warehouse(dg.ConfigurableResource):
                 ensure_table(con, table)
                 if name in frames:
                     _insert(con, table, frames[name])
+                    # Written out table by table: DuckDB otherwise keeps every inserted table's
+                    # row groups in memory until the end (about +130 MB at 10,000 documents).
+                    con.execute("CHECKPOINT")
             for view in VIEWS.values():
                 con.execute(f"CREATE VIEW {view.name} AS {view.sql}")
                 con.execute(f"COMMENT ON VIEW {view.name} IS '{_quote(view.description)}'")
