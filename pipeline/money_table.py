@@ -82,7 +82,7 @@ def _rate_days(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     published = pl.col("published_date")
     documents = documents.lazy().select("doc_id", "published_date", "story_id").collect()
     stories = documents.filter(published.is_not_null()).group_by("story_id").agg(story_date=published.min())
-    dated = documents.select("doc_id", "published_date", "story_id").join(stories, on="story_id", how="left", nulls_equal=True)
+    dated = documents.join(stories, on="story_id", how="left", nulls_equal=True)
     return dated.select(
         "doc_id",
         day=pl.coalesce(published, "story_date", pl.lit(fx.latest_rate_date())),
