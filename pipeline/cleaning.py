@@ -116,7 +116,7 @@ def clean_document(raw: str) -> CleanResult:
     lines = [ln for ln in split_lines(raw) if ln.kind != "blank"]
     latin_page = scripts.is_latin(raw[:_HEAD])
     head = lines if len(raw) <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
-    english = latin_page and _stop_share(" ".join(ln.key for ln in head)) >= _ENGLISH_STOP_SHARE
+    english = latin_page and _mostly_english([ln.key for ln in head])
     for line, candidates in zip(lines, chrome_vocabulary().candidates([ln.text for ln in lines])):
         if reason := shape_reason(line.text, line.words, latin_page, candidates):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -263,6 +263,19 @@ def _density_class(line: _Line, english: bool = True) -> str:
     if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
         return "good"
     return "neargood"
+
+
+def _mostly_english(keys: list[str]) -> bool:
+    """At least `_ENGLISH_STOP_SHARE` of the words of these line keys are English stop words.
+    Counted line by line, stopping once the share is reached whatever the rest holds (on English
+    pages, within the first lines)."""
+    total = max(sum(key.count(" ") + 1 for key in keys if key), 1)
+    stops = 0
+    for key in keys:
+        stops += sum(map(STOP_WORDS.__contains__, key.split()))
+        if stops / total >= _ENGLISH_STOP_SHARE:
+            return True
+    return False
 
 
 def _stop_share(key: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.regex_literals import required_literals
@@ -151,12 +152,8 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
 def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
     page = "\n".join(texts).lower()
     for pattern, literals in zip(_OUTLET_PATTERNS, _OUTLET_LITERALS):
-        found = [0] if literals is None else [at for literal in literals if (at := page.find(literal)) >= 0]
-        if not found:
-            continue  # no line can match
-        # Every match holds one of the literals: no line above the first of them matches.
-        for text in texts[page.count("\n", 0, min(found)):]:
-            m = pattern.search(text)
+        for i in _lines_holding(page, literals, len(texts)):
+            m = pattern.search(texts[i])
             if m and len(m.group("outlet").strip()) > 1:
                 return m.group("outlet").strip(" .,-")
     if dateline and dateline.group("agency"):
@@ -166,6 +163,22 @@ def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) ->
         if m:
             return m.group("domain")
     return None
+
+
+def _lines_holding(page: str, literals: frozenset[str] | None, n_lines: int) -> Iterable[int]:
+    """Indices, in order, of the lines of `page` (lines lower-cased and joined by line breaks)
+    that hold one of `literals`, which every match of a pattern holds (`required_literals`): the
+    only lines worth searching. Every line when the pattern requires no literal."""
+    if literals is None:
+        return range(n_lines)
+    found = set()
+    for literal in literals:
+        at = page.find(literal)
+        while at >= 0:
+            found.add(page.count("\n", 0, at))
+            line_end = page.find("\n", at)
+            at = page.find(literal, line_end + 1) if line_end >= 0 else -1
+    return sorted(found)
 
 
 def _published(stamps: list[str], texts: list[str]) -> dt.date | None:
