@@ -272,7 +272,7 @@ def _mostly_english(keys: list[str]) -> bool:
     total = max(sum(key.count(" ") + 1 for key in keys if key), 1)
     stops = 0
     for key in keys:
-        stops += sum(map(STOP_WORDS.__contains__, key.split()))
+        stops += _stop_count(key.split())
         if stops / total >= _ENGLISH_STOP_SHARE:
             return True
     return False
@@ -281,7 +281,11 @@ def _mostly_english(keys: list[str]) -> bool:
 def _stop_share(key: str) -> float:
     """Share of English stop words among the words of folded text (line keys)."""
     tokens = key.split()
-    return sum(map(STOP_WORDS.__contains__, tokens)) / max(len(tokens), 1)
+    return _stop_count(tokens) / max(len(tokens), 1)
+
+
+def _stop_count(tokens: list[str]) -> int:
+    return sum(map(STOP_WORDS.__contains__, tokens))
 
 
 def _mark_menu_runs(lines: list[_Line]) -> None:
