@@ -21,7 +21,7 @@ import bisect
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -98,7 +98,7 @@ class _Line:
     raw: str
     text: str
     words: int
-    kind: str = "good"  # good | short | neargood | bad | blank
+    kind: str = "good"  # good | short | neargood | bad
     reason: str | None = None
     key: str = ""  # case- and punctuation-folded text, for finding repeats
 
@@ -113,12 +113,14 @@ def clean_document(raw: str) -> CleanResult:
 
     The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
     """
-    lines = [ln for ln in split_lines(raw) if ln.kind != "blank"]
+    lines = split_lines(raw)
+    vocabulary = chrome_vocabulary()
+    candidates = vocabulary.candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
     head = lines if len(raw) <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
     english = latin_page and _mostly_english([ln.key for ln in head])
-    for line, candidates in zip(lines, chrome_vocabulary().candidates([ln.text for ln in lines])):
-        if reason := shape_reason(line.text, line.words, latin_page, candidates):  # pass 1
+    for line, line_candidates in zip(lines, candidates):
+        if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
     _mark_repeats(lines)
     captions = _mark_captions(lines)
@@ -141,7 +143,7 @@ def clean_document(raw: str) -> CleanResult:
 
 
 def split_lines(raw: str) -> list[_Line]:
-    """Raw lines with their 1-based numbers, raw offsets and white-space-normalised text."""
+    """The page's non-blank lines, with their 1-based numbers, raw offsets and white-space-normalised text."""
     if "\r" in raw:
         pieces = _LINE_BREAK.split(raw)
         starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
@@ -149,9 +151,11 @@ def split_lines(raw: str) -> list[_Line]:
         pieces = raw.split("\n")
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
     texts = [" ".join(piece.split()) for piece in pieces]
+    filled = list(map(bool, texts))
+    kept = list(compress(zip(count(1), starts, pieces, texts), filled))
     return [
-        _Line(no, start, piece, text, text.count(" ") + 1, "good", None, key) if text else _Line(no, start, piece, "", 0, "blank")
-        for no, (start, piece, text, key) in enumerate(zip(starts, pieces, texts, _fold_lines(texts)), start=1)
+        _Line(no, start, piece, text, text.count(" ") + 1, "good", None, key)
+        for (no, start, piece, text), key in zip(kept, _fold_lines(list(compress(texts, filled))))
     ]
 
 

@@ -11,10 +11,19 @@ OTHER_SCRIPT_PATTERN = (
 )
 _OTHER_SCRIPT = re.compile(OTHER_SCRIPT_PATTERN)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_ASCII = bytes(range(128))
 
 
 def is_latin(text: str) -> bool:
-    """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
-    if not _OTHER_SCRIPT.search(text):
+    """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ...
+
+    Regular expressions only look at the non-ASCII characters, which are few on most pages;
+    ASCII letters are counted by a byte translation, at C speed.
+    """
+    data = text.encode("utf-8")
+    non_ascii = data.translate(None, _ASCII).decode("utf-8")
+    others = len(_OTHER_SCRIPT.findall(non_ascii))
+    if not others:
         return True
-    return 2 * len(_OTHER_SCRIPT.findall(text)) < len(_NOT_LETTERS.sub("", text))
+    return 2 * others < len(data.translate(None, _NOT_ASCII_LETTERS)) + len(_NOT_LETTERS.sub("", non_ascii))
