@@ -270,16 +270,9 @@ def _density_class(line: _Line, english: bool = True) -> str:
 
 
 def _mostly_english(keys: list[str]) -> bool:
-    """At least `_ENGLISH_STOP_SHARE` of the words of these line keys are English stop words.
-    Counted line by line, stopping once the share is reached whatever the rest holds (on English
-    pages, within the first lines)."""
-    total = max(sum(key.count(" ") + 1 for key in keys if key), 1)
-    stops = 0
-    for key in keys:
-        stops += _stop_count(key.split())
-        if stops / total >= _ENGLISH_STOP_SHARE:
-            return True
-    return False
+    """At least `_ENGLISH_STOP_SHARE` of the words of these line keys are English stop words."""
+    words = " ".join(keys).split()
+    return _stop_count(words) / max(len(words), 1) >= _ENGLISH_STOP_SHARE
 
 
 def _stop_share(key: str) -> float:
