@@ -31,7 +31,10 @@ STAMP_PATTERN = r"(?i)^(?:posted|published|updated|last updated|modified|date|fi
 ANY_DATE_PATTERN = "(?i)" + re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
 DATE_ONLY_PATTERN = rf"(?i)^{_WEEKDAY}(?:{ANY_DATE_PATTERN[4:]})[\s,|:0-9apmestgmuc.]*$"
 ANY_DATE = re.compile(ANY_DATE_PATTERN)
-_RELATIVE_TIME = re.compile(r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b")
+RELATIVE_TIME_PATTERN = r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+_RELATIVE_TIME = re.compile(RELATIVE_TIME_PATTERN)
+# What every publication stamp holds (see `is_dateline_stamp`): a calendar date or a time ago.
+STAMP_HINT_PATTERN = f"(?i)(?:{ANY_DATE_PATTERN[4:]})|(?:{RELATIVE_TIME_PATTERN[4:]})"
 # Words a date-and-time stamp is made of besides the dates themselves.
 _STAMP_VOCABULARY = re.compile(
     r"(?i)\b(?:posted|published|updated|last|modified|original(?:ly)?|first|date|on|at|ago|just|now|today|yesterday|"
@@ -41,8 +44,7 @@ _STAMP_VOCABULARY = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 # What a stamp cannot do without: every date has a year, "2 days ago" says "ago".
-DATE_HINT_PATTERN = r"(?:19|20)\d\d|ago"
-_DATE_HINT = re.compile(DATE_HINT_PATTERN, re.I)
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|ago", re.I)
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."

@@ -31,9 +31,9 @@ from pipeline import metadata, scripts
 
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
-# name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or
-# "ago" in a publication stamp, a letter of another script than Latin in a non-Latin line.
-HINTS = {"dated": metadata.DATE_HINT_PATTERN, "other_script": scripts.OTHER_SCRIPT_PATTERN}
+# name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or a
+# time ago in a publication stamp, a letter of another script than Latin in a non-Latin line.
+HINTS = {"dated": metadata.STAMP_HINT_PATTERN, "other_script": scripts.OTHER_SCRIPT_PATTERN}
 _NO_CANDIDATES: frozenset[int] = frozenset()
 _CASE_SPECIALS = re.compile("[İıſ]")
 _AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -122,7 +122,7 @@ def widen(pattern: str) -> str:
         if ch == "[" and not in_class:
             in_class, negated = True, pattern[i + 1: i + 2] == "^"
         elif ch == "]" and in_class and pattern[i - 1] != "[" and pattern[i - 2: i] != "[^":
-            in_class = False
+            in_class = negated = False
         out.append(ch)
         i += 1
     return "".join(out)

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.metadata import is_dateline_stamp
 from pipeline.vocabulary import chrome_vocabulary, widen
 
 VOCABULARY = chrome_vocabulary()
@@ -28,6 +29,24 @@ def test_vocabulary_candidates_follow_pythons_case_insensitive_letters(line):
     matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
     assert matching and matching <= VOCABULARY.candidates([line])[0]
 
+# Pieces of publication stamps and of prose around them.
+STAMP_FRAGMENTS = st.sampled_from(
+    ["Posted", "Updated:", "Published on", "By", "the", "said", "February", "Feb.", "SEPT", "ſept", "4", "04", "4th", "21,",
+     "2025", "1999", "2025-02-04", "2025/2/4", "١٢", "16:04", "PM", "KST", "·", "|", "@", "2", "days", "hours", "ago", "Monday,"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(STAMP_FRAGMENTS, min_size=1, max_size=8).map(" ".join))
+def test_vocabulary_dated_hint_is_on_every_publication_stamp(line):
+    if is_dateline_stamp(line):
+        assert VOCABULARY.hint_ids["dated"] in VOCABULARY.candidates([line])[0], line
+
+
+def test_vocabulary_dated_hint_passes_over_a_bare_year():
+    found = VOCABULARY.candidates(["Posted: February 4, 2025, 16:04", "3 hours ago", "The plant opened in 2019."])
+    assert [VOCABULARY.hint_ids["dated"] in c for c in found] == [True, True, False]
+
 
 def test_vocabulary_candidates_name_the_line_a_match_is_on():
     found = VOCABULARY.candidates(["Kakao said on Tuesday it would grow.", "Share this", "", "Follow us on X"])
@@ -51,6 +70,7 @@ def test_vocabulary_reason_is_the_first_rule_that_matches_within_its_word_limit(
         (r"\d+ comments", r"[\d\x{80}-\x{10FFFF}]+ comments"),
         (r"[a-z][\u0430-\u044f]", r"[a-z][\x{0430}-\x{044f}]"),
         (r"[^.!?]*$", r"[^.!?]*$"),
+        (r"[^0-9]\d", r"[^0-9][\d\x{80}-\x{10FFFF}]"),
     ],
 )
 def test_vocabulary_widen(pattern, widened):
