@@ -20,7 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from itertools import accumulate, compress, count
 from typing import NamedTuple
 
@@ -117,8 +119,7 @@ def clean_document(raw: str) -> CleanResult:
     vocabulary = chrome_vocabulary()
     candidates = vocabulary.candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
-    head = lines if len(raw) <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
-    english = latin_page and _mostly_english([ln.key for ln in head])
+    english = cache(partial(_is_english, lines, len(raw)))
     for line, line_candidates in zip(lines, candidates):
         if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -126,7 +127,7 @@ def clean_document(raw: str) -> CleanResult:
     captions = _mark_captions(lines)
     for line in lines:
         if line.kind == "good":
-            line.kind = _density_class(line, english)
+            line.kind = _density_class(line, latin_page, english)
     _mark_menu_runs(lines)
     _mark_headline_lists(lines)
     _mark_related_blocks(lines)
@@ -251,11 +252,12 @@ def _similar(a: _Line, b: _Line) -> bool:
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
-def _density_class(line: _Line, english: bool = True) -> str:
+def _density_class(line: _Line, latin_page: bool, english: Callable[[], bool]) -> str:
     """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
 
     English stop words only say something about English pages; on others a long line that
-    ends a sentence counts as prose.
+    ends a sentence counts as prose. So they are not counted on pages in other scripts, and a
+    Latin page's language (`english`) is asked for only about a long line with few of them.
     """
     words = line.words
     if words < 5:
@@ -263,15 +265,19 @@ def _density_class(line: _Line, english: bool = True) -> str:
     ends_sentence = _ends_sentence(line.text)
     if words < 20 and not (words >= 8 and ends_sentence):
         return "neargood"  # whatever its stop words
-    stop_share = _stop_share(line.key) if english else 1.0
+    if not latin_page:
+        return "good"
+    stop_share = _stop_share(line.key)
     if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
         return "good"
-    return "neargood"
+    return "neargood" if english() else "good"
 
 
-def _mostly_english(keys: list[str]) -> bool:
-    """At least `_ENGLISH_STOP_SHARE` of the words of these line keys are English stop words."""
-    words = " ".join(keys).split()
+def _is_english(lines: list[_Line], page_length: int) -> bool:
+    """Whether a page in Latin letters is in English: at least `_ENGLISH_STOP_SHARE` of the words
+    of the lines in its head are English stop words."""
+    head = lines if page_length <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
+    words = " ".join(ln.key for ln in head).split()
     return _stop_count(words) / max(len(words), 1) >= _ENGLISH_STOP_SHARE
 
 
