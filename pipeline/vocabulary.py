@@ -35,7 +35,7 @@ _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG
 # time ago in a publication stamp, a letter of another script than Latin in a non-Latin line.
 HINTS = {"dated": metadata.STAMP_HINT_PATTERN, "other_script": scripts.OTHER_SCRIPT_PATTERN}
 _NO_CANDIDATES: frozenset[int] = frozenset()
-_CASE_SPECIALS = re.compile("[İıſ]")
+_CASE_SPECIALS = "İıſ"
 _AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
@@ -59,7 +59,7 @@ class Vocabulary:
         """For each line (without line breaks), the patterns and hints that may match it."""
         found: list[set[int] | frozenset[int]] = [_NO_CANDIDATES] * len(lines)
         page = "\n".join(lines)
-        if _CASE_SPECIALS.search(page):
+        if not page.isascii() and any(char in page for char in _CASE_SPECIALS):
             page = page.translate(_AS_ASCII)
         data = page.lower().encode("utf-8")
         at = [0, 0]  # the last match's end and line: matches mostly come in order of their ends
