@@ -151,7 +151,12 @@ def split_lines(raw: str) -> list[_Line]:
     else:  # the common case, without a regular expression
         pieces = raw.split("\n")
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
-    texts = [" ".join(piece.split()) for piece in pieces]
+    # White space collapsed to single spaces; most lines have none to collapse, as isprintable()
+    # (false for every white space character but the space) and three substring tests show.
+    texts = [
+        piece if piece.isprintable() and "  " not in piece and piece[:1] != " " and piece[-1:] != " " else " ".join(piece.split())
+        for piece in pieces
+    ]
     filled = list(map(bool, texts))
     kept = list(compress(zip(count(1), starts, pieces, texts), filled))
     return [

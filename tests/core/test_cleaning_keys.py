@@ -1,12 +1,14 @@
-"""Repeat keys: `_fold_lines` builds them with page-wide string operations; they must equal a
-line's words as the regular expression below defines them, case-folded and joined by spaces."""
+"""Line texts and repeat keys, built with shortcuts and page-wide string operations.
+
+A line's text must be its words joined by single spaces; its repeat key must be its words as
+the regular expression below defines them, case-folded and joined by spaces."""
 
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import _fold_lines
+from pipeline.cleaning import _fold_lines, split_lines
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -30,3 +32,12 @@ def test_fold_lines_equals_the_word_pattern_on_every_line(lines):
 def test_fold_lines_keeps_joined_words_and_drops_lone_joiners():
     lines = ["U.S. officials' “Don’t” -- co-op...", "ÉCOLE  Straße_Nord", "'quoted' a..b a-'b"]
     assert _fold_lines(lines) == ["u.s officials don’t co-op", "école strasse nord", "quoted a b a b"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(CHARS | st.sampled_from(["\t", "\x0b", "\x1c", "\x85", "\u2028"]), max_size=30).map("".join), min_size=1, max_size=5).map("\n".join))
+def test_split_lines_collapses_white_space_on_every_line(raw):
+    pieces = raw.split("\n")
+    lines = split_lines(raw)
+    assert [ln.text for ln in lines] == [" ".join(p.split()) for p in pieces if p.split()]
+    assert [ln.raw for ln in lines] == [pieces[ln.no - 1] for ln in lines]
