@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,17 @@ STAMP_FRAGMENTS = st.sampled_from(
 def test_vocabulary_dated_hint_is_on_every_publication_stamp(line):
     if is_dateline_stamp(line):
         assert VOCABULARY.hint_ids["dated"] in VOCABULARY.candidates([line])[0], line
+
+
+# Symbols, numbers of several scripts, and a few letters.
+SYMBOLS = st.sampled_from(["-2", "+1", "0", "|", "•", "©", "…", "½", "Ⅻ", "١٢", "x", "İ", "ı", "ſ", "공", "_", "→"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SYMBOLS, min_size=1, max_size=6).map(" ".join))
+def test_vocabulary_letterless_hint_is_on_every_line_without_letters(line):
+    if not re.search(r"[^\W\d_]", line):
+        assert VOCABULARY.hint_ids["letterless"] in VOCABULARY.candidates([line])[0], line
 
 
 def test_vocabulary_dated_hint_passes_over_a_bare_year():
