@@ -175,9 +175,12 @@ def _lines_holding(page: str, literals: frozenset[str] | None, n_lines: int) -> 
         return range(n_lines)
     found = set()
     for literal in literals:
+        line, counted_to = 0, 0
         at = page.find(literal)
         while at >= 0:
-            found.add(page.count("\n", 0, at))
+            line += page.count("\n", counted_to, at)
+            found.add(line)
+            counted_to = at
             line_end = page.find("\n", at)
             at = page.find(literal, line_end + 1) if line_end >= 0 else -1
     return sorted(found)

@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.metadata import extract, find_date, is_byline, is_dateline_stamp
+from pipeline.metadata import _lines_holding, extract, find_date, is_byline, is_dateline_stamp
 
 
 @pytest.mark.parametrize(
@@ -81,3 +83,9 @@ def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, sta
 def test_metadata_title_is_a_headline_not_an_opening_paragraph(first_line, title):
     lines = [(first_line, None), ("The mayor said the vote was a turning point for the city and its people.", None)]
     assert extract(lines).title == title
+
+
+@given(st.lists(st.text("ab©c ", max_size=8), min_size=1, max_size=8), st.sampled_from([{"a"}, {"ab", "©"}, {"c", "bc"}]))
+def test_metadata_lines_holding_names_every_line_with_a_literal_once(lines, literals):
+    found = list(_lines_holding("\n".join(lines), frozenset(literals), len(lines)))
+    assert found == [i for i, line in enumerate(lines) if any(literal in line for literal in literals)]
