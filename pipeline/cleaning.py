@@ -50,6 +50,7 @@ _MENU_RUN = 4
 _HEADLINE_RUN = 3
 _TITLE_GAP = 3
 _ENGLISH_STOP_SHARE = 0.15
+_STOP_CHUNK = 200  # words counted at a time when judging a page's language
 _HEAD = 20000  # characters a page's script and language are judged on
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
@@ -290,7 +291,12 @@ def _is_english(lines: list[_Line], page_length: int) -> bool:
     of the lines in its head are English stop words."""
     head = lines if page_length <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
     words = " ".join(ln.key for ln in head).split()
-    return _stop_count(words) / max(len(words), 1) >= _ENGLISH_STOP_SHARE
+    total, stops = max(len(words), 1), 0
+    for start in range(0, len(words), _STOP_CHUNK):  # English prose reaches the share early on
+        stops += _stop_count(words[start: start + _STOP_CHUNK])
+        if stops / total >= _ENGLISH_STOP_SHARE:
+            return True
+    return False
 
 
 def _stop_share(key: str) -> float:

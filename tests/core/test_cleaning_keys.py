@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import _fold_lines, split_lines
+from pipeline.cleaning import _ENGLISH_STOP_SHARE, _fold_lines, _is_english, split_lines
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -44,3 +44,16 @@ def test_split_lines_collapses_white_space_on_every_line(raw):
     lines = split_lines(raw)
     assert [ln.text for ln in lines] == [" ".join(p.split()) for p in pieces if p.split()]
     assert [ln.raw for ln in lines] == [pieces[ln.no - 1] for ln in lines]
+
+
+STOP_RICH = st.integers(0, 400).map(lambda n: ["the", "of", "Seoul"] * (n // 3))
+STOP_POOR = st.integers(0, 1500).map(lambda n: ["Kakao", "shares", "rose", "won"] * (n // 4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(STOP_RICH, STOP_POOR)
+def test_is_english_stops_counting_only_once_the_whole_pages_share_is_reached(head, tail):
+    words = head + tail  # a page whose stop words thin out: counting must not stop on the head's share
+    lines = split_lines("\n".join(" ".join(words[i: i + 7]) for i in range(0, len(words), 7)))
+    share = sum(word in ("the", "of", "and") for word in words) / max(len(words), 1)
+    assert _is_english(lines, 0) == (share >= _ENGLISH_STOP_SHARE)
