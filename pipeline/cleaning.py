@@ -22,7 +22,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from itertools import accumulate, compress, count
 from typing import NamedTuple
 
@@ -120,7 +120,7 @@ def clean_document(raw: str) -> CleanResult:
     vocabulary = chrome_vocabulary()
     candidates = vocabulary.candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
-    english = cache(partial(_is_english, lines, len(raw)))
+    english = _once(partial(_is_english, lines, len(raw)))
     for line, line_candidates in zip(lines, candidates):
         if reason := _shape_reason(vocabulary, line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -297,6 +297,19 @@ def _is_english(lines: list[_Line], page_length: int) -> bool:
         if stops / total >= _ENGLISH_STOP_SHARE:
             return True
     return False
+
+
+def _once(compute: Callable[[], bool]) -> Callable[[], bool]:
+    """`compute`, run on the first call only. (`functools.cache` would do, but wrapping costs
+    more than judging most short pages.)"""
+    memo: list[bool] = []
+
+    def value() -> bool:
+        if not memo:
+            memo.append(compute())
+        return memo[0]
+
+    return value
 
 
 def _stop_share(key: str) -> float:
