@@ -64,7 +64,12 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
 ]
 
-_OUTLET_LITERALS = [required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS]
+# What every match of each outlet pattern holds, lower-cased and UTF-8 encoded: pages are searched
+# for them lower-cased byte-wise, which is enough while their letters are ASCII (a test holds this).
+_OUTLET_LITERALS = [
+    frozenset(literal.encode("utf-8") for literal in literals) if literals else None
+    for literals in (required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS)
+]
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,7 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
 
 
 def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
-    page = "\n".join(texts).lower()
+    page = "\n".join(texts).encode("utf-8").lower()
     for pattern, literals in zip(_OUTLET_PATTERNS, _OUTLET_LITERALS):
         for i in _lines_holding(page, literals, len(texts)):
             m = pattern.search(texts[i])
@@ -167,10 +172,11 @@ def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) ->
     return None
 
 
-def _lines_holding(page: str, literals: frozenset[str] | None, n_lines: int) -> Iterable[int]:
-    """Indices, in order, of the lines of `page` (lines lower-cased and joined by line breaks)
-    that hold one of `literals`, which every match of a pattern holds (`required_literals`): the
-    only lines worth searching. Every line when the pattern requires no literal."""
+def _lines_holding(page: bytes, literals: frozenset[bytes] | None, n_lines: int) -> Iterable[int]:
+    """Indices, in order, of the lines of `page` (lines joined by line breaks, encoded, ASCII
+    letters lower-cased) that hold one of `literals`, which every match of a pattern holds
+    (`required_literals`): the only lines worth searching. Every line when the pattern requires
+    no literal."""
     if literals is None:
         return range(n_lines)
     found = set()
@@ -178,10 +184,10 @@ def _lines_holding(page: str, literals: frozenset[str] | None, n_lines: int) -> 
         line, counted_to = 0, 0
         at = page.find(literal)
         while at >= 0:
-            line += page.count("\n", counted_to, at)
+            line += page.count(b"\n", counted_to, at)
             found.add(line)
             counted_to = at
-            line_end = page.find("\n", at)
+            line_end = page.find(b"\n", at)
             at = page.find(literal, line_end + 1) if line_end >= 0 else -1
     return sorted(found)
 
