@@ -198,6 +198,7 @@ def _published(stamps: list[str], texts: list[str]) -> dt.date | None:
         if date := find_date(text):
             return date
     for text in texts[:40]:
-        if _DATE_ONLY.match(text) and (date := find_date(text)):
+        # Every date has a year starting 19 or 20: a cheap test first.
+        if ("19" in text or "20" in text) and _DATE_ONLY.match(text) and (date := find_date(text)):
             return date
     return None
