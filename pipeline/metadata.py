@@ -83,7 +83,7 @@ class Metadata:
 
 def is_byline(text: str) -> bool:
     """A short line that opens with 'By <Name>'."""
-    return text[:1] in _BYLINE_FIRST_LETTERS and len(text.split()) <= 30 and _BYLINE.match(text) is not None
+    return text[:1] in _BYLINE_FIRST_LETTERS and _BYLINE.match(text) is not None and len(text.split()) <= 30
 
 
 def is_dateline_stamp(text: str) -> bool:
