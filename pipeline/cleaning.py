@@ -35,8 +35,10 @@ from pipeline.vocabulary import Vocabulary, chrome_vocabulary
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _JOINERS = "'’.-"  # join letters into one word ("U.S.", "don't", "Hyun-woo") when between two
-# Folding keeps ASCII letters, digits, joiners, spaces and line breaks; other ASCII becomes a space.
-_ASCII_FOLD = bytes(i if chr(i).isalnum() or chr(i) in _JOINERS + " \n" else 32 for i in range(128)) + bytes(range(128, 256))
+# Folding lower-cases ASCII letters and keeps digits, joiners, spaces and line breaks; other ASCII
+# becomes a space.
+_ASCII_FOLD = bytes(ord(chr(i).lower()) if chr(i).isalnum() or chr(i) in _JOINERS + " \n" else 32 for i in range(128))
+_ASCII_FOLD += bytes(range(128, 256))
 _ASCII = bytes(range(128))
 _LONE_JOINER = re.compile(r"['’.-](?:(?<![^\W_].)|(?![^\W_]))")
 _RUN = re.compile(r"\S+(?: \S+)*")
@@ -221,16 +223,18 @@ def _fold_lines(texts: list[str]) -> list[str]:
     A word is a run of letters and digits, or several joined by single joiners; keys are a line's
     words joined by single spaces (`tests/core/test_cleaning_keys.py` holds this against a regular
     expression). Built with whole-page string operations, which run at C speed, rather than a
-    regular expression tried at every character: ASCII punctuation is translated to spaces, the
-    few distinct non-ASCII characters are looked at once each, and only joiners are left to a
-    regular expression (those not between two word characters become spaces).
+    regular expression tried at every character: ASCII is lower-cased and its punctuation
+    translated to spaces, the few distinct non-ASCII characters are case-folded once each (their
+    folds' punctuation becoming spaces), and only joiners are left to a regular expression (those
+    not between two word characters become spaces).
     """
-    data = "\n".join(texts).casefold().encode("utf-8")
+    data = "\n".join(texts).encode("utf-8")
     page = data.translate(_ASCII_FOLD).decode("utf-8")
     if not page.isascii():
         for char in set(data.translate(None, _ASCII).decode("utf-8")):
-            if not char.isalnum() and char not in _JOINERS:
-                page = page.replace(char, " ")
+            folded = "".join(c if c.isalnum() or c in _JOINERS else " " for c in char.casefold())
+            if folded != char:
+                page = page.replace(char, folded)
     return [" ".join(line.split()) for line in _LONE_JOINER.sub(" ", page).split("\n")]
 
 
