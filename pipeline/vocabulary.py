@@ -7,8 +7,9 @@ vocabulary is written in, confirms each of those few candidates on its line.
 
 For Hyperscan the patterns are widened to what it accepts without Unicode properties: word
 boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
-lower-cased before the scan (after mapping the three letters Python's case-insensitive matching
-takes for ASCII ones but `str.lower` does not: İ, ı and ſ). A widened pattern matches wherever
+lower-cased before the scan, character by character as Python's case-insensitive matching
+compares them (and with the three letters it takes for ASCII ones but `str.lower` does not
+mapped to those: İ, ı and ſ). A widened pattern matches wherever
 the original does (and more), so confirming its candidates gives exactly the lines the original
 patterns match.
 
@@ -40,8 +41,8 @@ HINTS = {
     "letterless": r"^[^a-z\n]+$",
 }
 _NO_CANDIDATES: frozenset[int] = frozenset()
-_CASE_SPECIALS = "İıſ"
-_AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_AS_ASCII = {"İ": "i", "ı": "i", "ſ": "s"}
+_ASCII = bytes(range(128))
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,12 @@ class Vocabulary:
         """For each line (without line breaks), the patterns and hints that may match it."""
         found: list[set[int] | frozenset[int]] = [_NO_CANDIDATES] * len(lines)
         page = "\n".join(lines)
-        if not page.isascii() and any(char in page for char in _CASE_SPECIALS):
-            page = page.translate(_AS_ASCII)
-        data = page.lower().encode("utf-8")
+        if not page.isascii():  # lower-case the few distinct non-ASCII characters one by one
+            for char in set(page.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
+                lower = _AS_ASCII.get(char) or char.lower()
+                if lower != char:
+                    page = page.replace(char, lower)
+        data = page.encode("utf-8").lower()  # and ASCII letters at C speed
         at = [0, 0]  # the last match's end and line: matches mostly come in order of their ends
 
         def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
