@@ -79,6 +79,11 @@ class Removal(NamedTuple):
     reason: str
 
 
+# Builds a Removal from a tuple in C: most lines of a page are removed, and the named tuple's own
+# constructor is a Python function.
+_removal = partial(tuple.__new__, Removal)
+
+
 @dataclass
 class CleanResult:
     clean_text: str
@@ -141,7 +146,7 @@ def clean_document(raw: str) -> CleanResult:
     if title_line is not None:
         title_line.kind = "good"
     body = [ln for ln in lines if ln.kind == "good"]
-    removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
+    removed = [_removal((ln.no, ln.raw, ln.reason or _position_reason(ln, body))) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
     return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
 
@@ -151,15 +156,20 @@ def split_lines(raw: str) -> list[_Line]:
     if "\r" in raw:
         pieces = _LINE_BREAK.split(raw)
         starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+        page = "\n".join(pieces)
     else:  # the common case, without a regular expression
-        pieces = raw.split("\n")
+        pieces, page = raw.split("\n"), raw
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
-    # White space collapsed to single spaces; most lines have none to collapse, as isprintable()
-    # (false for every white space character but the space) and three substring tests show.
-    texts = [
-        piece if piece.isprintable() and "  " not in piece and piece[:1] != " " and piece[-1:] != " " else " ".join(piece.split())
-        for piece in pieces
-    ]
+    # White space collapsed to single spaces. Most pages, and most lines of the others, have none
+    # to collapse, as isprintable() (false for every white space character but the space) and a
+    # few substring tests show.
+    if _single_spaced(page) and all(map(str.isprintable, pieces)):
+        texts = pieces
+    else:
+        texts = [
+            piece if piece.isprintable() and _single_spaced(piece) else " ".join(piece.split())
+            for piece in pieces
+        ]
     filled = list(map(bool, texts))
     kept = list(compress(zip(count(1), starts, pieces, texts), filled))
     return [
@@ -215,6 +225,11 @@ def _mark_repeats(lines: list[_Line]) -> None:
             line.kind, line.reason = "bad", "duplicate_line"
         seen.add(key)
         recent.append(key)
+
+
+def _single_spaced(text: str) -> bool:
+    """No line of the text starts or ends with a space or holds two in a row."""
+    return "  " not in text and " \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _fold_lines(texts: list[str]) -> list[str]:

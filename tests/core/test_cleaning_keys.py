@@ -5,7 +5,7 @@ the regular expression below defines them, case-folded and joined by spaces."""
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.cleaning import _ENGLISH_STOP_SHARE, _fold_lines, _is_english, split_lines
@@ -38,9 +38,12 @@ SPACES = st.sampled_from(["\t", "\x0b", "\x1c", "\x85", "\u2028"])  # more white
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.lists(CHARS | SPACES, max_size=30).map("".join), min_size=1, max_size=5).map("\n".join))
-def test_split_lines_collapses_white_space_on_every_line(raw):
-    pieces = raw.split("\n")
+@given(st.lists(st.lists(CHARS | SPACES, max_size=30).map("".join), min_size=1, max_size=5), st.sampled_from(["\n", "\r\n"]))
+@example(["a ", "b"], "\n").via("a line that ends in a space on an otherwise single-spaced page")
+@example(["a", " b"], "\r\n").via("a line that starts with a space")
+def test_split_lines_collapses_white_space_on_every_line(lines, line_break):
+    raw = line_break.join(lines)
+    pieces = raw.split(line_break)
     lines = split_lines(raw)
     assert [ln.text for ln in lines] == [" ".join(p.split()) for p in pieces if p.split()]
     assert [ln.raw for ln in lines] == [pieces[ln.no - 1] for ln in lines]
