@@ -33,11 +33,12 @@ from pipeline import metadata, scripts
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
 # name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or a
-# time ago in a publication stamp, a letter of another script than Latin in a non-Latin line,
+# time ago in a publication stamp, a letter of another script than Latin in a non-Latin line
+# (matched to the line's end, so that a line of such letters is reported once, not per letter),
 # no ASCII letter (on the lower-cased page) in a line without letters.
 HINTS = {
     "dated": metadata.STAMP_HINT_PATTERN,
-    "other_script": scripts.OTHER_SCRIPT_PATTERN,
+    "other_script": scripts.OTHER_SCRIPT_PATTERN + r"[^\n]*$",
     "letterless": r"^[^a-z\n]+$",
 }
 _NO_CANDIDATES: frozenset[int] = frozenset()

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.metadata import is_dateline_stamp
+from pipeline.scripts import OTHER_SCRIPT_PATTERN
 from pipeline.vocabulary import chrome_vocabulary, widen
 
 VOCABULARY = chrome_vocabulary()
@@ -54,6 +55,15 @@ SYMBOLS = st.sampled_from(["-2", "+1", "0", "|", "•", "©", "…", "½", "Ⅻ"
 def test_vocabulary_letterless_hint_is_on_every_line_without_letters(line):
     if not re.search(r"[^\W\d_]", line):
         assert VOCABULARY.hint_ids["letterless"] in VOCABULARY.candidates([line])[0], line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(FRAGMENTS, max_size=6).map(" ".join), min_size=1, max_size=4))
+def test_vocabulary_other_script_hint_is_on_every_line_with_such_a_letter(lines):
+    lines = [" ".join(line.split()) for line in lines]
+    for line, candidates in zip(lines, VOCABULARY.candidates(lines)):
+        if re.search(OTHER_SCRIPT_PATTERN, line):
+            assert VOCABULARY.hint_ids["other_script"] in candidates, line
 
 
 def test_vocabulary_dated_hint_passes_over_a_bare_year():
