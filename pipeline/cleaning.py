@@ -163,11 +163,12 @@ def split_lines(raw: str) -> list[_Line]:
     # White space collapsed to single spaces. Most pages, and most lines of the others, have none
     # to collapse, as isprintable() (false for every white space character but the space) and a
     # few substring tests show.
-    if _single_spaced(page) and all(map(str.isprintable, pieces)):
+    single_spaced = "  " not in page and " \n" not in page and "\n " not in page and page[:1] != " " != page[-1:]
+    if single_spaced and all(map(str.isprintable, pieces)):
         texts = pieces
-    else:
+    else:  # the same tests line by line (written out: a function call would cost more than they do)
         texts = [
-            piece if piece.isprintable() and _single_spaced(piece) else " ".join(piece.split())
+            piece if piece.isprintable() and "  " not in piece and piece[:1] != " " != piece[-1:] else " ".join(piece.split())
             for piece in pieces
         ]
     filled = list(map(bool, texts))
@@ -225,11 +226,6 @@ def _mark_repeats(lines: list[_Line]) -> None:
             line.kind, line.reason = "bad", "duplicate_line"
         seen.add(key)
         recent.append(key)
-
-
-def _single_spaced(text: str) -> bool:
-    """No line of the text starts or ends with a space or holds two in a row."""
-    return "  " not in text and " \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _fold_lines(texts: list[str]) -> list[str]:
