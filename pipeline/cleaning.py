@@ -295,8 +295,9 @@ def _density_class(line: _Line, latin_page: bool, english: Callable[[], bool]) -
         return "neargood"  # whatever its stop words
     if not latin_page:
         return "good"
-    stop_share = _stop_share(line.key)
-    if (words >= 8 and ends_sentence and stop_share >= 0.2) or (words >= 20 and stop_share >= 0.3):
+    # Prose: at least 8 words ending a sentence with a fifth of them stop words, or at least 20
+    # words with three tenths of them (of the two, the lower share applies when both could).
+    if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends_sentence else 0.3):
         return "good"
     return "neargood" if english() else "good"
 
@@ -327,10 +328,13 @@ def _once(compute: Callable[[], bool]) -> Callable[[], bool]:
     return value
 
 
-def _stop_share(key: str) -> float:
-    """Share of English stop words among the words of folded text (line keys)."""
+def _stop_share_reaches(key: str, share: float) -> bool:
+    """Whether at least `share` of the words of folded text (a line key) are English stop words.
+    The second half of the words is counted only when the first does not settle it."""
     tokens = key.split()
-    return _stop_count(tokens) / max(len(tokens), 1)
+    total, half = max(len(tokens), 1), len(tokens) // 2
+    stops = _stop_count(tokens[:half])
+    return stops / total >= share or (stops + _stop_count(tokens[half:])) / total >= share
 
 
 def _stop_count(tokens: list[str]) -> int:

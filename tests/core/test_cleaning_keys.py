@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import _ENGLISH_STOP_SHARE, _fold_lines, _is_english, split_lines
+from pipeline.cleaning import _ENGLISH_STOP_SHARE, _fold_lines, _is_english, _stop_share_reaches, split_lines
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -60,3 +60,10 @@ def test_is_english_stops_counting_only_once_the_whole_pages_share_is_reached(he
     lines = split_lines("\n".join(" ".join(words[i: i + 7]) for i in range(0, len(words), 7)))
     share = sum(word in ("the", "of", "and") for word in words) / max(len(words), 1)
     assert _is_english(lines, 0) == (share >= _ENGLISH_STOP_SHARE)
+
+
+@given(STOP_RICH, STOP_POOR, st.booleans(), st.sampled_from([0.2, 0.3]))
+def test_stop_share_reaches_counts_the_second_half_when_the_first_does_not_settle_it(head, tail, stops_last, share):
+    words = tail + head if stops_last else head + tail
+    expected = sum(word in ("the", "of") for word in words) / max(len(words), 1) >= share
+    assert _stop_share_reaches(" ".join(words).lower(), share) == expected
