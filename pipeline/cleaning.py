@@ -383,9 +383,11 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
 
 
 def _resolve_context(lines: list[_Line]) -> None:
-    """Pass 3: short and neargood lines take the class of their nearest decided neighbours."""
+    """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
+
+    Decided lines keep their class here, so the undecided ones can be resolved in place.
+    """
     decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
-    new_kinds = {}
     for i, line in enumerate(lines):
         if line.kind not in ("short", "neargood"):
             continue
@@ -396,10 +398,7 @@ def _resolve_context(lines: list[_Line]) -> None:
             keep = "good" in (before, after)
         else:
             keep = before == after == "good"
-        new_kinds[id(line)] = "good" if keep else "bad"
-    for line in lines:
-        if id(line) in new_kinds:
-            line.kind = new_kinds[id(line)]
+        line.kind = "good" if keep else "bad"
 
 
 def _mark_trailing_blocks(lines: list[_Line]) -> None:
