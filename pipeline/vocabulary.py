@@ -72,17 +72,16 @@ class Vocabulary:
                 if lower != char:
                     page = page.replace(char, lower)
         data = page.encode("utf-8").lower()  # and ASCII letters at C speed
-        at = [0, 0]  # the last match's end and line: matches mostly come in order of their ends
-
-        def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            last_end, line = at if end >= at[0] else (0, 0)
-            line += data.count(b"\n", last_end, end)
-            at[:] = end, line
+        hits: list[tuple[int, int]] = []  # (end, pattern) of every match
+        self.database.scan(data, match_event_handler=lambda pattern, _start, end, _flags, _context: hits.append((end, pattern)))
+        hits.sort()  # Hyperscan reports matches mostly, not always, in the order of their ends
+        line = counted_to = 0
+        for end, pattern in hits:
+            line += data.count(b"\n", counted_to, end)
+            counted_to = end
             if found[line] is _NO_CANDIDATES:
                 found[line] = set()
             found[line].add(pattern)
-
-        self.database.scan(data, match_event_handler=on_match)
         return found
 
     def reason(self, text: str, words: int, candidates: set[int] | frozenset[int]) -> str | None:
