@@ -45,6 +45,7 @@ _STAMP_VOCABULARY = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 # What a stamp cannot do without: every date has a year, "2 days ago" says "ago".
 _DATE_HINT = re.compile(r"(?:19|20)\d\d|ago", re.I)
+_LIFTED = frozenset({"byline", "publication_date", "author_signoff"})  # the chrome metadata is read from
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
@@ -119,9 +120,10 @@ def extract(lines: list[tuple[str, str | None]]) -> Metadata:
     """Metadata from (line text, chrome reason or None) pairs, in page order."""
     texts = [t for t, _ in lines if t]
     plain = [t for t, reason in lines if t and reason is None]
-    bylines = [t for t, reason in lines if reason == "byline"]
-    stamps = [t for t, reason in lines if reason in ("byline", "publication_date")]
-    signoffs = [t for t, reason in lines if reason == "author_signoff"]
+    lifted = [(t, reason) for t, reason in lines if reason in _LIFTED]  # a few lines, sorted out below
+    bylines = [t for t, reason in lifted if reason == "byline"]
+    stamps = [t for t, reason in lifted if reason in ("byline", "publication_date")]
+    signoffs = [t for t, reason in lifted if reason == "author_signoff"]
     dateline = next((m for t in plain[:6] if (m := _DATELINE.match(t))), None)
     return Metadata(
         title=_title(plain),
