@@ -156,21 +156,15 @@ def split_lines(raw: str) -> list[_Line]:
     if "\r" in raw:
         pieces = _LINE_BREAK.split(raw)
         starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-        page = "\n".join(pieces)
     else:  # the common case, without a regular expression
-        pieces, page = raw.split("\n"), raw
+        pieces = raw.split("\n")
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
-    # White space collapsed to single spaces. Most pages, and most lines of the others, have none
-    # to collapse, as isprintable() (false for every white space character but the space) and a
-    # few substring tests show.
-    single_spaced = "  " not in page and " \n" not in page and "\n " not in page and page[:1] != " " != page[-1:]
-    if single_spaced and all(map(str.isprintable, pieces)):
-        texts = pieces
-    else:  # the same tests line by line (written out: a function call would cost more than they do)
-        texts = [
-            piece if piece.isprintable() and "  " not in piece and piece[:1] != " " != piece[-1:] else " ".join(piece.split())
-            for piece in pieces
-        ]
+    # White space collapsed to single spaces; most lines have none to collapse, as isprintable()
+    # (false for every white space character but the space) and three substring tests show.
+    texts = [
+        piece if piece.isprintable() and "  " not in piece and piece[:1] != " " != piece[-1:] else " ".join(piece.split())
+        for piece in pieces
+    ]
     filled = list(map(bool, texts))
     kept = list(compress(zip(count(1), starts, pieces, texts), filled))
     return [
