@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.regex_literals import required_literals
@@ -65,12 +64,11 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
 ]
 
-# What every match of each outlet pattern holds, lower-cased and UTF-8 encoded: pages are searched
-# for them lower-cased byte-wise, which is enough while their letters are ASCII (a test holds this).
-_OUTLET_LITERALS = [
-    frozenset(literal.encode("utf-8") for literal in literals) if literals else None
-    for literals in (required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS)
-]
+# What every match of each outlet pattern holds, lower-cased (each pattern must require one): only
+# the lines that hold one are worth searching. A scan of the lower-cased page finds them with these
+# alternations (`Vocabulary.candidates`); else `_lines_holding` does.
+_OUTLET_LITERALS = [required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS]
+OUTLET_HINT_PATTERNS = ["|".join(re.escape(literal) for literal in sorted(literals)) for literals in _OUTLET_LITERALS]
 
 
 @dataclass(frozen=True)
@@ -116,8 +114,10 @@ def find_date(text: str) -> dt.date | None:
     return None
 
 
-def extract(lines: list[tuple[str, str | None]]) -> Metadata:
-    """Metadata from (line text, chrome reason or None) pairs, in page order."""
+def extract(lines: list[tuple[str, str | None]], outlet_lines: list[list[int]] | None = None) -> Metadata:
+    """Metadata from (line text, chrome reason or None) pairs, in page order. `outlet_lines`: for
+    each outlet pattern, the indices among the lines with text of those that hold one of its
+    literals (`OUTLET_HINT_PATTERNS`), when a scan of the page has found them."""
     texts = [t for t, _ in lines if t]
     plain = [t for t, reason in lines if t and reason is None]
     lifted = [(t, reason) for t, reason in lines if reason in _LIFTED]  # a few lines, sorted out below
@@ -128,7 +128,7 @@ def extract(lines: list[tuple[str, str | None]]) -> Metadata:
     return Metadata(
         title=_title(plain),
         byline=_byline(bylines, signoffs),
-        outlet=_outlet(texts, dateline, signoffs),
+        outlet=_outlet(texts, dateline, signoffs, outlet_lines),
         dateline=dateline.group("place").title() if dateline else None,
         published_date=_published(stamps, texts),
     )
@@ -158,10 +158,14 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
     return None
 
 
-def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) -> str | None:
-    page = "\n".join(texts).encode("utf-8").lower()
-    for pattern, literals in zip(_OUTLET_PATTERNS, _OUTLET_LITERALS):
-        for i in _lines_holding(page, literals, len(texts)):
+def _outlet(
+    texts: list[str], dateline: re.Match | None, signoffs: list[str], outlet_lines: list[list[int]] | None
+) -> str | None:
+    if outlet_lines is None:
+        page = "\n".join(texts).encode("utf-8").lower()
+        outlet_lines = (_lines_holding(page, literals) for literals in _OUTLET_LITERALS)
+    for pattern, lines in zip(_OUTLET_PATTERNS, outlet_lines):
+        for i in lines:
             m = pattern.search(texts[i])
             if m and len(m.group("outlet").strip()) > 1:
                 return m.group("outlet").strip(" .,-")
@@ -174,23 +178,21 @@ def _outlet(texts: list[str], dateline: re.Match | None, signoffs: list[str]) ->
     return None
 
 
-def _lines_holding(page: bytes, literals: frozenset[bytes] | None, n_lines: int) -> Iterable[int]:
+def _lines_holding(page: bytes, literals: frozenset[str]) -> list[int]:
     """Indices, in order, of the lines of `page` (lines joined by line breaks, encoded, ASCII
-    letters lower-cased) that hold one of `literals`, which every match of a pattern holds
-    (`required_literals`): the only lines worth searching. Every line when the pattern requires
-    no literal."""
-    if literals is None:
-        return range(n_lines)
+    letters lower-cased: enough while the literals' letters are ASCII, as a test holds) that hold
+    one of `literals`."""
     found = set()
     for literal in literals:
+        encoded = literal.encode("utf-8")
         line, counted_to = 0, 0
-        at = page.find(literal)
+        at = page.find(encoded)
         while at >= 0:
             line += page.count(b"\n", counted_to, at)
             found.add(line)
             counted_to = at
             line_end = page.find(b"\n", at)
-            at = page.find(literal, line_end + 1) if line_end >= 0 else -1
+            at = page.find(encoded, line_end + 1) if line_end >= 0 else -1
     return sorted(found)
 
 

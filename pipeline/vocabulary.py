@@ -35,12 +35,15 @@ _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG
 # name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or a
 # time ago in a publication stamp, a letter of another script than Latin in a non-Latin line
 # (matched to the line's end, so that a line of such letters is reported once, not per letter),
-# no ASCII letter (on the lower-cased page) in a line without letters.
+# no ASCII letter (on the lower-cased page) in a line without letters, what every match of an
+# outlet pattern holds in a line that may name the outlet.
 HINTS = {
     "dated": metadata.STAMP_HINT_PATTERN,
     "other_script": scripts.OTHER_SCRIPT_PATTERN + r"[^\n]*$",
     "letterless": r"^[^a-z\n]+$",
+    **{f"outlet{k}": pattern for k, pattern in enumerate(metadata.OUTLET_HINT_PATTERNS)},
 }
+OUTLET_HINTS = [f"outlet{k}" for k in range(len(metadata.OUTLET_HINT_PATTERNS))]
 _NO_CANDIDATES: frozenset[int] = frozenset()
 _AS_ASCII = {"İ": "i", "ı": "i", "ſ": "s"}
 _ASCII = bytes(range(128))
@@ -83,6 +86,17 @@ class Vocabulary:
                 found[line] = set()
             found[line].add(pattern)
         return found
+
+    def hinted_lines(self, found: list[set[int] | frozenset[int]], hints: list[str]) -> list[list[int]]:
+        """For each of `hints`, the indices of the lines whose candidates (`found`) include it."""
+        ids = [self.hint_ids[hint] for hint in hints]
+        lines: list[list[int]] = [[] for _ in ids]
+        for i, line in enumerate(found):
+            if line:  # most lines have no candidates
+                for hint_id, hinted in zip(ids, lines):
+                    if hint_id in line:
+                        hinted.append(i)
+        return lines
 
     def reason(self, text: str, words: int, candidates: set[int] | frozenset[int]) -> str | None:
         """The reason of the first pattern, among `candidates`, that matches `text` within its

@@ -87,13 +87,12 @@ def test_metadata_title_is_a_headline_not_an_opening_paragraph(first_line, title
 
 @given(st.lists(st.text("ab©c ", max_size=8), min_size=1, max_size=8), st.sampled_from([{"a"}, {"ab", "©"}, {"c", "bc"}]))
 def test_metadata_lines_holding_names_every_line_with_a_literal_once(lines, literals):
-    page, encoded = "\n".join(lines).encode(), frozenset(literal.encode() for literal in literals)
-    found = list(_lines_holding(page, encoded, len(lines)))
+    found = _lines_holding("\n".join(lines).encode(), frozenset(literals))
     assert found == [i for i, line in enumerate(lines) if any(literal in line for literal in literals)]
 
 
 def test_metadata_outlet_literals_have_only_ascii_letters():
-    """Pages are lower-cased byte-wise before the literals are searched for (`_outlet`)."""
-    for literals in filter(None, _OUTLET_LITERALS):
+    """Pages are lower-cased byte-wise before the literals are searched for (`_lines_holding`)."""
+    for literals in _OUTLET_LITERALS:
         for literal in literals:
-            assert all(char.isascii() or not char.isalpha() for char in literal.decode()), literal
+            assert all(char.isascii() or not char.isalpha() for char in literal), literal
