@@ -189,7 +189,7 @@ def _shape_reason(
     hints = vocabulary.hint_ids
     if hints["letterless"] in candidates and not _LETTER.search(text):
         return "symbols_only"
-    if metadata.is_byline(text):
+    if hints["byline"] in candidates and metadata.is_byline(text):
         return "byline"
     if hints["dated"] in candidates and metadata.is_dateline_stamp(text):
         return "publication_date"

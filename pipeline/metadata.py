@@ -34,6 +34,8 @@ RELATIVE_TIME_PATTERN = r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hr
 _RELATIVE_TIME = re.compile(RELATIVE_TIME_PATTERN)
 # What every publication stamp holds (see `is_dateline_stamp`): a calendar date or a time ago.
 STAMP_HINT_PATTERN = f"(?i)(?:{ANY_DATE_PATTERN[4:]})|(?:{RELATIVE_TIME_PATTERN[4:]})"
+# How every byline opens (see `is_byline`).
+BYLINE_HINT_PATTERN = r"(?i)^(?:written |reported |words )?by\s"
 # Words a date-and-time stamp is made of besides the dates themselves.
 _STAMP_VOCABULARY = re.compile(
     r"(?i)\b(?:posted|published|updated|last|modified|original(?:ly)?|first|date|on|at|ago|just|now|today|yesterday|"

@@ -32,12 +32,13 @@ from pipeline import metadata, scripts
 
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
-# name -> a pattern every line of that kind matches (widened like the vocabulary's): a date or a
-# time ago in a publication stamp, a letter of another script than Latin in a non-Latin line
+# name -> a pattern every line of that kind matches (widened like the vocabulary's): the opening
+# of a byline, a date or a time ago in a publication stamp, a letter of another script than Latin in a non-Latin line
 # (matched to the line's end, so that a line of such letters is reported once, not per letter),
 # no ASCII letter (on the lower-cased page) in a line without letters, what every match of an
 # outlet pattern holds in a line that may name the outlet.
 HINTS = {
+    "byline": metadata.BYLINE_HINT_PATTERN,
     "dated": metadata.STAMP_HINT_PATTERN,
     "other_script": scripts.OTHER_SCRIPT_PATTERN + r"[^\n]*$",
     "letterless": r"^[^a-z\n]+$",

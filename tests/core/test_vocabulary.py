@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.metadata import _OUTLET_PATTERNS, is_dateline_stamp
+from pipeline.metadata import _OUTLET_PATTERNS, is_byline, is_dateline_stamp
 from pipeline.scripts import OTHER_SCRIPT_PATTERN
 from pipeline.vocabulary import OUTLET_HINTS, chrome_vocabulary, widen
 
@@ -64,6 +64,19 @@ def test_vocabulary_other_script_hint_is_on_every_line_with_such_a_letter(lines)
     for line, candidates in zip(lines, VOCABULARY.candidates(lines)):
         if re.search(OTHER_SCRIPT_PATTERN, line):
             assert VOCABULARY.hint_ids["other_script"] in candidates, line
+
+
+# Pieces of bylines and of lines that start like them.
+BYLINE_FRAGMENTS = st.sampled_from(
+    ["By", "BY", "by", "Written by", "WRİTTEN by", "Reported", "Words", "Nam", "Hyun-woo", "and", "Jane", "Doe,", "Bylines", "Byte", "the"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BYLINE_FRAGMENTS, min_size=1, max_size=6).map(" ".join))
+def test_vocabulary_byline_hint_is_on_every_byline(line):
+    if is_byline(line):
+        assert VOCABULARY.hint_ids["byline"] in VOCABULARY.candidates([line])[0], line
 
 
 # Lines that name an outlet, or come near to.
