@@ -39,7 +39,6 @@ _JOINERS = "'’.-"  # join letters into one word ("U.S.", "don't", "Hyun-woo") 
 # becomes a space.
 _ASCII_FOLD = bytes(ord(chr(i).lower()) if chr(i).isalnum() or chr(i) in _JOINERS + " \n" else 32 for i in range(128))
 _ASCII_FOLD += bytes(range(128, 256))
-_ASCII = bytes(range(128))
 _LONE_JOINER = re.compile(r"['’.-](?:(?<![^\W_].)|(?![^\W_]))")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -79,8 +78,8 @@ class Removal(NamedTuple):
     reason: str
 
 
-# Builds a Removal from a tuple in C: most lines of a page are removed, and the named tuple's own
-# constructor is a Python function.
+# Builds a Removal from a tuple in C (the named tuple's own constructor is a Python function): on
+# pages heavy in chrome, most lines are removed.
 _removal = partial(tuple.__new__, Removal)
 
 
@@ -236,7 +235,7 @@ def _fold_lines(texts: list[str]) -> list[str]:
     data = "\n".join(texts).encode("utf-8")
     page = data.translate(_ASCII_FOLD).decode("utf-8")
     if not page.isascii():
-        for char in set(data.translate(None, _ASCII).decode("utf-8")):
+        for char in set(scripts.non_ascii(data)):
             folded = "".join(c if c.isalnum() or c in _JOINERS else " " for c in char.casefold())
             if folded != char:
                 page = page.replace(char, folded)

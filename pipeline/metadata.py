@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.regex_literals import required_literals
@@ -161,7 +162,7 @@ def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
 
 
 def _outlet(
-    texts: list[str], dateline: re.Match | None, signoffs: list[str], outlet_lines: list[list[int]] | None
+    texts: list[str], dateline: re.Match | None, signoffs: list[str], outlet_lines: Iterable[list[int]] | None
 ) -> str | None:
     if outlet_lines is None:
         page = "\n".join(texts).encode("utf-8").lower()

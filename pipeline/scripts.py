@@ -15,6 +15,12 @@ _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not 
 _ASCII = bytes(range(128))
 
 
+def non_ascii(data: bytes) -> str:
+    """The non-ASCII characters of UTF-8 text, in order: what is left after deleting every ASCII
+    byte, which no multi-byte character holds. Few on most pages, so worth looking at one by one."""
+    return data.translate(None, _ASCII).decode("utf-8")
+
+
 def is_latin(text: str) -> bool:
     """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ...
 
@@ -22,8 +28,8 @@ def is_latin(text: str) -> bool:
     ASCII letters are counted by a byte translation, at C speed.
     """
     data = text.encode("utf-8")
-    non_ascii = data.translate(None, _ASCII).decode("utf-8")
-    others = len(_OTHER_SCRIPT.findall(non_ascii))
+    rest = non_ascii(data)
+    others = len(_OTHER_SCRIPT.findall(rest))
     if not others:
         return True
-    return 2 * others < len(data.translate(None, _NOT_ASCII_LETTERS)) + len(_NOT_LETTERS.sub("", non_ascii))
+    return 2 * others < len(data.translate(None, _NOT_ASCII_LETTERS)) + len(_NOT_LETTERS.sub("", rest))

@@ -9,13 +9,14 @@ For Hyperscan the patterns are widened to what it accepts without Unicode proper
 boundaries are dropped and `\\w`, `\\d` also accept any non-ASCII character, and the page is
 lower-cased before the scan, character by character as Python's case-insensitive matching
 compares them (and with the three letters it takes for ASCII ones but `str.lower` does not
-mapped to those: İ, ı and ſ). A widened pattern matches wherever
-the original does (and more), so confirming its candidates gives exactly the lines the original
-patterns match.
+mapped to those: İ, ı and ſ). A widened pattern matches wherever the original does (and more),
+so confirming its candidates gives exactly the lines the original patterns match.
 
-The same scan answers the classifier's other "may this line contain ..." questions (`HINTS`): a
-line without a date hint cannot be a publication stamp, one without a letter of another script
-than Latin cannot be non-Latin, so those tests run on few lines.
+The same scan answers the classifier's other "may this line be ..." questions (`HINTS`): a line
+that does not open like a byline cannot be one, a line without a date cannot be a publication
+stamp, one without a letter of another script than Latin cannot be non-Latin, one with an ASCII
+letter is not letterless, one without a copyright sign, "photo" or "newsletter" cannot name the
+outlet that way. So those tests run on few lines.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ from pipeline import metadata, scripts
 
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
-# name -> a pattern every line of that kind matches (widened like the vocabulary's): the opening
-# of a byline, a date or a time ago in a publication stamp, a letter of another script than Latin in a non-Latin line
-# (matched to the line's end, so that a line of such letters is reported once, not per letter),
-# no ASCII letter (on the lower-cased page) in a line without letters, what every match of an
-# outlet pattern holds in a line that may name the outlet.
+# name -> a pattern every line of that kind matches (widened like the vocabulary's):
+# - byline: how a byline opens;
+# - dated: a date or a time ago, in a publication stamp;
+# - other_script: a letter of another script than Latin, in a non-Latin line (matched to the
+#   line's end, so that a line of such letters is reported once rather than once per letter);
+# - letterless: no ASCII letter on the lower-cased line, in a line without letters;
+# - outlet0, outlet1, ...: what every match of that outlet pattern holds, in a line naming the outlet.
 HINTS = {
     "byline": metadata.BYLINE_HINT_PATTERN,
     "dated": metadata.STAMP_HINT_PATTERN,
@@ -47,7 +50,6 @@ HINTS = {
 OUTLET_HINTS = [f"outlet{k}" for k in range(len(metadata.OUTLET_HINT_PATTERNS))]
 _NO_CANDIDATES: frozenset[int] = frozenset()
 _AS_ASCII = {"İ": "i", "ı": "i", "ſ": "s"}
-_ASCII = bytes(range(128))
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,17 @@ class Vocabulary:
         found: list[set[int] | frozenset[int]] = [_NO_CANDIDATES] * len(lines)
         page = "\n".join(lines)
         if not page.isascii():  # lower-case the few distinct non-ASCII characters one by one
-            for char in set(page.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
+            for char in set(scripts.non_ascii(page.encode("utf-8"))):
                 lower = _AS_ASCII.get(char) or char.lower()
                 if lower != char:
                     page = page.replace(char, lower)
         data = page.encode("utf-8").lower()  # and ASCII letters at C speed
         hits: list[tuple[int, int]] = []  # (end, pattern) of every match
-        self.database.scan(data, match_event_handler=lambda pattern, _start, end, _flags, _context: hits.append((end, pattern)))
+
+        def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            hits.append((end, pattern))
+
+        self.database.scan(data, match_event_handler=on_match)
         hits.sort()  # Hyperscan reports matches mostly, not always, in the order of their ends
         line = counted_to = 0
         for end, pattern in hits:
