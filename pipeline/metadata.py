@@ -45,8 +45,6 @@ _STAMP_VOCABULARY = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
 )
 _LETTER = re.compile(r"[^\W\d_]")
-# What a stamp cannot do without: every date has a year, "2 days ago" says "ago".
-_DATE_HINT = re.compile(r"(?:19|20)\d\d|ago", re.I)
 _LIFTED = frozenset({"byline", "publication_date", "author_signoff"})  # the chrome metadata is read from
 _TITLE_MAX_WORDS = 30
 _TWO_PART_TITLE_WORDS = 20
@@ -92,7 +90,7 @@ def is_dateline_stamp(text: str) -> bool:
     """A line that only states when the article was posted or updated: "Posted : February 4,
     2025", or dates, times, time zones and stamp words with separators and nothing else
     ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", "2 days ago at 07:52 am")."""
-    if not _DATE_HINT.search(text):
+    if not (_may_hold_date(text) or "ago" in text.lower()):  # what a stamp cannot do without
         return False
     words = len(text.split())
     if words > 24:
@@ -102,6 +100,11 @@ def is_dateline_stamp(text: str) -> bool:
         return True
     dated = date is not None or _RELATIVE_TIME.search(text) is not None
     return dated and not _LETTER.search(_STAMP_VOCABULARY.sub(" ", ANY_DATE.sub(" ", text)))
+
+
+def _may_hold_date(text: str) -> bool:
+    """A cheap test before the date patterns: every date they find has a year starting 19 or 20."""
+    return "19" in text or "20" in text
 
 
 def find_date(text: str) -> dt.date | None:
@@ -205,7 +208,6 @@ def _published(stamps: list[str], texts: list[str]) -> dt.date | None:
         if date := find_date(text):
             return date
     for text in texts[:40]:
-        # Every date has a year starting 19 or 20: a cheap test first.
-        if ("19" in text or "20" in text) and _DATE_ONLY.match(text) and (date := find_date(text)):
+        if _may_hold_date(text) and _DATE_ONLY.match(text) and (date := find_date(text)):
             return date
     return None
