@@ -41,7 +41,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?<![\w])(" + "|".join(re.escape(p) for p in sorted(_QUALIFIER_OF, key=len, reverse=True)) + r"|between)\s*$"
 )
 _RESTATEMENT_GAP = re.compile(r"^\s*(?:[(\[]|[,;]?\s*or|,?\s*(?:equivalent to|equal to|worth))\s*(?:about|around|roughly|approximately|some|nearly|almost|~)?\s*$", re.I)
-_RESTATEMENT_TOLERANCE = 0.05
+RESTATEMENT_TOLERANCE = 0.05
 _SUBUNITS = {"cent": 0.01, "cents": 0.01, "c": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01}
 _AMBIGUOUS_WORDS = {"won", "rand", "dong", "lira"}
 
@@ -314,14 +314,16 @@ def _dollar_reading(figures: list[Figure], links: dict[int, int], context: dict)
         return "USD", "default_usd"
     dollars = vocabulary().dollars
     named = {f.currency for f in figures if f.currency in dollars and f.currency != "USD"}
-    from_ratio = _dollar_from_restatement(figures, links, context.get("published_date"), named or dollars)
+    place = _dollar_of_place(context.get("dateline"))
+    # A restatement's rate can tell the US dollar from the one the page names or its place uses.
+    candidates = named | {"USD"} | ({place} if place else set()) if named or place else dollars
+    from_ratio = _dollar_from_restatement(figures, links, context.get("published_date"), candidates)
     if from_ratio:
         return from_ratio, "restatement_rate"
     if len(named) == 1:
         return named.pop(), "document_names_currency"
-    from_place = _dollar_of_place(context.get("dateline"))
-    if from_place:
-        return from_place, "dateline"
+    if place:
+        return place, "dateline"
     return "USD", "default_usd"
 
 
@@ -342,7 +344,7 @@ def _dollar_from_restatement(
                 if not found:
                     continue
                 error = abs(known.amount * found[0] - bare.amount) / bare.amount
-                if error <= _RESTATEMENT_TOLERANCE and (best is None or error < best[0]):
+                if error <= RESTATEMENT_TOLERANCE and (best is None or error < best[0]):
                     best = (error, code)
     return best[1] if best else None
 

@@ -7,20 +7,20 @@ import hashlib
 import polars as pl
 
 from pipeline import fx
-from pipeline.money import extract_money
+from pipeline.money import RESTATEMENT_TOLERANCE, extract_money
 from pipeline.parallel import document_chunks, map_parts, workers
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import MONEY
 from pipeline.sentences import sentence_index
 
 
+# An undated page is converted at the latest rate; a year's drift of a major currency against the
+# dollar is often 5-10%, so only a larger gap suggests a wrong currency.
+UNDATED_RESTATEMENT_TOLERANCE = 0.10
+
+
 def money_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"money:{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
-
-
-def money_frame(documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """One row per figure in each document's clean_text, with its USD value."""
-    return with_fx(extract_frame(documents, sentences), documents)
 
 
 def extract_frame(documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -48,11 +48,11 @@ def money_incrementally(
     documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFrame, previous: pl.DataFrame, previous_keys: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """(money, keys, number of documents reused): figures of unchanged documents are kept from
-    `previous`, new and changed documents are parsed; conversion is redone for all, since a
-    story's date can come from another document."""
+    `previous`, new and changed documents are parsed; conversion and review are redone for all,
+    since a story's date can come from another document."""
     keys, reused, todo = partition(documents, previous_keys)
     figures = merge(previous, reused, extract_frame(todo, sentences))
-    return with_fx(figures, documents), keys_frame(keys), len(reused)
+    return reviewed(with_fx(figures, documents)), keys_frame(keys), len(reused)
 
 
 def with_fx(money: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
@@ -109,7 +109,47 @@ def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dic
             "currency": f["currency"],
             "currency_basis": f["currency_basis"],
             "qualifier": f["qualifier"],
-            "equivalent_of": ids[f["equivalent_of"]] if f["equivalent_of"] is not None else None,
+            "restates": ids[f["equivalent_of"]] if f["equivalent_of"] is not None else None,
         }
         for f, mid in zip(figures, ids)
     ]
+
+
+def restatement_gap(money: pl.DataFrame, link: str) -> pl.Series:
+    """How far each figure's USD value is from that of the figure `link` names, as a share of the
+    latter; null where the row links to nothing or a side has no USD value."""
+    usd = dict(money.select("money_id", "amount_usd").rows())
+    gaps = []
+    for ref, own in money.select(link, "amount_usd").rows():
+        other = usd.get(ref) if ref else None
+        gaps.append(None if own is None or not other else abs(own - other) / other)
+    return pl.Series(gaps, dtype=pl.Float64)
+
+
+def restatement_agrees(money: pl.DataFrame, link: str) -> pl.Series:
+    """Whether each figure agrees in USD with the figure `link` names: within the tolerance of
+    rates of the page's (or story's) date, or of a year's drift for an undated page; null where
+    there is nothing to compare."""
+    dated = pl.col("fx_basis").is_in(["published_date", "story_date"]).fill_null(True)
+    tolerance = pl.when(dated).then(RESTATEMENT_TOLERANCE).otherwise(UNDATED_RESTATEMENT_TOLERANCE)
+    return money.select("fx_basis").with_columns(gap=restatement_gap(money, link)).select(pl.col("gap") <= tolerance)["gap"]
+
+
+def reviewed(money: pl.DataFrame) -> pl.DataFrame:
+    """`equivalent_of` (the restatement links whose amounts agree in USD) and `flags`: a link that
+    disagrees is dropped and both its figures flagged `restatement_disagrees`; `undated` where no
+    publication date gave the rate; `no_usd_rate` where the ECB table has none. These are facts
+    about the data: the rows are published and a warning check counts the flags."""
+    agrees = restatement_agrees(money, "restates")
+    rejected = money.filter(agrees.not_().fill_null(False))
+    disputed = sorted(set(rejected["money_id"].to_list()) | set(rejected["restates"].to_list()))
+    flags = {
+        "restatement_disagrees": pl.col("money_id").is_in(disputed),
+        "undated": pl.col("fx_basis") == "latest_available",
+        "no_usd_rate": pl.col("amount_usd").is_null(),
+    }
+    none = pl.lit([], pl.List(pl.String))
+    return money.with_columns(
+        equivalent_of=pl.when(agrees.fill_null(True)).then(pl.col("restates")),
+        flags=pl.concat_list([pl.when(test.fill_null(False)).then(pl.lit([name])).otherwise(none) for name, test in flags.items()]),
+    )

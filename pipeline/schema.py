@@ -192,8 +192,10 @@ MONEY = Table(
         C("amount_usd", "DOUBLE", "amount in US dollars at fx_date"),
         C("fx_date", "DATE", "the date whose ECB reference rate was used"),
         C("fx_basis", "VARCHAR", "which date the rate was taken for: published_date, story_date (a dated article of the same story) or latest_available"),
-        C("equivalent_of", "VARCHAR", "money_id of the figure this one restates in another currency"),
+        C("equivalent_of", "VARCHAR", "money_id of the figure this one restates in another currency (only where the two agree in US dollars)"),
+        C("restates", "VARCHAR", "money_id of the figure the text presents this one as restating, whether or not the amounts agree"),
         C("subject_entity_id", "VARCHAR", "the entity the figure is about, where its sentence names one"),
+        C("flags", "VARCHAR[]", "facts about the figure worth a review: restatement_disagrees, undated, no_usd_rate (empty when none)", False),
     ),
     primary_key="money_id",
 )

@@ -7,27 +7,23 @@ from collections.abc import Callable
 
 import polars as pl
 
-from pipeline import fx
 from pipeline.currencies import vocabulary
+from pipeline.money_table import restatement_agrees
 from pipeline.parallel import chunks, document_texts
 from pipeline.schema import TABLES
 
-RESTATEMENT_TOLERANCE = 0.05
-# An undated page is converted at the latest rate; a year's drift of a major currency against the
-# dollar is often 5-10%, so only a larger gap suggests a wrong currency.
-UNDATED_RESTATEMENT_TOLERANCE = 0.10
 _PERCENTAGE = r"(?i)%|\bper\s?cent\b|\bpercent"
 _OFFSET_TABLES = ("sentences", "mentions", "money")
 # Columns the derived checks and the examples of flagged rows are computed from.
 _OFFSET_INPUTS = ("doc_id", "start_char", "end_char", "text")
-_MONEY_INPUTS = ("money_id", "equivalent_of", "amount_usd", "currency", "fx_basis")
-_EXAMPLE_COLUMNS = ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places")
+_MONEY_INPUTS = ("money_id", "equivalent_of", "amount_usd", "fx_basis", "flags")
+_EXAMPLE_COLUMNS = ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places", "flags")
 
 Scanner = Callable[[str, list[str] | None], pl.LazyFrame]
 
 
 def parameters() -> dict:
-    return {"iso_4217_codes": sorted(vocabulary().codes), "ecb_currencies": sorted(fx.known_currencies())}
+    return {"iso_4217_codes": sorted(vocabulary().codes)}
 
 
 def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
@@ -121,26 +117,13 @@ def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame | pl.LazyFram
 
 
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
-    """`usd_when_rate_exists`, and whether a restatement agrees with the figure it restates.
-
-    The agreement is split by how the rate date was chosen: at the publication date (the page's
-    or its story's) a mismatch means a wrong currency (`restatement_agrees`); at the latest
-    available date, for an undated
-    page, exchange-rate drift alone can explain it (`restatement_agrees_undated`, a warning).
-    Both are null where the row restates nothing.
-    """
-    ecb = fx.known_currencies()
-    usd = dict(frame.select("money_id", "amount_usd").rows())
-    gaps = []
-    for ref, own in frame.select("equivalent_of", "amount_usd").rows():
-        other = usd.get(ref) if ref else None
-        gaps.append(None if ref is None or own is None or not other else abs(own - other) / other)
-    dated = frame["fx_basis"].is_in(["published_date", "story_date"])
-    gap = pl.Series(gaps, dtype=pl.Float64)
+    """`usd_or_flagged`: a figure has its USD value or says why not; `restatement_agrees`: every
+    published restatement link agrees in USD (null where the row restates nothing); `unflagged`:
+    no review flag (a fact about the data, counted by a warning)."""
     return frame.with_columns(
-        usd_when_rate_exists=pl.col("amount_usd").is_not_null() | ~pl.col("currency").is_in(sorted(ecb)),
-        restatement_agrees=pl.when(dated).then(gap <= RESTATEMENT_TOLERANCE),
-        restatement_agrees_undated=pl.when(~dated).then(gap <= UNDATED_RESTATEMENT_TOLERANCE),
+        usd_or_flagged=pl.col("amount_usd").is_not_null() | pl.col("flags").list.contains("no_usd_rate"),
+        restatement_agrees=restatement_agrees(frame, "equivalent_of"),
+        unflagged=pl.col("flags").list.len() == 0,
     )
 
 

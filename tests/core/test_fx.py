@@ -45,3 +45,21 @@ def test_fx_each_figure_converts_at_its_page_date_else_its_story_date_else_the_l
     assert out["fx_date"][2] == fx.latest_rate_date()
     assert out["amount_usd"][0] == pytest.approx(fx.to_usd(100.0, "EUR", dt.date(2025, 2, 8))[0])
     assert out["amount_usd"][1] == out["amount_usd"][0] and out["amount_usd"][3] is None
+
+
+@pytest.mark.parametrize(
+    ("usd", "basis", "flags", "links"),
+    [
+        ([100.0, 104.0], ["published_date"] * 2, [[], []], [None, "a"]),
+        ([100.0, 160.0], ["published_date"] * 2, [["restatement_disagrees"], ["restatement_disagrees"]], [None, None]),
+        ([100.0, 108.0], ["latest_available"] * 2, [["undated"], ["undated"]], [None, "a"]),
+        ([100.0, None], ["published_date", None], [[], ["no_usd_rate"]], [None, "a"]),
+    ],
+)
+def test_fx_review_flags_facts_and_keeps_only_agreeing_links(usd, basis, flags, links):
+    from pipeline.money_table import reviewed
+
+    money = pl.DataFrame({"money_id": ["a", "b"], "restates": [None, "a"], "amount_usd": usd, "fx_basis": basis})
+    out = reviewed(money)
+    assert out["flags"].to_list() == flags
+    assert out["equivalent_of"].to_list() == links

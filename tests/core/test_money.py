@@ -56,6 +56,11 @@ def test_money_restatement_points_at_the_first_figure():
         ("It raised $5 million.", {"dollar_currency": "AUD"}, "AUD", "context"),
         ("A further S$2 million came later; it raised $5 million.", {}, "SGD", "document_names_currency"),
         ("It costs US$100 ($137).", {"published_date": dt.date(2025, 2, 4)}, "SGD", "restatement_rate"),
+        # The page names Hong Kong dollars elsewhere, but the pound's restatement is in US dollars.
+        ("The deal is worth £100 million ($127 million). Separately, HK$5 million was raised.",
+         {"published_date": dt.date(2025, 1, 10)}, "USD", "restatement_rate"),
+        ("It raised £100 million ($170 million).", {"published_date": dt.date(2025, 1, 10), "dateline": "Singapore"},
+         "SGD", "restatement_rate"),
     ],
 )
 def test_money_bare_dollar_reads_document_evidence(text, context, currency, basis):

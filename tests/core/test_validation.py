@@ -2,6 +2,9 @@ import datetime as dt
 
 import polars as pl
 
+import pytest
+
+from pipeline.money_table import restatement_agrees, reviewed
 from pipeline.validation import with_money_checks, with_offset_check
 
 
@@ -22,19 +25,34 @@ def test_validation_offset_check_flags_mismatches():
     assert with_offset_check(frame.head(0), docs)["offset_matches"].to_list() == []
 
 
-def test_validation_money_restatement_agreement():
-    frame = pl.DataFrame({
-        "money_id": ["a", "b", "c", "d"],
-        "equivalent_of": [None, "a", None, "c"],
-        "amount_usd": [100.0, 103.0, 100.0, 150.0],
-        "currency": ["USD", "SGD", "USD", "SGD"],
-        "fx_basis": ["published_date", "published_date", "latest_available", "latest_available"],
-        "fx_date": [dt.date(2025, 1, 1)] * 4,
-    })
+def _money(**columns) -> pl.DataFrame:
+    """Four figures: a restated by b, c restated by d (USD values and rate bases given per test)."""
+    return pl.DataFrame({"money_id": ["a", "b", "c", "d"], "restates": [None, "a", None, "c"], **columns})
+
+
+@pytest.mark.parametrize(
+    ("usd", "basis", "agrees"),
+    [
+        ([100.0, 103.0, 100.0, 150.0], ["published_date"] * 4, [None, True, None, False]),
+        # Undated pages convert at the latest rates: drift within 10% agrees, a wrong dollar does not.
+        ([100.0, 107.0, 100.0, 135.0], ["latest_available"] * 4, [None, True, None, False]),
+        ([100.0, 107.0, 100.0, 104.0], ["story_date", "story_date", "published_date", "published_date"], [None, False, None, True]),
+        ([100.0, None, None, 100.0], ["published_date", None, None, "published_date"], [None, None, None, None]),
+    ],
+)
+def test_validation_restatement_agreement_uses_the_tolerance_of_the_rate_date(usd, basis, agrees):
+    frame = _money(amount_usd=usd, fx_basis=basis)
+    assert restatement_agrees(frame, "restates").to_list() == agrees
+
+
+def test_validation_money_checks_hold_on_reviewed_figures_that_disagree():
+    frame = reviewed(_money(amount_usd=[100.0, 103.0, 100.0, 150.0], fx_basis=["published_date"] * 4))
     out = with_money_checks(frame)
+    # The disagreeing link is dropped (so every published link agrees) and both of its figures are flagged.
+    assert out["equivalent_of"].to_list() == [None, "a", None, None]
     assert out["restatement_agrees"].to_list() == [None, True, None, None]
-    assert out["restatement_agrees_undated"].to_list() == [None, None, None, False]
-    assert out["usd_when_rate_exists"].all()
+    assert out["unflagged"].to_list() == [True, True, False, False]
+    assert out["usd_or_flagged"].all()
 
 
 def test_validation_seed_coverage_flags_missing_and_doubled_files():
@@ -45,18 +63,6 @@ def test_validation_seed_coverage_flags_missing_and_doubled_files():
     quarantine = pl.DataFrame({"source_path": ["c.txt"]})
     out = seed_coverage(files, documents, quarantine)
     assert out.select("source_path", "n_places", "placed_once").rows() == [("a.txt", 1, True), ("b.txt", 0, False), ("c.txt", 2, False)]
-
-
-def test_validation_undated_restatements_allow_for_rate_drift_but_not_a_wrong_currency():
-    frame = pl.DataFrame({
-        "money_id": ["a", "b", "c", "d"],
-        "equivalent_of": [None, "a", None, "c"],
-        "amount_usd": [100.0, 107.0, 100.0, 135.0],  # drift since an unknown date; SGD read as USD
-        "currency": ["USD", "SGD"] * 2,
-        "fx_basis": ["latest_available"] * 4,
-        "fx_date": [dt.date(2025, 1, 1)] * 4,
-    })
-    assert with_money_checks(frame)["restatement_agrees_undated"].to_list() == [None, True, None, False]
 
 
 def test_validation_spacy_coverage_leaves_out_percentages_spacy_calls_money():
@@ -79,6 +85,6 @@ def test_validation_checks_read_only_the_columns_their_suites_need():
     assert {"doc_id", "source_path", "clean_text"} <= set(documents) and "raw_text" not in documents
     assert set(columns_for(*by_name["sentences.offsets"])) == {"doc_id", "sentence_idx", "start_char", "end_char", "text"}
     money = columns_for(*by_name["money.figures"])
-    assert {"money_id", "equivalent_of", "amount_usd", "currency", "fx_basis", "text"} <= set(money)
+    assert {"money_id", "equivalent_of", "amount_usd", "fx_basis", "flags", "text"} <= set(money)
     table_level = {"expectations": [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]}
     assert "raw_text" in columns_for("documents", table_level)

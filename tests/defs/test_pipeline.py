@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_pipeline_materializes_with_no_failing_error_check(built):
     result, _ = built
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 9
+    assert len(evaluations) == 10
     errors = [e.check_name for e in evaluations if not e.passed and e.severity.value == "ERROR"]
     assert errors == []
 
