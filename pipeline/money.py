@@ -299,7 +299,8 @@ def _restatements(text: str, figures: list[Figure]) -> dict[int, int]:
     links = {}
     for i in range(1, len(figures)):
         a, b = figures[i - 1], figures[i]
-        if _RESTATEMENT_GAP.match(text[a.end: b.start]) and (a.currency != b.currency or a.currency is None):
+        # Two bare dollars are one currency: "$12 million, $6 million or $3 million" is a list.
+        if _RESTATEMENT_GAP.match(text[a.end: b.start]) and a.currency != b.currency:
             links[i] = i - 1
             if b.qualifier is None and a.qualifier is not None:
                 figures[i] = replace(b, qualifier=a.qualifier)

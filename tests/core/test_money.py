@@ -49,6 +49,15 @@ def test_money_restatement_points_at_the_first_figure():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Prizes of $12 million, $6 million or $3 million go to the winners.", "It costs $5 ($4 for members).", "€5 or €6 a month"],
+)
+def test_money_figures_of_one_currency_are_not_restatements(text):
+    rows = extract_money(text)
+    assert len(rows) >= 2 and all(r["equivalent_of"] is None for r in rows)
+
+
+@pytest.mark.parametrize(
     ("text", "context", "currency", "basis"),
     [
         ("It raised $5 million.", {}, "USD", "default_usd"),
