@@ -36,7 +36,9 @@ class Ingested:
 
 def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict, list[dict], list[dict]]:
     """(document row, boilerplate rows, caption rows) for one file; IngestError if it must be quarantined."""
-    raw, encoding = decode(seed.data, max_bytes)
+    if seed.problem:
+        raise IngestError(seed.problem)
+    raw, encoding, replaced_bytes = decode(seed.data, max_bytes)
     result = clean_document(raw)
     if len(result.clean_text.strip()) < _MIN_BODY_CHARS:
         raise IngestError(
@@ -48,6 +50,7 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
         "source_path": seed.source_path,
         "content_sha256": seed.sha256,
         "encoding": encoding,
+        "replaced_bytes": replaced_bytes,
         "title": meta.title or result.clean_text.split("\n", 1)[0][:200],
         "byline": meta.byline,
         "outlet": meta.outlet,
@@ -85,7 +88,7 @@ def ingest(
     rewrite one story share a story_id. Unless `reuse` is off, documents whose content and code
     version match `previous` keep their previous rows instead of being cleaned again; `changes`
     always compares with `previous`."""
-    keys = result_keys({seed.doc_id: seed.sha256 for seed in seeds})
+    keys = result_keys({seed.doc_id: seed.sha256 for seed in seeds if seed.sha256})
     previous = previous or Ingested(DOCUMENTS.empty(), BOILERPLATE.empty(), CAPTIONS.empty(), QUARANTINE.empty())
     reused, changes = plan(keys, keys_of(previous.keys))
     reused &= set(previous.documents["doc_id"].to_list()) if reuse else set()

@@ -67,10 +67,13 @@ DOCUMENTS = Table(
     "documents",
     "One row per seed file that was ingested: the decoded text, its cleaned body and its metadata.",
     (
-        C("doc_id", "VARCHAR", "stable id of the seed file: its path under the seeds folder without extension", False),
-        C("source_path", "VARCHAR", "path relative to the seeds folder", False),
+        C("doc_id", "VARCHAR", "stable id of the seed file: its path under the seeds folder without a .txt extension (the whole path where two files would share one)", False),
+        C("source_path", "VARCHAR", "path relative to the seeds folder (bytes of the name that are not UTF-8 written as \\xe9)", False),
         C("content_sha256", "VARCHAR", "SHA-256 of the raw bytes", False),
         C("encoding", "VARCHAR", "text encoding the raw bytes were decoded with", False),
+        # A UTF-8 file with a few damaged bytes is decoded as UTF-8 rather than guessed to be a legacy codec;
+        # the damage is counted here instead of disappearing into the text.
+        C("replaced_bytes", "INTEGER", "how many bytes were not valid in that encoding and became U+FFFD (0 normally)", False),
         C("title", "VARCHAR", "headline", False),
         C("byline", "VARCHAR", "author(s) as written"),
         C("outlet", "VARCHAR", "publication, where the text reveals it"),

@@ -45,6 +45,8 @@ def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
         frame = with_offset_check(frame, scan("documents", ["doc_id", "clean_text"]))
     if table == "money":
         frame = with_money_checks(frame)
+    if table == "documents":
+        frame = frame.with_columns(doc_id_unique=pl.col("doc_id").is_unique())  # the files behind a duplicate, if any
     return frame
 
 

@@ -20,7 +20,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Seeds(dg.ConfigurableResource):
-    """Seed files under `path` (PIPELINE_SEEDS_DIR); relative paths start at the project root."""
+    """Seed files under `path` (PIPELINE_SEEDS_DIR); relative paths start at the project root.
+    Reading a folder that is missing or not a folder raises SeedsFolderError naming it."""
 
     path: str = "seeds"
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -31,11 +32,11 @@ class Seeds(dg.ConfigurableResource):
         return p if p.is_absolute() else PROJECT_ROOT / p
 
     def read(self) -> list[SeedFile]:
-        """The article files (the alias file is configuration, not an article)."""
+        """Every article entry (the alias file is configuration, not an article)."""
         return read_seeds(self.folder, exclude=frozenset({ALIAS_FILE}))
 
     def files(self) -> pl.DataFrame:
-        """source_path of every article file in the folder."""
+        """source_path of every article entry in the folder."""
         return pl.DataFrame({"source_path": list_seed_paths(self.folder, exclude=frozenset({ALIAS_FILE}))}, schema={"source_path": pl.String})
 
     def aliases(self) -> dict[str, str]:
@@ -43,5 +44,5 @@ class Seeds(dg.ConfigurableResource):
         return parse_aliases(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
     def state(self) -> dict[str, str]:
-        """path -> sha256 of every file in the folder, the alias file included, for change detection."""
+        """path -> sha256 of every entry in the folder, the alias file included, for change detection."""
         return file_state(read_seeds(self.folder))

@@ -5,6 +5,7 @@ import dagster as dg
 from pipeline.adapters.seeds import Seeds
 from pipeline.changes import diff, state_key
 from pipeline.defs.jobs import refresh_warehouse
+from pipeline.ingest import SeedsFolderError
 
 
 @dg.sensor(
@@ -15,7 +16,11 @@ from pipeline.defs.jobs import refresh_warehouse
 )
 def seeds_changed(context: dg.SensorEvaluationContext, seeds: Seeds):
     old = json.loads(context.cursor) if context.cursor else {}
-    new = seeds.state()
+    try:
+        new = seeds.state()
+    except SeedsFolderError as exc:
+        # A run would fail before any work; the folder may come back (an unmounted disk).
+        return dg.SkipReason(str(exc))
     changes = diff(old, new)
     if not changes.any:
         return dg.SkipReason(f"No change in {len(new)} seed files.")

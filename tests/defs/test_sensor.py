@@ -1,4 +1,6 @@
 import json
+import os
+import shutil
 
 import dagster as dg
 import pytest
@@ -41,3 +43,21 @@ def test_sensor_run_key_follows_content_not_time(seeds_dir, tmp_path):
     first, _ = tick(seeds_dir)
     second, _ = tick(seeds_dir)
     assert first.run_key == second.run_key
+
+
+@pytest.mark.parametrize(("break_folder", "wrong"), [(shutil.rmtree, "does not exist"), (lambda d: (shutil.rmtree(d), d.write_text("x")), "not a folder")])
+def test_sensor_skips_with_the_reason_when_the_seeds_folder_is_gone(seeds_dir, break_folder, wrong):
+    _, cursor = tick(seeds_dir)
+    break_folder(seeds_dir)
+    result, same = tick(seeds_dir, cursor)
+    assert isinstance(result, dg.SkipReason)
+    assert str(seeds_dir) in result.skip_message and wrong in result.skip_message
+    assert same == cursor
+
+
+def test_sensor_sees_a_fifo_without_opening_it(seeds_dir):
+    _, cursor = tick(seeds_dir)
+    os.mkfifo(seeds_dir / "pipe.txt")
+    request, new_cursor = tick(seeds_dir, cursor)
+    assert isinstance(request, dg.RunRequest) and request.tags["seeds/added"] == "1"
+    assert "pipe.txt" in json.loads(new_cursor)
