@@ -14,9 +14,10 @@ from pipeline.definitions import defs
 
 
 def materialize_all(
-    seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None, tags: dict[str, str] | None = None
+    seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None, tags: dict[str, str] | None = None,
+    staging: Path | None = None,
 ):
-    """One run of the whole project; staging sits beside the warehouse file."""
+    """One run of the whole project; staging sits beside the warehouse file unless given."""
     definitions = defs()
     return dg.materialize(
         list(definitions.assets) + list(definitions.asset_checks),
@@ -25,7 +26,7 @@ def materialize_all(
         resources={
             "seeds": Seeds(path=str(seeds)),
             "warehouse": Warehouse(path=str(warehouse)),
-            "staging": Staging(path=str(warehouse.parent / "staging")),
+            "staging": Staging(path=str(staging or warehouse.parent / "staging")),
             "nlp": nlp or Nlp(),
         },
     )

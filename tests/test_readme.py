@@ -61,7 +61,7 @@ def test_readme_build_command_builds_the_warehouse(tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
     assert "RUN_SUCCESS" in out.stderr
     assert warehouse.exists() and (tmp_path / "warehouse" / "report" / "index.html").exists()
-    assert (tmp_path / ".dagster_home" / "storage").is_dir()  # run history where dagster.yaml says
+    assert (tmp_path / "history" / "runs.db").exists()  # run history under DAGSTER_HOME
 
 
 @pytest.mark.slow

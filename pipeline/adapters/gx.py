@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,6 +117,14 @@ class StoredResult:
     checked_at: dt.datetime
     document: dict
 
+    def row(self) -> dict:
+        """As a staged row, the document as GX's JSON."""
+        return {**asdict(self), "document": json.dumps(self.document, default=str)}
+
+    @classmethod
+    def from_row(cls, row: dict) -> StoredResult:
+        return cls(**{**row, "document": json.loads(row["document"])})
+
 
 def build_data_docs(results: list[StoredResult], folder: Path) -> Path:
     """Render GX Data Docs (index plus one page per suite result) into `folder`; returns the index.
@@ -147,6 +156,24 @@ def build_data_docs(results: list[StoredResult], folder: Path) -> Path:
             run_id=RunIdentifier(run_name=r.run_id, run_time=r.checked_at),
             batch_identifier=r.table,
         )
-        context.validation_results_store.set(key, schema.load(r.document))
+        context.validation_results_store.set(key, schema.load(_escape_results(r.document)))
     context.build_data_docs(site_names=[site])
     return folder / "index.html"
+
+
+def _escape_results(document: dict) -> dict:
+    """`document` with every value in its results HTML-escaped. GX's templates escape an
+    expectation's parameters but put the values a result lists (unexpected, observed) into the page
+    as they are, so a failing value such as a file named `<img src=x onerror=...>` would run as
+    script in Data Docs."""
+    return {**document, "results": [{**r, "result": _escaped(r.get("result") or {})} for r in document.get("results", [])]}
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value

@@ -15,6 +15,9 @@ from pipeline.defs.checks import staged_results
 from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.schema import TABLES
 
+# Staging name of the GX results of the run last published, which the report renders as Data Docs.
+PUBLISHED_GX_RESULTS = "gx_results_published"
+
 
 @dg.multi_asset(
     specs=[asset_spec(name, "ingest") for name in ("documents", "boilerplate", "captions", "quarantine")],
@@ -105,9 +108,11 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
 )
 def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
     memory.release()
+    run_id = context.run.run_id
     names = [name for name in TABLES if name != "validation_results" and staging.file(name).exists()]
-    results = validation_rows(staging, context.run.run_id)
-    warehouse.publish({name: staging.file(name) for name in names}, results)
+    results = validation_rows(staging, run_id)
+    warehouse.publish({name: staging.file(name) for name in names}, results, run_id=run_id, log=context.log)
+    keep_published_gx_results(staging, run_id)
     failed = results.filter(~pl.col("success"))
     return dg.MaterializeResult(
         metadata={
@@ -118,6 +123,22 @@ def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Ware
             "failed": dg.MetadataValue.md(markdown_preview(failed, rows=20)),
         }
     )
+
+
+def keep_published_gx_results(staging: Staging, run_id: str) -> None:
+    """Copy the GX results of the run just published apart: the next run's checks overwrite the
+    per-suite files, and the report's Data Docs must show the published run's, not a failed one's."""
+    kept = [r.row() for r in staged_results(staging) if r.run_id == run_id]
+    if kept:
+        staging.write(PUBLISHED_GX_RESULTS, pl.DataFrame(kept))
+
+
+def published_gx_results(staging: Staging, run_id: str | None) -> list[gx.StoredResult]:
+    """The GX results `keep_published_gx_results` kept, if they are those of run `run_id`."""
+    rows = staging.read(PUBLISHED_GX_RESULTS)
+    if run_id is None or rows.is_empty():
+        return []
+    return [gx.StoredResult.from_row(row) for row in rows.filter(pl.col("run_id") == run_id).iter_rows(named=True)]
 
 
 def validation_rows(staging: Staging, run_id: str) -> pl.DataFrame:
@@ -153,11 +174,13 @@ def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):
     "validation) and Great Expectations Data Docs, in a `report/` folder beside the DuckDB file.",
 )
 def report(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
+    """Both pages show the run whose tables are published, even when a later run failed its checks."""
     folder = warehouse.file.parent / "report"
-    stored = staged_results(staging)
-    docs = gx.build_data_docs(stored, folder / "data_docs")
     with warehouse.connect() as con:
         results = {name: con.sql(sql).pl() for name, sql in summary.QUERIES.items()}
+        published = con.sql(summary.PUBLISHED_RUN).fetchone()
+    stored = published_gx_results(staging, published[0] if published else None)
+    docs = gx.build_data_docs(stored, folder / "data_docs")
     page = folder / "index.html"
     page.write_text(summary.render(results, docs.relative_to(folder).as_posix(), dt.datetime.now(dt.UTC)), encoding="utf-8")
     return dg.MaterializeResult(

@@ -47,3 +47,11 @@ def test_render_charts_only_currencies_with_a_dollar_value():
     page = render(_results(None), None, dt.datetime(2026, 1, 2))
     chart = page.split("<h2>Money by currency</h2>")[1].split("</figure>")[0]
     assert "KRW" in chart and "XAU" not in chart
+
+
+def test_render_escapes_every_value_from_the_warehouse():
+    hostile = "<img src=x onerror=alert(1)>"
+    results = {name: frame.with_columns(pl.col(pl.String) + hostile) for name, frame in _results("WARN").items()}
+    page = render(results, None, dt.datetime(2026, 1, 2))
+    assert "<img" not in page
+    assert page.count("&lt;img src=x onerror=alert(1)&gt;") >= 8  # currencies, entities, labels, expectations, titles

@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import polars as pl
 import pyarrow.parquet as pq
+import pytest
 
-from pipeline.adapters.staging import ROW_GROUP_BYTES, Staging
+from pipeline.adapters.staging import PROJECT_ROOT, ROW_GROUP_BYTES, Staging
+from pipeline.defs.resources import resources
 from pipeline.schema import DOCUMENTS
 
 
@@ -28,3 +32,19 @@ def test_staging_writes_row_groups_of_bounded_size_so_the_load_streams_them(tmp_
     assert groups.num_row_groups > 1  # 24 MB of text: more than one group
     assert max(groups.row_group(i).total_byte_size for i in range(groups.num_row_groups)) <= 1.5 * ROW_GROUP_BYTES
     assert staging.read("texts").equals(texts)
+
+
+@pytest.mark.parametrize(("warehouse", "staging", "expected"), [
+    ("{tmp}/a/news.duckdb", None, "{tmp}/a/staging"),
+    ("{tmp}/b/news.duckdb", "", "{tmp}/b/staging"),
+    ("{tmp}/a/news.duckdb", "{tmp}/elsewhere", "{tmp}/elsewhere"),
+    (None, None, "{root}/warehouse/staging"),
+])
+def test_staging_defaults_to_a_folder_beside_the_warehouse(tmp_path, monkeypatch, warehouse, staging, expected):
+    for name, value in (("PIPELINE_WAREHOUSE", warehouse), ("PIPELINE_STAGING_DIR", staging)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value.format(tmp=tmp_path))
+    folder = resources().resources["staging"].folder
+    assert folder == Path(expected.format(tmp=tmp_path, root=PROJECT_ROOT))
