@@ -56,6 +56,8 @@ class SeedFile:
 
 @dataclass(frozen=True)
 class SeedEntry:
+    """Where an entry of the folder is, the name it is stored under, and why it is not read (None: it is)."""
+
     path: Path
     source_path: str
     problem: str | None
@@ -175,8 +177,8 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode raw bytes, or raise IngestError with the reason.
 
     UTF-8 (with or without a byte-order mark) is tried first because it is by far the most
-    common and never decodes legacy text by accident; so is UTF-8 with a few damaged bytes.
-    Anything else goes to charset-normalizer.
+    common and never decodes legacy text by accident; then UTF-8 with a few damaged bytes, which
+    charset-normalizer would read as a legacy codec. Anything else goes to charset-normalizer.
     """
     if not data:
         raise IngestError("The file is empty.")
@@ -191,7 +193,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         return Decoded(data.decode(utf8), utf8)
     except UnicodeDecodeError:
         pass
-    invalid = mostly_utf8(data)
+    invalid = _mostly_utf8(data)
     if invalid is not None:
         return Decoded(data.decode(utf8, "replace"), utf8, invalid)
     best = from_bytes(data).best()
@@ -200,7 +202,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     return Decoded(str(best), best.encoding)
 
 
-def mostly_utf8(data: bytes) -> int | None:
+def _mostly_utf8(data: bytes) -> int | None:
     """How many bytes of `data` are not valid UTF-8, when the valid multi-byte sequences outnumber
     them by far (UTF-8 with a few damaged bytes); None when the file looks like a legacy codec."""
     escaped = data.decode("utf-8", "surrogateescape")  # one surrogate per invalid byte

@@ -1,7 +1,9 @@
 import datetime as dt
+import errno
 import os
 import socket
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -183,6 +185,17 @@ def test_ingest_reads_every_entry_of_the_folder_or_says_why_not(tmp_path):
     assert found["inside"].data == b"inside" and found["caf\\xe9.txt"].data == b"named in Latin-1"
     assert all(s.data == b"" and s.sha256 is None for s in found.values() if s.problem)
     assert list_seed_paths(seeds) == sorted(found)
+
+
+def test_ingest_quarantines_a_file_it_cannot_read(tmp_path, monkeypatch):
+    (tmp_path / "locked.txt").write_text("x")
+
+    def refuse(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (seed,) = read_seeds(tmp_path)
+    assert seed.problem == "The file could not be read: Permission denied." and seed.sha256 is None
 
 
 @pytest.mark.parametrize(("make", "wrong"), [(lambda p: None, "does not exist"), (lambda p: p.write_text("x"), "not a folder")])

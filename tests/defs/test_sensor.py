@@ -45,7 +45,10 @@ def test_sensor_run_key_follows_content_not_time(seeds_dir, tmp_path):
     assert first.run_key == second.run_key
 
 
-@pytest.mark.parametrize(("break_folder", "wrong"), [(shutil.rmtree, "does not exist"), (lambda d: (shutil.rmtree(d), d.write_text("x")), "not a folder")])
+@pytest.mark.parametrize(
+    ("break_folder", "wrong"),
+    [(shutil.rmtree, "does not exist"), (lambda d: (shutil.rmtree(d), d.write_text("x")), "not a folder")],
+)
 def test_sensor_skips_with_the_reason_when_the_seeds_folder_is_gone(seeds_dir, break_folder, wrong):
     _, cursor = tick(seeds_dir)
     break_folder(seeds_dir)
