@@ -220,8 +220,8 @@ def _remove_with_wal(path: Path) -> None:
 
 
 def _remove_builds(file: Path) -> None:
-    """The build files (and their WALs) of a publish that was killed; called with the lock held,
-    so no other publish is building one."""
+    """Delete the build files (and their WALs) that a killed publish left; called with the lock
+    held, so no other publish is building one."""
     for path in file.parent.iterdir():
         if path.name.startswith(file.name + ".") and path.name.endswith((".new", ".new.wal")):
             path.unlink(missing_ok=True)
