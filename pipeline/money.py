@@ -18,7 +18,7 @@ from babel import Locale
 from babel.numbers import get_territory_currencies
 
 from pipeline import fx
-from pipeline.currencies import vocabulary
+from pipeline.currencies import Vocabulary, vocabulary
 from pipeline.numbers import (
     DIGITS,
     SCALE,
@@ -42,8 +42,6 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _RESTATEMENT_GAP = re.compile(r"^\s*(?:[(\[]|[,;]?\s*or|,?\s*(?:equivalent to|equal to|worth))\s*(?:about|around|roughly|approximately|some|nearly|almost|~)?\s*$", re.I)
 RESTATEMENT_TOLERANCE = 0.05
-_SUBUNITS = {"cent": 0.01, "cents": 0.01, "c": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01}
-_AMBIGUOUS_WORDS = {"won", "rand", "dong", "lira"}
 
 
 @dataclass(frozen=True)
@@ -97,49 +95,97 @@ def _alternation(options: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     v = vocabulary()
-    # "US $" and "HK $" occur with a space; a one-letter prefix never does ("a $5 fee").
-    symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 and s.endswith("$") else r"\$") for s in v.symbols]
     codes = _alternation(sorted(v.codes - v.not_alone))
-    prefix = (
-        r"(?:(?<![\w$])(?i:" + _alternation(symbols) + r")"
-        r"|(?<![\w$])(?i:" + codes + r")\$"
-        r"|(?<![\w$])(?:" + codes + r")(?=\s?\d)"
-        r"|(?<![\w$])(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd)(?=\s?\d)"
-        r"|\$)"
-    )
-    amount = r"(?P<num{n}>" + DIGITS + "|" + WORD_NUMBER + r")(?:\s?(?P<scale{n}>" + SCALE + r"(?:\s+" + SCALE + r")?)(?![a-z]))?"
+    amount = r"(?P<num{n}>" + DIGITS + "|" + WORD_NUMBER + r")(?:[\s-]?(?P<scale{n}>" + SCALE + r"(?:\s+" + SCALE + r")?)(?![a-z]))?"
     joiner = r"\s?(?P<joiner>-|–|—|to|and)\s?"
-    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks"]
-    suffix = (
-        r"(?P<suffix>(?i:" + _alternation(words) + r")(?![\w-])"
-        r"|(?P<subunit>cents?|pence|penny|c|p)(?!\w|\.[a-z])"
-        r"|(?:" + codes + r")(?![\w])"
-        r"|(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd|rs|rm)(?![\w])"
-        r"|[€$£¥₩₹])"
-    )
     prefixed = re.compile(
-        r"(?P<prefix>" + prefix + r")\s?" + amount.replace("{n}", "1")
-        + r"(?:" + joiner + r"(?P<prefix2>" + prefix + r")?\s?" + amount.replace("{n}", "2") + r")?"
+        r"(?P<prefix>" + _prefix(v, codes) + r")\s?" + amount.replace("{n}", "1")
+        + r"(?:" + joiner + r"(?P<prefix2>" + _prefix(v, codes) + r")?\s?" + amount.replace("{n}", "2") + r")?"
         + r"(?:\s+(?i:dollars?|" + _alternation([re.escape(w) for w in v.words if " " not in w]) + r")(?![\w-]))?"
     )
+    # A word after a hyphen ("3.5-billion-yuan", "a 50-cent coin"); a code after the amount may
+    # carry the scale after it ("75 USD million").
     suffixed = re.compile(
         r"(?<![\w.,$€£¥₩₹])" + amount.replace("{n}", "1")
-        + r"(?:" + joiner + amount.replace("{n}", "2") + r")?\s?" + suffix
+        + r"(?:" + joiner + amount.replace("{n}", "2") + r")?(?:\s|-(?=[a-z]))?" + _suffix(v, codes)
+        + r"(?:\s(?P<scale_after>" + SCALE + r")(?![a-z]))?"
     )
     return prefixed, suffixed
 
 
-_FRACTION = re.compile(
-    r"^(?:\s+and\s+|\s+)(?P<num>\d{1,2}|" + WORD_NUMBER + r")(?:\s?(?P<sub>cents?|c|pence|p))?(?P<end>(?=\s*(?:$|[.,;:!?)])))?",
-    re.I,
-)
+def _prefix(v: Vocabulary, codes: str) -> str:
+    # "US $" and "HK $" occur with a space; a one-letter prefix never does ("a $5 fee").
+    written = [s for s in v.symbols if s not in v.territory_signs]
+    symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 and s.endswith("$") else r"\$") for s in written]
+    return (
+        r"(?:(?<![\w$])(?i:" + _alternation(symbols) + r")"
+        r"|(?<![\w$])(?:" + _alternation([re.escape(s.upper()) for s in v.territory_signs]) + r")"
+        r"|(?<![\w$])(?=[A-Za-z]{3}\$)(?i:" + codes + r")\$"
+        r"|(?<![\w$])(?=[A-Z]{3}\s?\d)(?:" + codes + r")"
+        r"|(?<![\w$])(?=[A-Za-z]{3}\s?\d)(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd)(?=\s?\d)"
+        r"|(?<![\w$])(?:" + "|".join(v.letter_symbols) + r")(?=\d)"
+        r"|\$)"
+    )
+
+
+def _suffix(v: Vocabulary, codes: str) -> str:
+    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks"]
+    dollar_signs = [re.escape(s) for s in v.symbols if s.endswith("$") and len(s) > 1 and s not in v.territory_signs]
+    return (
+        r"(?P<suffix>(?P<subunit>" + _subunit_words(v) + r")(?!\w|\.[a-z])"
+        r"|(?i:" + _alternation(words) + r")(?![\w-])"
+        r"|(?P<code>" + codes + r")(?![\w])"
+        r"|(?i:usd|eur|gbp|jpy|cny|cad|aud|nzd|chf|inr|krw|sgd|hkd|rs|rm)(?![\w])"
+        r"|(?i:" + _alternation(dollar_signs) + r")(?![\w$])"
+        r"|[€$£¥₩₹])"
+    )
+
+
+def _subunit_words(v: Vocabulary) -> str:
+    """Subunit words in any case; one-letter ones ("c", "p") in lower case only ("35C" is a temperature)."""
+    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.subunits if len(w) > 1 or not w.isalpha()]
+    return r"(?i:" + _alternation(words) + r")|" + "|".join(w for w in v.subunits if len(w) == 1 and w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _fraction_pattern() -> re.Pattern:
+    """What may follow a whole figure: its subunits ("and 43 sen", "50", "and fourteen")."""
+    return re.compile(
+        r"^(?:\s+and\s+|\s+)(?P<num>\d{1,2}|" + WORD_NUMBER + r")(?:\s?(?P<sub>" + _subunit_words(vocabulary()) + r")(?![\w]))?"
+        r"(?P<end>(?=\s*(?:$|[.,;:!?)])))?",
+    )
 
 
 # --------------------------------------------------------------------------- candidates
 
 def _candidates(text: str) -> list[Figure]:
     prefixed, suffixed = _patterns()
-    return list(_scan(prefixed, text, _from_prefixed)) + list(_scan(suffixed, text, _from_suffixed))
+    return list(_scan(prefixed, text, _from_prefixed)) + list(_scan(suffixed, text, _from_suffixed)) + list(_named_before(text))
+
+
+_AMOUNT_AFTER_WORD = re.compile(r"(?<=[^\W\d_]\s)(?P<num>" + DIGITS + r")(?:[\s-]?(?P<scale>" + SCALE + r"(?:\s+" + SCALE + r")?)(?![a-z]))?(?![\w$€£¥₩₹])")
+_WORDS_BEFORE = re.compile(r"(?<![\w.'’])(?:[^\W\d_][\w.'’]*\s){1,3}$")
+# A name that follows an amount is that amount's unit ("5 euros 99 cents"), not a prefix.
+_AFTER_AMOUNT = re.compile(r"(?:\d|\b(?:" + SCALE + r"|" + WORD_NUMBER + r"))[\s-]?$")
+
+
+def _named_before(text: str) -> Iterator[Figure]:
+    """The currency named before the number: "ringgit 42", "Malaysian ringgits 42", "yen 10 billion"."""
+    v = vocabulary()
+    for m in _AMOUNT_AFTER_WORD.finditer(text):
+        window = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not window:
+            continue
+        words = window.group().split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[-k:]).lower().replace("u.s.", "us")
+            if name in v.words and name not in v.not_before:
+                if m.group("scale") or not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                    start = m.start() - len(" ".join(words[-k:])) - 1
+                    amount = parse_digits(m.group("num")) * scale_of(m.group("scale"))
+                    if amount > 0 and text[start: m.start()].split() == words[-k:] and not _AFTER_AMOUNT.search(text, max(0, start - 20), start):
+                        yield Figure(start, m.end(), amount, None, v.words[name], True)
+                break
 
 
 def _scan(pattern: re.Pattern, text: str, build) -> Iterator[Figure]:
@@ -193,13 +239,18 @@ def _same_currency(first: str | None, second: str | None) -> bool:
 
 def _from_prefixed(text: str, m: re.Match) -> Figure | None:
     currency = _currency_of_prefix(m.group("prefix"))
-    if currency == "":
+    if currency == "" or (m.group("prefix") in vocabulary().letter_symbols and not _looks_like_money(m)):
         return None
     parts = _range(m, text)
     if parts is None or parts[0] <= 0:
         return None
     low, high, end = parts
     return Figure(m.start(), end, low, high, currency, currency is not None)
+
+
+def _looks_like_money(m: re.Match) -> bool:
+    """Whether the amount after a one-letter sign is money: "N200m", "R2,500", not "N95" or "R2"."""
+    return bool(m.group("scale1") or "," in m.group("num1"))
 
 
 def _currency_of_prefix(prefix: str) -> str | None:
@@ -210,6 +261,8 @@ def _currency_of_prefix(prefix: str) -> str | None:
         return None
     if key in v.symbols:
         return v.symbols[key]
+    if prefix in v.letter_symbols:
+        return v.letter_symbols[prefix]
     code = key.rstrip("$").upper()
     if code in v.codes and (code not in v.not_alone or key.endswith("$")):
         return code
@@ -217,45 +270,60 @@ def _currency_of_prefix(prefix: str) -> str | None:
 
 
 def _from_suffixed(text: str, m: re.Match) -> Figure | None:
-    suffix = m.group("suffix")
-    key = re.sub(r"\s+", " ", suffix).lower()
-    v = vocabulary()
-    scale = 1.0
     if m.group("subunit"):
-        if m.group("scale1") or m.group("num2"):
-            return None
-        scale = _SUBUNITS[key]
-        currency = "GBP" if key in ("pence", "p", "penny") else None
-        if key in ("c", "p") and not m.group("num1")[0].isdigit():
-            return None
-    elif not m.group("num1")[0].isdigit() and not key[0].isalpha():
+        return _subunit_figure(m)
+    key = re.sub(r"\s+", " ", m.group("suffix")).lower()
+    if not m.group("num1")[0].isdigit() and not key[0].isalpha():
         return None  # "a $10 million deal": a sign after a word number belongs to the next figure
-    elif key in ("$",) or "dollar" in key and key.replace("u.s.", "us") not in v.words or key == "bucks":
-        currency = None
-    elif key.replace("u.s.", "us") in v.words:
-        currency = v.words[key.replace("u.s.", "us")]
-        if not _plausible_word_figure(text, m, key):
-            return None
-    elif key in v.symbols:
-        currency = v.symbols[key]
-    elif suffix.upper() in v.codes and suffix.upper() not in v.not_alone:
-        currency = suffix.upper()
-    else:
-        return None
+    currency = _currency_of_suffix(text, m, key)
     parts = _range(m, text)
-    if parts is None or parts[0] <= 0:
+    if currency == "" or parts is None or parts[0] <= 0:
         return None
     low, high, _ = parts
-    high = high * scale if high is not None else None
-    return Figure(m.start(), m.end(), low * scale, high, currency, currency is not None)
+    end = m.end()
+    if m.group("scale_after"):
+        if m.group("code") and not m.group("scale1") and not m.group("scale2"):
+            scale = scale_of(m.group("scale_after"))
+            low, high = low * scale, high * scale if high is not None else None
+        else:
+            end = m.end("suffix")
+    return Figure(m.start(), end, low, high, currency, currency is not None)
 
 
-def _plausible_word_figure(text: str, m: re.Match, key: str) -> bool:
+def _currency_of_suffix(text: str, m: re.Match, key: str) -> str | None:
+    """ISO code of a suffix, None for a bare dollar, "" for something that is not money here."""
+    v = vocabulary()
+    word = key.replace("u.s.", "us")
+    if key == "$" or key == "bucks" or "dollar" in key and word not in v.words:
+        return None
+    if word in v.words:
+        return v.words[word] if _plausible_word_figure(text, m, word) else ""
+    if key in v.symbols:
+        return v.symbols[key]
+    code = key.upper()
+    return code if code in v.codes and code not in v.not_alone else ""
+
+
+def _subunit_figure(m: re.Match) -> Figure | None:
+    """"50p", "10¢", "ten pennies", "30 euro cents": whole units, in the subunit's currency."""
+    key = re.sub(r"\s+", " ", m.group("subunit")).lower()
+    subunit = vocabulary().subunits[key]
+    is_digit = m.group("num1")[0].isdigit()
+    if m.group("scale1") or m.group("num2") or subunit.currency is None or (len(key) == 1 and key.isalpha() and not is_digit):
+        return None
+    value = parse_digits(m.group("num1")) if is_digit else parse_words(m.group("num1"))
+    if not value:
+        return None
+    currency = None if subunit.currency == "$" else subunit.currency
+    return Figure(m.start(), m.end("suffix"), value * subunit.part, None, currency, currency is not None)
+
+
+def _plausible_word_figure(text: str, m: re.Match, word: str) -> bool:
     """Reject words that are money only sometimes: "pounds of food", "in 2020 won"."""
     after = text[m.end(): m.end() + 12].lower()
-    if key.startswith("pound") and re.match(r"\s+(?:of|per|in weight)\b", after):
+    if word.startswith("pound") and re.match(r"\s+(?:of|per|in weight)\b", after):
         return False
-    if key in _AMBIGUOUS_WORDS:
+    if word in vocabulary().ambiguous:
         num = m.group("num1")
         if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("scale1"):
             return False
@@ -272,17 +340,19 @@ def _non_overlapping(found: list[Figure]) -> list[Figure]:
 
 
 def _with_fraction(text: str, f: Figure) -> Figure:
-    """"15 dollars 50", "thirteen dollars and forty-five cents", "US$3 and fourteen"."""
+    """"15 dollars 50", "thirteen dollars and forty-five cents", "20 ringgit and 43 sen", "US$3 and fourteen"."""
     if f.amount_high is not None or f.amount != int(f.amount) or f.amount >= 1e6:
         return f
-    m = _FRACTION.match(text[f.end:])
+    m = _fraction_pattern().match(text[f.end:])
     if not m or (m.group("sub") is None and m.group("end") is None):
         return f
     num = m.group("num")
-    cents = parse_digits(num) if num[0].isdigit() else parse_words(num)
-    if cents is None or not 0 < cents < 100:
+    count = parse_digits(num) if num[0].isdigit() else parse_words(num)
+    subunit = vocabulary().subunits.get(re.sub(r"\s+", " ", m.group("sub") or "cents").lower())
+    if count is None or not 0 < count < 1 / subunit.part or subunit.currency not in (None, "$", f.currency):
         return f
-    return replace(f, end=f.end + m.end("sub") if m.group("sub") else f.end + m.end("num"), amount=f.amount + cents / 100)
+    end = f.end + (m.end("sub") if m.group("sub") else m.end("num"))
+    return replace(f, end=end, amount=f.amount + count * subunit.part)
 
 
 def _with_qualifier(text: str, f: Figure) -> Figure:

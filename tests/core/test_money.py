@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from benchmarks.score_money import SETS, load, score
 from pipeline.cleaning import clean_document
 from pipeline.money import extract_money
+from pipeline.numbers import parse_words
 
 KEYS = {"start", "end", "text", "amount", "amount_high", "currency", "qualifier", "currency_basis", "equivalent_of"}
 
@@ -33,6 +34,53 @@ def figures(text: str, **context) -> list[tuple]:
 )
 def test_money_extracts_news_expressions(text, expected):
     assert figures(text, published_date=dt.date(2025, 2, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # multipliers joined by hyphens
+        ("a $40-million centre", [("$40-million", 4e7, "USD")]),
+        ("a US$2-billion target", [("US$2-billion", 2e9, "USD")]),
+        ("the 3.5-billion-yuan project", [("3.5-billion-yuan", 3.5e9, "CNY")]),
+        ("the quarter-million-dollar home", [("quarter-million-dollar", 2.5e5, "USD")]),
+        # South Asian and African abbreviations
+        ("worth Rs 500 cr", [("Rs 500 cr", 5e9, "INR")]),
+        ("Rs 1.2 lakh cr in deposits", [("Rs 1.2 lakh cr", 1.2e12, "INR")]),
+        ("₹3,000 crore", [("₹3,000 crore", 3e10, "INR")]),
+        ("set aside N200m", [("N200m", 2e8, "NGN")]),
+        ("revenue of KSh 3bn", [("KSh 3bn", 3e9, "KES")]),
+        ("a Tk 5,000 crore fund", [("Tk 5,000 crore", 5e10, "BDT")]),
+        # values
+        ("a quarter million dollars", [("a quarter million dollars", 2.5e5, "USD")]),
+        ("a quarter of a million pounds", [("a quarter of a million pounds", 2.5e5, "GBP")]),
+        ("three-quarters of a billion dollars", [("three-quarters of a billion dollars", 7.5e8, "USD")]),
+        ("20 ringgit and 43 sen", [("20 ringgit and 43 sen", 20.43, "MYR")]),
+        ("3 UAH 4 kopiykas", [("3 UAH 4 kopiykas", 3.04, "UAH")]),
+        ("2 hryvnias 50 kopiykas", [("2 hryvnias 50 kopiykas", 2.5, "UAH")]),
+        ("up 10¢", [("10¢", 0.1, "USD")]),
+        ("ten pennies", [("ten pennies", 0.1, "GBP")]),
+        ("30 euro cents", [("30 euro cents", 0.3, "EUR")]),
+        ("closed at 3.14US$", [("3.14US$", 3.14, "USD")]),
+        ("ringgit 42", [("ringgit 42", 42.0, "MYR")]),
+        ("Malaysian ringgits 42", [("Malaysian ringgits 42", 42.0, "MYR")]),
+        ("yen 10 billion", [("yen 10 billion", 1e10, "JPY")]),
+        ("75 USD million", [("75 USD million", 7.5e7, "USD")]),
+        ("3 EUR bn", [("3 EUR bn", 3e9, "EUR")]),
+        ("priced at 7.50€", [("7.50€", 7.5, "EUR")]),
+    ],
+)
+def test_money_reads_forms_of_world_news(text, expected):
+    assert [(m["text"], m["amount"], m["currency"]) for m in extract_money(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("a quarter million", 2.5e5), ("three quarters", 0.75), ("one and a half million", 1.5e6), ("a million and a half", 1.5e6),
+     ("half a billion", 5e8), ("a dozen", 12.0), ("two dozen", 24.0), ("a quarter of a million", 2.5e5), ("one of a million", None)],
+)
+def test_numbers_fractions_multiply_the_count_before_them(text, amount):
+    assert parse_words(text) == amount
 
 
 @pytest.mark.parametrize(
@@ -111,7 +159,9 @@ def test_money_never_raises_and_offsets_match_on_arbitrary_text(text):
 
 
 MONEYISH = st.lists(st.sampled_from(["$", "US$", "S$", "€", "£", "¥", "₩", "won", "yen", "euros", "dollars", "cents", "1", "2.5", "1,000",
-                                     "million", "bn", "m", "k", "-", "to", "and", "between", "up to", "(", ")", " ", ",", ".", "half a", "two"]),
+                                     "million", "bn", "m", "k", "-", "to", "and", "between", "up to", "(", ")", " ", ",", ".", "half a", "two",
+                                     "¢", "N", "R", "Rs", "cr", "lakh", "sen", "ringgit", "kopiykas", "USD", "a quarter", "of", "pounds",
+                                     "p", "1080", "2024", "-million-", "pennies", "Malaysian"]),
                     max_size=25).map("".join)
 
 
