@@ -47,6 +47,8 @@ class Vocabulary:
     """Currency words that are also English words: not money after a bare year."""
     not_before: frozenset[str]
     """Currency words never read before a number."""
+    traps: dict
+    """The `[traps]` table: words that make a pound word weight or a `p` not pence (pipeline/money_traps.py)."""
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ def vocabulary() -> Vocabulary:
         not_alone=frozenset(data["codes"]["not_alone"]),
         ambiguous=frozenset(data["unit_words"]["ambiguous"]),
         not_before=frozenset(data["before_number"]["not"]),
+        traps=data["traps"],
     )
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
-from pipeline import fx
+from pipeline import fx, money_traps
 from pipeline.currencies import Vocabulary, vocabulary
 from pipeline.numbers import (
     DIGITS,
@@ -106,7 +106,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # A word after a hyphen ("3.5-billion-yuan", "a 50-cent coin"); a code after the amount may
     # carry the scale after it ("75 USD million").
     suffixed = re.compile(
-        r"(?<![\w.,$€£¥₩₹])" + amount.replace("{n}", "1")
+        r"(?<![\w.,$€£¥₩₹])(?<!\w-)" + amount.replace("{n}", "1")
         + r"(?:" + joiner + amount.replace("{n}", "2") + r")?(?:\s|-(?=[a-z]))?" + _suffix(v, codes)
         + r"(?:\s(?P<scale_after>" + SCALE + r")(?![a-z]))?"
     )
@@ -271,7 +271,7 @@ def _currency_of_prefix(prefix: str) -> str | None:
 
 def _from_suffixed(text: str, m: re.Match) -> Figure | None:
     if m.group("subunit"):
-        return _subunit_figure(m)
+        return _subunit_figure(text, m)
     key = re.sub(r"\s+", " ", m.group("suffix")).lower()
     if not m.group("num1")[0].isdigit() and not key[0].isalpha():
         return None  # "a $10 million deal": a sign after a word number belongs to the next figure
@@ -304,12 +304,14 @@ def _currency_of_suffix(text: str, m: re.Match, key: str) -> str | None:
     return code if code in v.codes and code not in v.not_alone else ""
 
 
-def _subunit_figure(m: re.Match) -> Figure | None:
+def _subunit_figure(text: str, m: re.Match) -> Figure | None:
     """"50p", "10¢", "ten pennies", "30 euro cents": whole units, in the subunit's currency."""
     key = re.sub(r"\s+", " ", m.group("subunit")).lower()
     subunit = vocabulary().subunits[key]
     is_digit = m.group("num1")[0].isdigit()
     if m.group("scale1") or m.group("num2") or subunit.currency is None or (len(key) == 1 and key.isalpha() and not is_digit):
+        return None
+    if key == "p" and money_traps.is_not_pence(text, m.start(), m.group("num1")):
         return None
     value = parse_digits(m.group("num1")) if is_digit else parse_words(m.group("num1"))
     if not value:
@@ -319,9 +321,8 @@ def _subunit_figure(m: re.Match) -> Figure | None:
 
 
 def _plausible_word_figure(text: str, m: re.Match, word: str) -> bool:
-    """Reject words that are money only sometimes: "pounds of food", "in 2020 won"."""
-    after = text[m.end(): m.end() + 12].lower()
-    if word.startswith("pound") and re.match(r"\s+(?:of|per|in weight)\b", after):
+    """Reject words that are money only sometimes: "300 pounds of cargo", "a 9-pound baby", "in 2020 won"."""
+    if money_traps.is_weight(text, m.start(), m.end("suffix"), word, bool(m.group("scale1") or m.group("scale2"))):
         return False
     if word in vocabulary().ambiguous:
         num = m.group("num1")

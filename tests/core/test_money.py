@@ -91,6 +91,46 @@ def test_money_ignores_non_money(text):
     assert extract_money(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pounds of weight: a unit or material after the word, a weight verb before, a compound adjective
+        "The plane carried 300 pounds of cargo.", "a 9-pound baby girl", "inflated to 35 pounds of pressure", "He lost 40 pounds.",
+        "The fish weighed 12 pounds, 6 ounces.", "The 250-pound linebacker signed.", "a 5 pound bag of flour", "150 pounds per square inch",
+        # p after a resolution, a provisional year, a model number
+        "recorded in 1080p at 60 frames", "capped at 720p on mobile data", "The figure for 2023p is provisional.", "the Airbus A320p",
+        "the XR-720p camera",
+        # one-letter signs and other units
+        "N95 masks", "N2 gas", "the N1 highway", "R2-D2", "Temperatures reached 35C.", "She has won 3 titles.", "Euro 2024",
+    ],
+)
+def test_money_traps_are_not_money(text):
+    assert extract_money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tickets cost £300 each.", [("£300", 300.0, "GBP")]),
+        ("He was fined 300 pounds sterling.", [("300 pounds sterling", 300.0, "GBP")]),
+        ("The club paid 40 million pounds for him.", [("40 million pounds", 4e7, "GBP")]),
+        ("It spent 2 million pounds of public money.", [("2 million pounds", 2e6, "GBP")]),
+        ("The new ten-pound note", [("ten-pound", 10.0, "GBP")]),
+        ("a 100-pound fine for idling", [("100-pound", 100.0, "GBP")]),
+        ("The museum charges five pounds for entry.", [("five pounds", 5.0, "GBP")]),
+        ("The club lost 40 million pounds last year.", [("40 million pounds", 4e7, "GBP")]),
+        ("The 50p coin was redesigned.", [("50p", 0.5, "GBP")]),
+        ("Shares fell 12p to 145p.", [("12p", 0.12, "GBP"), ("145p", 1.45, "GBP")]),
+        ("Shares in the retailer closed at 720p.", [("720p", 7.2, "GBP")]),
+        ("Stay at 720p? Prices start at £9.99.", [("£9.99", 9.99, "GBP")]),
+        ("Lagos will spend N1.5 billion on roads.", [("N1.5 billion", 1.5e9, "NGN")]),
+        ("Eskom needs R2,500 per household.", [("R2,500", 2500.0, "ZAR")]),
+    ],
+)
+def test_money_traps_keep_money_where_it_is_money(text, expected):
+    assert [(m["text"], m["amount"], m["currency"]) for m in extract_money(text)] == expected
+
+
 def test_money_restatement_points_at_the_first_figure():
     rows = extract_money("It plans to spend 2 trillion won (S$1.9 billion) on chips.")
     assert rows[0]["equivalent_of"] is None and rows[1]["equivalent_of"] == 0
