@@ -186,7 +186,7 @@ def test_pipeline_report_summarises_the_warehouse_and_links_data_docs(built, db)
     assert "href='data_docs/index.html'" in page
     docs = (report / "data_docs" / "index.html").read_text(encoding="utf-8")
     pages = list((report / "data_docs" / "validations").rglob("*.html"))
-    assert len(pages) == 9  # one rendered result per suite in expectations/
+    assert len(pages) == 10  # one rendered result per suite in expectations/
     assert "money.figures" in docs and "documents.seed_coverage" in docs
 
 
