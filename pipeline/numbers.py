@@ -28,7 +28,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # The first word may open a sentence ("A quarter of a million pounds"); matching the rest
 # case-sensitively keeps the pattern cheap at every position of a page.
 WORD_NUMBER = (
-    r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ["an", "a"] + _WORD_UNITS) + r")(?:[\s-]+(?:and\s+|of\s+)?(?:a\s+)?(?:"
+    r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ["an", "a"] + _WORD_UNITS) + r")\b(?:[\s-]+(?:and\s+|of\s+)?(?:a\s+)?(?:"
     + "|".join(_WORD_UNITS + list(_SPELLED_SCALES)) + r")\b)*)"
 )
 SCALE = r"(?i:thousand|millions?|mn|mln|m|billions?|bn|bln|b|trillions?|tn|trn|k|lakhs?|lacs?|crores?|cr|hundred)"
