@@ -11,7 +11,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipeline.schema import TABLES
+from pipeline.schema import TABLES, Table
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Row groups of about this many bytes: readers that stream a file (DuckDB's load) then hold one
@@ -46,11 +46,14 @@ class Staging(dg.ConfigurableResource):
 
     def scan(self, name: str, columns: Sequence[str] | None = None) -> pl.LazyFrame:
         """Like `read`, but lazy: a filter on it reaches the Parquet reader, which then keeps only
-        the matching rows of each row group instead of the whole table."""
+        the matching rows of each row group instead of the whole table. A file written by an older
+        version, without some of the table's columns, reads as never written: every step rewrites
+        its tables before the next step reads them, so only the previous run's results are lost,
+        and `PIPELINE_VERSION` keys say they must be recomputed."""
         table = TABLES.get(name.split("__")[0])
         path = self.file(name)
         wanted = list(columns) if columns else (table.names if table else None)
-        if not path.exists():
+        if not path.exists() or (table and not _has_columns(path, table)):
             empty = table.empty() if table else pl.DataFrame()
             return (empty.select(wanted) if table and wanted else empty).lazy()
         frame = pl.scan_parquet(path)
@@ -65,6 +68,10 @@ class Staging(dg.ConfigurableResource):
 
     def names(self, prefix: str) -> list[str]:
         return sorted(p.stem for p in self.folder.glob(f"{prefix}*.parquet"))
+
+
+def _has_columns(path: Path, table: Table) -> bool:
+    return set(table.names) <= set(pl.read_parquet_schema(path))
 
 
 def row_group_rows(frame: pl.DataFrame) -> int:

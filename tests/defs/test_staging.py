@@ -48,3 +48,12 @@ def test_staging_defaults_to_a_folder_beside_the_warehouse(tmp_path, monkeypatch
             monkeypatch.setenv(name, value.format(tmp=tmp_path))
     folder = resources().resources["staging"].folder
     assert folder == Path(expected.format(tmp=tmp_path, root=PROJECT_ROOT))
+
+
+def test_staging_a_table_written_without_a_column_the_schema_now_has_reads_as_never_written(tmp_path):
+    staging = Staging(path=str(tmp_path))
+    old = DOCUMENTS.frame([{"doc_id": "a", "source_path": "a.txt", "content_sha256": "0" * 64, "encoding": "utf-8",
+                            "title": "T", "story_id": "a", "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 3}])
+    staging.write("documents", old.drop(DOCUMENTS.names[-1]))
+    assert staging.read("documents").is_empty() and staging.read("documents").columns == DOCUMENTS.names
+    assert staging.read("documents", ["doc_id"]).columns == ["doc_id"]
