@@ -239,7 +239,7 @@ def _same_currency(first: str | None, second: str | None) -> bool:
 
 def _from_prefixed(text: str, m: re.Match) -> Figure | None:
     currency = _currency_of_prefix(m.group("prefix"))
-    if currency == "" or (m.group("prefix") in vocabulary().letter_symbols and not _looks_like_money(m)):
+    if currency == "" or (m.group("prefix") in vocabulary().letter_symbols and not _looks_like_money(m)) or _word_after_sign(m):
         return None
     parts = _range(m, text)
     if parts is None or parts[0] <= 0:
@@ -251,6 +251,16 @@ def _from_prefixed(text: str, m: re.Match) -> Figure | None:
 def _looks_like_money(m: re.Match) -> bool:
     """Whether the amount after a one-letter sign is money: "N200m", "R2,500", not "N95" or "R2"."""
     return bool(m.group("scale1") or "," in m.group("num1"))
+
+
+def _word_after_sign(m: re.Match) -> bool:
+    """A spelled amount after a sign that is no figure: a lone "a" ("$ a", "Rs a") or one glued
+    to a sign of letters ("RSA" is not "Rs" + "a")."""
+    num, prefix = m.group("num1"), m.group("prefix")
+    if num[0].isdigit() or num[0] == ".":
+        return False
+    lone = num.lower() in ("a", "an") and not m.group("scale1")
+    return lone or (prefix[-1].isalpha() and m.start("num1") == m.end("prefix"))
 
 
 def _currency_of_prefix(prefix: str) -> str | None:
