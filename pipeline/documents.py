@@ -60,6 +60,11 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
         "raw_text": raw,
         "clean_text": result.clean_text,
         "n_removed_lines": len(result.removed),
+        "flags": [flag for flag, raised in (
+            ("no_published_date", meta.published_date is None),
+            ("title_guessed", meta.title is None),
+            ("replaced_bytes", replaced_bytes > 0),
+        ) if raised],
     }
     removed = [{"doc_id": seed.doc_id, "line_no": r.line_no, "text": r.text, "reason": r.reason} for r in result.removed]
     captions = [{"doc_id": seed.doc_id, "line_no": no, "text": text} for no, text in result.captions]

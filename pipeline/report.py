@@ -35,6 +35,10 @@ QUERIES: dict[str, str] = {
         WHERE run_id = ({PUBLISHED_RUN})
         ORDER BY success, table_name, expectation
     """,
+    "review": """
+        SELECT table_name, rule, count(*) AS rows, count(DISTINCT doc_id) AS documents, min(detail) AS example
+        FROM review GROUP BY table_name, rule ORDER BY table_name, rows DESC, rule
+    """,
     "documents": "SELECT doc_id, title, outlet, published_date, n_sentences, n_mentions, n_money FROM document_overview ORDER BY doc_id",
 }
 
@@ -139,6 +143,9 @@ def render(results: dict[str, pl.DataFrame], data_docs: str | None, generated_at
 {verdict}
 {docs_link}
 {html_table(checks)}
+<h2>Flagged for review</h2>
+<p class="muted">Facts about the pages, not failures: these rows are published with their <code>flags</code>; the <code>review</code> view lists each one.</p>
+{html_table(results["review"])}
 <h2>Removed page chrome</h2>
 {bar_chart(results["removed_by_reason"]["reason"].to_list(), results["removed_by_reason"]["lines"].cast(pl.Float64).to_list(), "Raw lines removed, by reason")}
 <h2>Documents</h2>

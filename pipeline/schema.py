@@ -83,6 +83,7 @@ DOCUMENTS = Table(
         C("raw_text", "VARCHAR", "the decoded file", False),
         C("clean_text", "VARCHAR", "the article body with boilerplate removed", False),
         C("n_removed_lines", "INTEGER", "how many raw lines were removed as boilerplate", False),
+        C("flags", "VARCHAR[]", "facts about the page worth a review: no_published_date, title_guessed (no headline found: the first line), replaced_bytes (empty when none)", False),
     ),
     primary_key="doc_id",
 )
@@ -290,6 +291,16 @@ VIEWS: dict[str, View] = {
             FROM money m JOIN entities e ON e.entity_id = m.subject_entity_id
             WHERE m.equivalent_of IS NULL
             GROUP BY e.entity_id, e.name, e.label
+            """,
+        ),
+        View(
+            "review",
+            "One row per flag raised on a row (documents.flags, money.flags): facts about the pages worth a look, published rather than withheld.",
+            """
+            SELECT 'documents' AS table_name, doc_id AS row_id, doc_id, unnest(flags) AS rule, title AS detail
+            FROM documents WHERE len(flags) > 0
+            UNION ALL
+            SELECT 'money', money_id, doc_id, unnest(flags), text FROM money WHERE len(flags) > 0
             """,
         ),
         View(

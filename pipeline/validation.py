@@ -47,6 +47,8 @@ def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
         frame = with_money_checks(frame)
     if table == "documents":
         frame = frame.with_columns(doc_id_unique=pl.col("doc_id").is_unique())  # the files behind a duplicate, if any
+    if "flags" in frame.columns:
+        frame = frame.with_columns(unflagged=pl.col("flags").list.len() == 0)  # facts worth a review, counted by a warning
     return frame
 
 
@@ -60,6 +62,7 @@ def columns_for(table: str, suite: dict) -> list[str]:
     wanted |= set(_OFFSET_INPUTS) if table in _OFFSET_TABLES else set()
     wanted |= set(_MONEY_INPUTS) if table == "money" else set()
     wanted |= set(_EXAMPLE_COLUMNS) if suite.get("report_rows_where_false") else set()
+    wanted |= {"flags"} if "unflagged" in wanted else set()
     return [c for c in TABLES[table].names if c in wanted]
 
 
@@ -120,12 +123,10 @@ def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame | pl.LazyFram
 
 def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
     """`usd_or_flagged`: a figure has its USD value or says why not; `restatement_agrees`: every
-    published restatement link agrees in USD (null where the row restates nothing); `unflagged`:
-    no review flag (a fact about the data, counted by a warning)."""
+    published restatement link agrees in USD (null where the row restates nothing)."""
     return frame.with_columns(
         usd_or_flagged=pl.col("amount_usd").is_not_null() | pl.col("flags").list.contains("no_usd_rate"),
         restatement_agrees=restatement_agrees(frame, "equivalent_of"),
-        unflagged=pl.col("flags").list.len() == 0,
     )
 
 

@@ -32,6 +32,8 @@ def _results(failed_severity: str | None) -> dict[str, pl.DataFrame]:
         "top_entities": pl.DataFrame({"name": ["OpenAI"], "label": ["ORG"], "n_documents": [3], "n_mentions": [9]}),
         "removed_by_reason": pl.DataFrame({"reason": ["share_widget"], "lines": [5]}),
         "expectations": checks,
+        "review": pl.DataFrame({"table_name": ["money"], "rule": ["restatement_disagrees"], "rows": [2], "documents": [1],
+                                "example": ["$6 million"]}),
         "documents": pl.DataFrame({"doc_id": ["a"], "title": ["T"]}),
     }
 
@@ -55,3 +57,9 @@ def test_render_escapes_every_value_from_the_warehouse():
     page = render(results, None, dt.datetime(2026, 1, 2))
     assert "<img" not in page
     assert page.count("&lt;img src=x onerror=alert(1)&gt;") >= 8  # currencies, entities, labels, expectations, titles
+
+
+def test_render_lists_the_flagged_rows_by_rule():
+    page = render(_results(None), None, dt.datetime(2026, 1, 2))
+    section = page.split("<h2>Flagged for review</h2>")[1].split("<h2>")[0]
+    assert "restatement_disagrees" in section and "$6 million" in section

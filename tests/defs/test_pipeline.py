@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_pipeline_materializes_with_no_failing_error_check(built):
     result, _ = built
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 10
+    assert len(evaluations) == 11
     errors = [e.check_name for e in evaluations if not e.passed and e.severity.value == "ERROR"]
     assert errors == []
 
@@ -186,10 +186,25 @@ def test_pipeline_report_summarises_the_warehouse_and_links_data_docs(built, db)
     assert "href='data_docs/index.html'" in page
     docs = (report / "data_docs" / "index.html").read_text(encoding="utf-8")
     pages = list((report / "data_docs" / "validations").rglob("*.html"))
-    assert len(pages) == 10  # one rendered result per suite in expectations/
+    assert len(pages) == 11  # one rendered result per suite in expectations/
     assert "money.figures" in docs and "documents.seed_coverage" in docs
 
 
 def test_pipeline_validation_results_carry_each_expectations_severity(db):
     rows = dict(db.sql("SELECT severity, count(*) FROM validation_results GROUP BY severity").fetchall())
     assert set(rows) == {"ERROR", "WARN"}
+
+
+def test_pipeline_flagged_rows_show_in_the_table_the_check_and_the_report(built, db):
+    result, path = built
+    flagged = db.sql("SELECT doc_id, text FROM money WHERE len(flags) > 0 ORDER BY doc_id, start_char").fetchall()
+    assert flagged, "the seeds have undated figures, which are flagged"
+    review = {e.check_name: e for e in result.get_asset_check_evaluations()}["money_review"]
+    assert not review.passed and review.severity.value == "WARN"
+    listed = [(r["doc_id"], r["text"]) for r in review.metadata["flagged"].value]
+    assert sorted(listed) == sorted(flagged)
+    n_flags = db.sql("SELECT sum(len(flags)) FROM money").fetchone()[0] + db.sql("SELECT sum(len(flags)) FROM documents").fetchone()[0]
+    assert db.sql("SELECT count(*) FROM review").fetchone()[0] == n_flags
+    section = (path.parent / "report" / "index.html").read_text(encoding="utf-8").split("<h2>Flagged for review</h2>")[1].split("<h2>")[0]
+    for (rule,) in db.sql("SELECT DISTINCT rule FROM review").fetchall():
+        assert rule in section

@@ -33,7 +33,7 @@ HOSTILE = "<img src=x onerror=alert(1)>.txt"
 
 def _document(doc_id: str, title: str = "T") -> dict:
     return {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "content_sha256": "0" * 64, "encoding": "utf-8", "replaced_bytes": 0, "title": title,
-            "story_id": doc_id, "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 0}
+            "story_id": doc_id, "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 0, "flags": []}
 
 
 def _python(code: str, **kwargs) -> subprocess.Popen:

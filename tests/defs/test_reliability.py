@@ -146,4 +146,4 @@ def test_reliability_a_staged_parquet_file_publishes_like_its_frame(tmp_path):
 
 def _document(doc_id):
     return {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "content_sha256": "0" * 64, "encoding": "utf-8", "replaced_bytes": 0, "title": "T",
-            "story_id": doc_id, "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 0}
+            "story_id": doc_id, "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 0, "flags": []}

@@ -111,4 +111,4 @@ def test_seed_faults_duplicate_doc_ids_name_their_files(tmp_path):
 
 def _document(doc_id, source_path=None):
     return {"doc_id": doc_id, "source_path": source_path or f"{doc_id}.txt", "content_sha256": "0" * 64, "encoding": "utf-8",
-            "replaced_bytes": 0, "title": "T", "story_id": doc_id, "raw_text": "raw", "clean_text": "clean " * 10, "n_removed_lines": 0}
+            "replaced_bytes": 0, "title": "T", "story_id": doc_id, "raw_text": "raw", "clean_text": "clean " * 10, "n_removed_lines": 0, "flags": []}

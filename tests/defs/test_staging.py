@@ -12,7 +12,7 @@ from pipeline.schema import DOCUMENTS
 def test_staging_reads_only_the_columns_asked_for_with_their_schema_types(tmp_path):
     staging = Staging(path=str(tmp_path))
     row = {"doc_id": "a", "source_path": "a.txt", "content_sha256": "0" * 64, "encoding": "utf-8", "title": "T",
-           "story_id": "a", "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 3}
+           "story_id": "a", "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 3, "flags": []}
     staging.write("documents", DOCUMENTS.frame([row]).with_columns(pl.col("n_removed_lines").cast(pl.Int16)))
     frame = staging.read("documents", ["doc_id", "n_removed_lines"])
     assert frame.columns == ["doc_id", "n_removed_lines"]
@@ -53,7 +53,7 @@ def test_staging_defaults_to_a_folder_beside_the_warehouse(tmp_path, monkeypatch
 def test_staging_a_table_written_without_a_column_the_schema_now_has_reads_as_never_written(tmp_path):
     staging = Staging(path=str(tmp_path))
     old = DOCUMENTS.frame([{"doc_id": "a", "source_path": "a.txt", "content_sha256": "0" * 64, "encoding": "utf-8",
-                            "title": "T", "story_id": "a", "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 3}])
+                            "title": "T", "story_id": "a", "raw_text": "raw", "clean_text": "clean", "n_removed_lines": 3, "flags": []}])
     staging.write("documents", old.drop(DOCUMENTS.names[-1]))
     assert staging.read("documents").is_empty() and staging.read("documents").columns == DOCUMENTS.names
     assert staging.read("documents", ["doc_id"]).columns == ["doc_id"]
