@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline import metadata, scripts
 from pipeline.metadata import Metadata
-from pipeline.vocabulary import OUTLET_HINTS, Vocabulary, chrome_vocabulary
+from pipeline.vocabulary import Vocabulary, chrome_vocabulary
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _JOINERS = "'’.-"  # join letters into one word ("U.S.", "don't", "Hyun-woo") when between two
@@ -140,7 +140,7 @@ def clean_document(raw: str) -> CleanResult:
     _mark_related_blocks(lines)
     _resolve_context(lines)
     _mark_trailing_blocks(lines)
-    meta = metadata.extract([(ln.text, ln.reason) for ln in lines], vocabulary.hinted_lines(candidates, OUTLET_HINTS))
+    meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
     title_line = _title_line(lines, meta.title)
     if title_line is not None:
         title_line.kind = "good"

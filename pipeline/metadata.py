@@ -1,31 +1,78 @@
-"""Article metadata read off a page copy: headline, byline, outlet, dateline and publication date."""
+"""Article metadata read off a page copy as an editor reads it: headline, byline, outlet, dateline
+and publication date.
+
+The page's lines come with the cleaner's verdicts (chrome reason, kept in the body or not). The
+article starts at the first paragraph of its main block. Above it sits its header: the headline,
+then perhaps a standfirst, a byline, a publication stamp, share bars and a picture. The headline is
+the top title-like line of that header, whose lines are about what the article is about (they
+share its words), and null when there is none. Byline and stamp are read from the headline to a
+few lines into the body, so that a date in the body or a teaser's byline is not taken for the
+page's own. The outlet is the name that the page's credits, copyright line, prompts and domain
+names agree on.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from pipeline.regex_literals import required_literals
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
-_MONTHS = {
-    name.lower(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i], "sept" if i == 9 else calendar.month_abbr[i])
+
+# --- dates -------------------------------------------------------------------------------------
+
+_MONTH_NAMES = {  # month names and their abbreviations, by language, in month order
+    "en": [calendar.month_name[i].lower() for i in range(1, 13)],
+    "en_abbr": [calendar.month_abbr[i].lower() for i in range(1, 13)],
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "fr_abbr": "janv févr avr juil sept oct déc fév",  # irregular: matched by the table below
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
+    "cs_nominative": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
 }
+_IRREGULAR_ABBR = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "dez": 12,
+                   "mär": 3, "okt": 10, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9, "out": 10, "gen": 1,
+                   "mag": 5, "giu": 6, "lug": 7, "ott": 10, "mrt": 3, "mei": 5, "jän": 1}
+
+
+def _month_table() -> dict[str, int]:
+    table = dict(_IRREGULAR_ABBR)
+    for lang, names in _MONTH_NAMES.items():
+        if lang == "fr_abbr":
+            continue
+        for i, name in enumerate(names.split() if isinstance(names, str) else names, start=1):
+            table.setdefault(name, i)
+            table.setdefault(name[:3], i)  # the common three-letter abbreviation
+    return table
+
+
+_MONTHS = _month_table()
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?:[^0-9]|$)"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),  # March 12, 2024
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}\b", re.I),  # 12 March 2024
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>[01]?\d)[-./](?P<day>[0-3]?\d)(?:[^0-9]|$)"),  # 2024-03-12
+    re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<month>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
 ]
+# In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
+_SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
+
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-# Pattern strings that both Python's re and Polars' Rust regex engine accept (no look-around).
+# Pattern strings that both Python's re and Hyperscan (see `pipeline.vocabulary`) accept.
 BYLINE_PATTERN = rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)"
 STAMP_PATTERN = r"(?i)^(?:posted|published|updated|last updated|modified|date|first published)\b\s*(?:on|at)?\s*:?"
 ANY_DATE_PATTERN = "(?i)" + re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
@@ -45,40 +92,10 @@ _STAMP_VOCABULARY = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT|KST|JST|CES?T|BST|IST|AEST))\b"  # time zones only in capitals
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_LIFTED = frozenset({"byline", "publication_date", "author_signoff"})  # the chrome metadata is read from
-_TITLE_MAX_WORDS = 30
-_TWO_PART_TITLE_WORDS = 20
-_SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
 _BYLINE = re.compile(BYLINE_PATTERN)
 _BYLINE_FIRST_LETTERS = frozenset("BbWwRr")  # of "by", "written", "reported", "words": a cheap pre-test
 _STAMP = re.compile(STAMP_PATTERN)
 _DATE_ONLY = re.compile(DATE_ONLY_PATTERN)
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s"
-)
-_EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
-_OUTLET_PATTERNS = [
-    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I),
-    re.compile(r"\b(?P<outlet>[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}) (?:staff |file )?photos? by\b"),
-    re.compile(r"\bget (?P<outlet>[A-Z][\w&.' -]{0,40}?)['’]s? (?:\w+ )?newsletters?\b", re.I),
-]
-
-# What every match of each outlet pattern holds, lower-cased (each pattern must require one): only
-# the lines that hold one are worth searching. A scan of the lower-cased page finds them with these
-# alternations (`Vocabulary.candidates`); else `_lines_holding` does.
-_OUTLET_LITERALS = [required_literals(p.pattern, min_length=1) for p in _OUTLET_PATTERNS]
-OUTLET_HINT_PATTERNS = ["|".join(re.escape(literal) for literal in sorted(literals)) for literals in _OUTLET_LITERALS]
-
-
-@dataclass(frozen=True)
-class Metadata:
-    title: str | None = None
-    byline: str | None = None
-    outlet: str | None = None
-    dateline: str | None = None
-    published_date: dt.date | None = None
 
 
 def is_byline(text: str) -> bool:
@@ -107,107 +124,672 @@ def _may_hold_date(text: str) -> bool:
     return "19" in text or "20" in text
 
 
-def find_date(text: str) -> dt.date | None:
-    """The first calendar date written in the text, or None."""
+class _Found(NamedTuple):
+    start: int
+    end: int
+    date: dt.date
+
+
+def _dates(text: str, day_first: bool = True) -> list[_Found]:
+    """Every calendar date written in the text, in order. `day_first` reads 03.04.2024 as 3 April
+    (else as March 4) where neither number is over 12."""
+    if not _may_hold_date(text):
+        return []
+    found = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            month = m.group("month")
-            month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-            try:
-                return dt.date(int(m.group("year")), month_no or 0, int(m.group("day")))
-            except (TypeError, ValueError):
-                continue
-    return None
+            if date := _date_of(m, day_first):
+                found.append(_Found(m.start(), m.end(), date))
+    found.sort()
+    return [f for i, f in enumerate(found) if i == 0 or f.start >= found[i - 1].end]
 
 
-def extract(lines: list[tuple[str, str | None]], outlet_lines: list[list[int]] | None = None) -> Metadata:
-    """Metadata from (line text, chrome reason or None) pairs, in page order. `outlet_lines`: for
-    each outlet pattern, the indices among the lines with text of those that hold one of its
-    literals (`OUTLET_HINT_PATTERNS`), when a scan of the page has found them."""
-    texts = [t for t, _ in lines if t]
-    plain = [t for t, reason in lines if t and reason is None]
-    lifted = [(t, reason) for t, reason in lines if reason in _LIFTED]  # a few lines, sorted out below
-    bylines = [t for t, reason in lifted if reason == "byline"]
-    stamps = [t for t, reason in lifted if reason in ("byline", "publication_date")]
-    signoffs = [t for t, reason in lifted if reason == "author_signoff"]
-    dateline = next((m for t in plain[:6] if (m := _DATELINE.match(t))), None)
-    return Metadata(
-        title=_title(plain),
-        byline=_byline(bylines, signoffs),
-        outlet=_outlet(texts, dateline, signoffs, outlet_lines),
-        dateline=dateline.group("place").title() if dateline else None,
-        published_date=_published(stamps, texts),
-    )
+def _date_of(m: re.Match, day_first: bool, century: int = 0) -> dt.date | None:
+    groups = m.groupdict()
+    if "first" in groups:  # day and month in the order the page writes them, unless a number says
+        a, b = int(groups["first"]), int(groups["second"])
+        day, month = (a, b) if a > 12 or (day_first and b <= 12) else (b, a)
+    else:
+        name = groups["month"]
+        month = int(name) if name.isdigit() else _MONTHS.get(name.lower().rstrip("."), 0)
+        day = int(groups["day"])
+    try:
+        return dt.date(century + int(groups["year"]), month, day)
+    except ValueError:
+        return None
 
 
-def _title(plain: list[str]) -> str | None:
-    """The first line of 3 to 30 words that is not chrome: where pages put the headline. Headlines
-    are one sentence, or two short ones ("X Is Falling. Why You Shouldn't Worry."); a page that
-    opens with a paragraph has no headline in its text: None."""
-    for text in plain:
-        words = len(text.split())
-        if words < 3 or text.startswith(("•", "-", "*")):
+def find_date(text: str, day_first: bool = True) -> dt.date | None:
+    """The first calendar date written in the text, or None."""
+    found = _dates(text, day_first)
+    return found[0].date if found else None
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+class PageLine(NamedTuple):
+    text: str
+    reason: str | None = None
+    """the cleaner's chrome reason, None for text"""
+    kept: bool | None = None
+    """in the cleaned body; None: when the reason is None"""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published_date: dt.date | None = None
+    basis: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """for each field found, what it was read from (a headline above the article, a byline line, ...)"""
+
+
+# Chrome that sits inside an article's header as often as around it (share bars, picture credits).
+_HEADER_WIDGETS = frozenset(
+    {"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "advertisement", "non_english_ui",
+     "photo_credit", "tag_list", "comments_widget"}
+)
+_CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
+# Page chrome that may sit between a headline and its article.
+_UI_CHROME = frozenset({"account_ui", "cookie_notice", "newsletter_prompt", "copyright", "browser_notice", "promo_prompt",
+                        "legal_notice", "paywall_prompt", "navigation"})
+# Chrome that a headline never is.
+_NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "author_signoff"}
+_STOP_WORDS = {  # the commonest function words: enough to tell a page's language and its content words
+    "en": "the and of to in is that for it with was on as are be this by at from have has he she they we you not but or an will said its",
+    "fr": "le la les de des du et est un une en que qui dans pour pas sur au aux avec ce il elle sont ont par plus mais ou se",
+    "de": "der die das und ist nicht ein eine zu den dem mit von sich auf für im auch es sie wird wurde als bei nach aus oder",
+    "es": "el la los las de del y en que un una es por con para se no su al lo como más pero sus ha fue",
+    "pt": "o a os as de do da dos das e em que um uma é não para com por se no na mais ao sua seu foi",
+    "it": "il lo la i gli le di del della e è che un una per con non in su si da al sono ha come",
+    "nl": "de het een en van is dat niet op te in zijn met voor die er aan ook als bij door naar maar wordt",
+    "cs": "a je se na v ve že to s z do o k i by jako ale pro jsou byl od po který která",
+}
+_STOP_SETS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+_ALL_STOP = frozenset().union(ENGLISH_STOP_WORDS, *_STOP_SETS.values())
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = (".", "!", "?", "…", "。")
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
+_BREADCRUMB = re.compile(r"\s[>»/|]\s")
+_GLUED_WORDS = re.compile(r"\b[A-Z][a-z]{2,}[A-Z][a-z]")  # link texts run together: "HomeLatest NewsNollywood"
+_URL_OR_EMAIL = re.compile(r"https?://|www\.|@\w")
+_OPENING_LINES = 10
+_OPENING_RUN = 400
+_HEADER_REACH = 40  # lines above the article searched for its header
+_CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
+_HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
+_STANDFIRST_DISCOUNT = 0.6
+_OVER_ARTICLE = 0.3
+_KICKER_WORDS = 5
+_STAMP_REST_WORDS = 6
+_TITLE_WORDS = (3, 30)
+_TWO_PART_TITLE_WORDS = 20
+_HEADLINE_WORDS = 12
+_GLUED_LABELS_WORDS = 8
+_SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
+_OPENING_CHARS = 5000
+_STAMP_WORDS = 20
+_BODY_REACH = 6  # lines into the body a byline or stamp is looked for
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph: a long line, or a sentence of 8 words or more that ends in a full stop (a
+    headline may end in ! or ?, a teaser in an ellipsis), or of 15 or more."""
+    words = _words(text)
+    if words > _TITLE_WORDS[1]:
+        return True
+    end = text.rstrip(_CLOSERS)
+    if words < 8 or not end.endswith(_SENTENCE_END) or end.endswith(("…", "...")):
+        return False
+    return end.endswith((".", "。")) or words >= 15
+
+
+def _title_like(text: str) -> bool:
+    """Shaped like a headline: a few words, one sentence or two short ones, not a label, a list
+    item, a breadcrumb trail or a fragment."""
+    words = _words(text)
+    first = next((c for c in text if c.isalnum()), "")
+    if not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] or first.islower():
+        return False
+    if text[:1] in "•·*-–—" or text.rstrip()[-1:] in ",;:" or _URL_OR_EMAIL.search(text):
+        return False
+    if len(_BREADCRUMB.findall(text)) >= 2 or len(_GLUED_WORDS.findall(text)) >= 2:
+        return False
+    if words <= _GLUED_LABELS_WORDS and _repeats_a_word(text):
+        return False
+    if words > _TWO_PART_TITLE_WORDS and text.rstrip(_CLOSERS).endswith("."):
+        return False  # a sentence: a caption or a paragraph
+    breaks = len(_SENTENCE_BREAK.findall(text))
+    return breaks == 0 or (breaks == 1 and words <= _TWO_PART_TITLE_WORDS)
+
+
+def _repeats_a_word(text: str) -> bool:
+    """Link texts run together ("Sign up to comment and more Sign up", "Search this site Search")."""
+    stems = [w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in _ALL_STOP]
+    return len(set(stems)) < len(stems)
+
+
+def _headline_sized(text: str) -> bool:
+    """A title-like line short enough to be a headline that ends in a full stop."""
+    return _words(text) <= _HEADLINE_WORDS and _title_like(text)
+
+
+def _content_stems(text: str) -> set[str]:
+    """The content words of a text, cut to five letters so that inflections meet."""
+    return {w[:5] for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= 3 and w not in _ALL_STOP}
+
+
+def _language(texts: Iterable[str]) -> str | None:
+    """The page's language among those of `_STOP_WORDS`, by the share of its words that are their
+    function words; None when no list reaches a tenth."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            total += 1
+            for lang, stops in _STOP_SETS.items():
+                counts[lang] += word in stops
+    if not total:
+        return None
+    lang, hits = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return lang if hits >= 0.1 * total else None
+
+
+def _day_first(lang: str | None, texts: Sequence[str]) -> bool:
+    """Whether the page writes 03.04.2024 for 3 April: outside English always; in English, when its
+    dates with month names put the day first ("3 April 2024") more often than not."""
+    if lang != "en":
+        return True
+    day_first = month_first = 0
+    for text in texts:
+        if _may_hold_date(text):
+            month_first += sum(1 for _ in _DATE_PATTERNS[0].finditer(text))
+            day_first += sum(1 for _ in _DATE_PATTERNS[1].finditer(text))
+    return day_first > month_first
+
+
+@dataclass
+class _Page:
+    lines: list[PageLine]
+    lang: str | None
+    day_first: bool
+    start: int | None  # the article's first paragraph
+    opening: set[str]  # the content stems of the article's opening
+
+
+def _page(lines: list[PageLine]) -> _Page:
+    texts = [line.text for line in lines]
+    body = [line.text for line in lines if line.kept]
+    lang = _language(body or texts)
+    start = _article_start(lines)
+    opening: set[str] = set()
+    if start is not None:
+        chars = 0
+        for line in lines[start:]:
+            if line.kept and _is_prose(line.text):
+                opening |= _content_stems(line.text)
+                chars += len(line.text)
+                if chars >= _OPENING_CHARS:
+                    break
+    return _Page(lines, lang, _day_first(lang, texts), start, opening)
+
+
+def _article_start(lines: list[PageLine]) -> int | None:
+    """The first paragraph of the article: the first kept paragraph that the next few lines carry
+    on (`_OPENING_RUN` characters of kept paragraphs within `_OPENING_LINES` lines), else the
+    first kept paragraph."""
+    paragraphs = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text) and not _headline_sized(line.text)]
+    for k, i in enumerate(paragraphs):
+        following = sum(len(lines[j].text) for j in paragraphs[k + 1:] if j <= i + _OPENING_LINES)
+        if following >= _OPENING_RUN:
+            return i
+    return paragraphs[0] if paragraphs else None
+
+
+# --- the header: headline, byline, stamp -------------------------------------------------------
+
+_TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
+_RELATIVE_STAMP = re.compile(r"(?i)^(?:\d+\s*[mhdw]|\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)(?:\s+ago)?)$")
+_UPDATE_WORDS = re.compile(
+    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato)\b"
+)
+_BY_MARKER = re.compile(
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|story|text)\s+by|by|par|von|por|door|av|od|"
+    r"(?:author|autor|auteur|auteurs|texte?)\s*:)\s*:?\s+(?=\S)"
+)
+_CREDIT_BEFORE = re.compile(
+    r"(?i)\b(?:photos?|photographs?|images?|pictures?|illustrations?|video|graphics?|reviewed|edited|powered|translated|"
+    r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
+)
+_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|od|written by|posted by)\s*:?$")
+_PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
+_CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
+_ROLES = frozenset(
+    """reporter reporters editor editors writer writers correspondent correspondents contributor contributors columnist
+    staff engineer producer director manager analyst author founder president officer ceo cto chief senior associate head
+    lead professor journalist journaliste journalistin rédacteur rédactrice redakteur redakteurin correspondant
+    correspondante envoyé envoyée spécial spéciale periodista corresponsal redactor redactora repórter jornalista
+    colaborador colaboradora photographer intern researcher scientist developer designer advocate evangelist desk team
+    critic blogger host anchor""".split()
+)
+_WEEKDAYS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun lundi mardi
+    mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes
+    miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta""".split()
+)
+# Words that end the names of a byline: the stamp that follows them, a weekday.
+_NOT_NAMES = _WEEKDAYS | frozenset(
+    """posted published updated modified last publié publiée mis publicado publicada atualizado actualizado aktualisiert
+    veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato""".split()
+)
+_NAME_PIECE = re.compile(r"[(),&]|[^\s(),&]+")
+_NAME_SPLIT = re.compile(r",|\s[-–—|•·]\s|[•|·@(]|\s[-–—]$")
+
+
+class _Field(NamedTuple):
+    value: object
+    basis: str
+
+
+def _header_dates(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
+    """(date, is an update) for the dates of a header line; in a paragraph only one that opens it
+    ("April 17, 2015 -- Imagine ...")."""
+    found = _dates(text, day_first)
+    if _words(text) > _STAMP_WORDS:
+        found = [f for f in found if f.start <= 3]
+    elif not found:
+        found = [_Found(m.start(), m.end(), d) for m in _SHORT_NUMERIC_DATE.finditer(text) if (d := _date_of(m, day_first, 2000))]
+    out = []
+    for f in found:
+        before = text[max(0, f.start - 20): f.start]
+        out.append((f.date, _UPDATE_WORDS.search(before) is not None))
+    return out
+
+
+def _is_time_line(text: str) -> bool:
+    """A stamp without a date: "1:39 PM ET", "8h", "2 hours ago"."""
+    rest = _TIME.sub(" ", text)
+    return (_TIME.search(text) is not None and len(_WORD.findall(rest)) <= 2) or _RELATIVE_STAMP.match(text.strip()) is not None
+
+
+def _is_role_line(text: str) -> bool:
+    """"Games Editor", "Seattle Times business reporter", "BuzzFeed News Reporter"."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
+
+
+def _stamp_or_role(page: _Page, i: int) -> bool:
+    if not 0 <= i < len(page.lines):
+        return False
+    text = page.lines[i].text
+    return bool(_header_dates(text, page.day_first)) or _is_time_line(text) or _is_role_line(text) or text.startswith("@")
+
+
+def _cut_at_date(text: str, day_first: bool) -> str:
+    found = _dates(text, day_first)
+    cut = found[0].start if found else len(text)
+    if m := _TIME.search(text):
+        cut = min(cut, m.start())
+    return text[:cut]
+
+
+def _names(text: str, day_first: bool) -> str | None:
+    """The names a byline opens with ("Jane Roe and John Doe", "Martin Untersinger (avec Damien
+    Leloup)"), up to a date, a separator, a role or anything that is not a name."""
+    text = _cut_at_date(text, day_first)
+    pieces = list(_NAME_PIECE.finditer(text))
+    end, names = 0, 0
+    for k, m in enumerate(pieces):
+        piece = m.group().strip(".:")
+        low = piece.lower()
+        if low in _NOT_NAMES:
+            break
+        if piece[:1].isupper() and _LETTER.match(piece) and low not in _ROLES:
+            if k and pieces[k - 1].group() == "," and _role_follows(pieces[k:]):
+                break
+            names += 1
+            end = m.end()
+        elif low in _PARTICLES and k + 1 < len(pieces) and pieces[k + 1].group()[:1].isupper():
             continue
-        breaks = len(_SENTENCE_BREAK.findall(text))
-        return text if words <= _TITLE_MAX_WORDS and (breaks == 0 or (breaks == 1 and words <= _TWO_PART_TITLE_WORDS)) else None
+        elif low in _CONNECTORS or piece in "()":
+            continue
+        else:
+            break
+    name = text[:end].strip(" ,(&")
+    if name.count("(") > name.count(")"):
+        name += ")"
+    return name if names and len(name) >= 3 else None
+
+
+def _role_follows(pieces: list[re.Match]) -> bool:
+    """Whether the words after a comma, up to the next comma, name a role ("Software Engineer on ...")."""
+    for m in pieces:
+        if m.group() == ",":
+            return False
+        if m.group().lower().strip(".") in _ROLES:
+            return True
+    return False
+
+
+def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
+    """(name, whether more followed it) for a line that opens with a person's name and perhaps a
+    date, a handle or a role after a separator ("Dan Goodin - Apr 16, 2015", "Devindra Hardawar,
+    @devindra", "James Akinaka • 8h")."""
+    head = _cut_at_date(text, day_first)
+    cut = _NAME_SPLIT.search(head)
+    name = (head[: cut.start()] if cut else head).strip(" -–—,")
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5 or sum(t.lower() not in _PARTICLES for t in tokens) > 4:
+        return None
+    for token in tokens:
+        low = token.lower().strip(".")
+        if low in _PARTICLES:
+            continue
+        if not (token[:1].isupper() and _LETTER.match(token)) or low in _ALL_STOP or low in _ROLES or low in _MONTHS:
+            return None
+        if any(c.isdigit() for c in token):
+            return None
+    return name, len(name) < len(text.strip())
+
+
+def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
+    """A byline in lines lo..hi: one with a 'By'-like word before the names, else a line of names
+    beside a stamp, a role or a handle."""
+    lines = page.lines
+    for i in range(lo, hi):
+        text = lines[i].text
+        if _is_prose(text) or lines[i].reason in ("copyright", "photo_credit"):
+            continue
+        if _MARKER_ONLY.match(text) and i + 1 < len(lines) and (name := _names(lines[i + 1].text, page.day_first)):
+            return _Field(name, "names under a 'By' line")
+        for m in _BY_MARKER.finditer(text):
+            if not _CREDIT_BEFORE.search(text[: m.start()]) and (name := _names(text[m.end():], page.day_first)):
+                return _Field(name, "byline")
+    for i in range(lo, hi):
+        text = lines[i].text
+        if _is_prose(text) or _title_like(text) and _words(text) > 5:
+            continue
+        found = _name_line(text, page.day_first)
+        if found and (found[1] or _stamp_or_role(page, i + 1) or _stamp_or_role(page, i - 1)):
+            return _Field(found[0], "names beside a stamp")
     return None
 
 
-def _byline(bylines: list[str], signoffs: list[str]) -> str | None:
-    for text in bylines:
-        name = _BYLINE.match(text).group("name")
-        return re.split(r"\s+(?:posted|published|updated)\b", name, flags=re.I)[0].strip(" ,")
-    for text in signoffs:
-        m = _EMAIL.search(text)
-        if m and m.group("name").strip():
-            return m.group("name").strip(" ,-")
+def _shared_share(page: _Page, text: str) -> float:
+    """The share of a line's content words that the article's opening holds."""
+    stems = _content_stems(text)
+    return len(stems & page.opening) / len(stems) if stems else 0.0
+
+
+def _shares_words(page: _Page, text: str) -> bool:
+    return _shared_share(page, text) >= _SHARED_WORDS
+
+
+def _furniture(page: _Page, i: int) -> str | None:
+    """What, besides headline and standfirst, a line of an article's header is: "widget" (share
+    bars, picture credits), "caption", "stamp" (a date or time), "byline" or "names" (a line that
+    looks like a person's name and nothing more); None for anything else."""
+    line = page.lines[i]
+    text = line.text
+    if line.reason in _HEADER_WIDGETS:
+        return "widget"
+    if line.reason in _CAPTIONS:
+        return "caption"  # or a headline the cleaner took for a caption
+    if line.reason == "publication_date" or _is_time_line(text) or _is_stamp_line(text, page.day_first):
+        return "stamp"
+    if line.reason in ("byline", "author_signoff") or _BY_MARKER.match(text) or _is_role_line(text):
+        return "byline"
+    return "names" if _name_line(text, page.day_first) and not _title_like(text) else None
+
+
+def _is_stamp_line(text: str, day_first: bool) -> bool:
+    """A line that states a date and little else (a headline may hold a date too)."""
+    if _words(text) > _STAMP_WORDS or not _header_dates(text, day_first):
+        return False
+    rest = _TIME.sub(" ", ANY_DATE.sub(" ", text))
+    return not _title_like(text) or len(_WORD.findall(rest)) <= _STAMP_REST_WORDS or bool(_BY_MARKER.search(text))
+
+
+def _may_be_headline(page: _Page, i: int) -> bool:
+    line = page.lines[i]
+    return (line.reason not in _NOT_HEADLINE and line.reason != "menu_list" and _title_like(line.text)
+            and _furniture(page, i) in (None, "caption"))
+
+
+def _passable(page: _Page, i: int) -> bool:
+    """Whether a line may sit between a headline and what it stands over: header furniture,
+    page chrome, a short label."""
+    line = page.lines[i]
+    return bool(_furniture(page, i)) or line.reason in _UI_CHROME or _words(line.text) <= 3
+
+
+def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
+    """How surely line i stands over the article's byline or stamp: 1 when the first line under it
+    that is not a widget, chrome or a label is one, less when a standfirst that does comes first."""
+    for k in range(i + 1, min(len(page.lines), i + _HEADER_GAP + 1)):
+        kind = _furniture(page, k)
+        if kind in ("stamp", "byline", "names"):
+            return 1.0
+        if _passable(page, k):
+            continue
+        text = page.lines[k].text
+        if depth and _shares_words(page, text) and (_title_like(text) or _is_prose(text)):
+            return _STANDFIRST_DISCOUNT * _over_stamp(page, k, depth - 1)
+        return 0.0
+    return 0.0
+
+
+def _headline(page: _Page) -> int | None:
+    """The headline's line. Walking up from the article's first paragraph through its header
+    (standfirst, byline, stamps, widgets, chrome and short lines between), the title-like lines
+    met are scored by the share of their words the article holds and by whether they stand over
+    its byline, stamp or first paragraph; the best, or the related line stacked on top of it (a
+    headline over its dek), is the headline, unless it is a short kicker over a longer one."""
+    lines, start = page.lines, page.start
+    if start is None:
+        return None
+    scores: dict[int, float] = {}
+    misses = chrome_run = 0
+    found = False  # a line that shares the article's words or stands over its stamp
+    for i in range(start - 1, max(-1, start - _HEADER_REACH), -1):
+        text = lines[i].text
+        share = _shared_share(page, text)
+        if _may_be_headline(page, i):
+            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if i == start - 1 else 0.0)
+            if share >= _SHARED_WORDS or score >= _OVER_ARTICLE:
+                scores[i] = score
+                chrome_run = 0
+                found |= score > _OVER_ARTICLE
+                continue
+        if share >= _SHARED_WORDS and (_is_prose(text) or _words(text) <= 3):
+            continue  # a standfirst; a table of contents under the headline
+        if _furniture(page, i):
+            continue
+        if _passable(page, i):
+            chrome_run += 1
+            if chrome_run > _CHROME_RUN:
+                break
+        elif not found and misses < 2:
+            misses += 1
+        else:
+            break
+    if not scores:
+        return None
+    best = max(scores, key=lambda i: (scores[i], -i))
+    while (above := _stacked_above(page, best, scores)) is not None:
+        best = above
+    return best
+
+
+def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
+    """The related title-like line right above line i (only furniture, chrome and labels between),
+    unless it is as short as a kicker."""
+    for k in range(i - 1, max(-1, i - _HEADER_GAP - 1), -1):
+        if k in scores:
+            related = _shares_words(page, page.lines[k].text)
+            return k if related and _words(page.lines[k].text) > _KICKER_WORDS else None
+        if not _passable(page, k):
+            return None
     return None
 
 
-def _outlet(
-    texts: list[str], dateline: re.Match | None, signoffs: list[str], outlet_lines: Iterable[list[int]] | None
-) -> str | None:
-    if outlet_lines is None:
-        page = "\n".join(texts).encode("utf-8").lower()
-        outlet_lines = (_lines_holding(page, literals) for literals in _OUTLET_LITERALS)
-    for pattern, lines in zip(_OUTLET_PATTERNS, outlet_lines):
-        for i in lines:
-            m = pattern.search(texts[i])
-            if m and len(m.group("outlet").strip()) > 1:
-                return m.group("outlet").strip(" .,-")
+def _published(page: _Page, lo: int, hi: int) -> _Field | None:
+    """The publication stamp's date in lines lo..hi; an update date only when no other is there."""
+    updates = []
+    for i in range(lo, hi):
+        for date, update in _header_dates(page.lines[i].text, page.day_first):
+            if not update:
+                return _Field(date, "stamp in the article's header")
+            updates.append(date)
+    if updates:
+        return _Field(updates[0], "update stamp in the article's header")
+    for line in page.lines[: hi + _HEADER_REACH]:
+        if line.reason in ("byline", "publication_date") and (date := find_date(line.text, page.day_first)):
+            return _Field(date, "stamp line")
+    return None
+
+
+# --- the outlet --------------------------------------------------------------------------------
+
+_BRAND_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "S.Paulo", "LWN.net"
+_BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
+_COPYRIGHT_NOISE = re.compile(
+    r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
+    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
+)
+_LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
+_OUTLET_CREDITS = [
+    re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b"),
+    re.compile(rf"(?i:\bby\s+)?(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b"),
+    re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$"),
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support)\s+(?P<outlet>{_BRAND})(?:['’]s?)?\b"),
+    re.compile(rf"\b(?P<outlet>{_BRAND})['’]s? (?:\w+ )?(?i:newsletters?)\b"),
+]
+_GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
+_DOMAIN = re.compile(
+    r"(?i)(?<![@\w.-])(?:https?://)?(?:www\d?\.|m\.)?(?P<outlet>[a-z0-9][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\."
+    r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2}))(?![\w-]|\.\w)"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s"
+)
+_EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
+_SIGNOFF_WORDS = 8
+_SHORT_LINE = 6
+_CREDIT_WEIGHT = {"copyright": 2.0, "credit": 2.0, "agency": 2.0, "domain": 1.5, "prompt": 1.0, "email": 1.0, "top line": 1.0}
+_OUTLET_MIN_SCORE = 2.0
+
+
+def _fold(text: str) -> str:
+    """Lower case, letters and digits only: how names are compared (the scorers' norm)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"^the\b\W*", "", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def _copyright_holders(text: str) -> list[str]:
+    """The names on a copyright line, on either side of the sign ("© 2019 The Seattle Times |
+    Privacy", "Citylab.com © 2019 The Atlantic Monthly Group")."""
+    names = []
+    for part in re.split(r"\s*[|•·;]\s*|\.\s+|,\s+(?=all\b)|\s[-–—]\s", _COPYRIGHT_NOISE.sub(" | ", text)):
+        part = _LEGAL_FORM.sub("", part.strip(" .,-–"))
+        if part and part[:1].isupper() and _words(part) <= 5 and _LETTER.search(part):
+            names.append(part)
+    return names[:2]
+
+
+def _outlet_candidates(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> list[tuple[str, str]]:
+    """(name, kind of evidence) for every place the page names its outlet."""
+    found: list[tuple[str, str]] = []
+    lines = page.lines
+    for i, line in enumerate(lines):
+        text = line.text
+        if _COPYRIGHT.search(text) and _words(text) <= 40:
+            found += [(name, "copyright") for name in _copyright_holders(text)]
+        if not _is_prose(text) or _words(text) <= _SHORT_LINE * 2:
+            found += [(m.group("outlet"), "domain") for m in _DOMAIN.finditer(text) if "/" not in text[m.end(): m.end() + 1]]
+        for k, pattern in enumerate(_OUTLET_CREDITS):
+            found += [(m.group("outlet"), "credit" if k < 3 else "prompt") for m in pattern.finditer(text)]
+        if lo <= i < hi:
+            found += [(m.group("outlet"), "credit") for m in _GLUED_DATE.finditer(text)]
+        if line.reason == "author_signoff" or (_words(text) <= _SIGNOFF_WORDS and "@" in text):
+            if m := _EMAIL.search(text):
+                found.append((m.group("domain"), "email"))
     if dateline and dateline.group("agency"):
-        return dateline.group("agency")
-    for text in signoffs:
-        m = _EMAIL.search(text)
-        if m:
-            return m.group("domain")
-    return None
+        found.append((dateline.group("agency"), "agency"))
+    top = next((line.text for line in lines if line.reason not in ("navigation", "ui_control", "symbols_only")), "")
+    if 1 <= _words(top) <= 4 and top[:1].isupper() and not _ends_sentence(top):
+        found.append((top, "top line"))
+    return [(name.strip(" .,-–|:"), kind) for name, kind in found if len(_fold(name)) >= 3]
 
 
-def _lines_holding(page: bytes, literals: frozenset[str]) -> list[int]:
-    """Indices, in order, of the lines of `page` (lines joined by line breaks, encoded, ASCII
-    letters lower-cased: enough while the literals' letters are ASCII, as a test holds) that hold
-    one of `literals`."""
-    found = set()
-    for literal in literals:
-        encoded = literal.encode("utf-8")
-        line, counted_to = 0, 0
-        at = page.find(encoded)
-        while at >= 0:
-            line += page.count(b"\n", counted_to, at)
-            found.add(line)
-            counted_to = at
-            line_end = page.find(b"\n", at)
-            at = page.find(encoded, line_end + 1) if line_end >= 0 else -1
-    return sorted(found)
+def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
+    """The name the most evidence agrees on (names one of which holds the other agree), the page's
+    mentions of it breaking ties."""
+    candidates = _outlet_candidates(page, dateline, lo, hi)
+    if not candidates:
+        return None
+    folded_page = _fold(" ".join(line.text for line in page.lines))
+    scores: dict[str, float] = {}
+    for name, _ in candidates:
+        key = _fold(name)
+        if name in scores:
+            continue
+        support = sum(_CREDIT_WEIGHT[kind] / (1 + (key != _fold(other)))
+                      for other, kind in candidates if key in _fold(other) or _fold(other) in key)
+        scores[name] = support + 0.25 * min(folded_page.count(key), 8)
+    best = max(scores, key=lambda name: (scores[name], -len(name)))
+    if scores[best] < _OUTLET_MIN_SCORE:
+        return None
+    kinds = sorted({kind for name, kind in candidates if _fold(name) == _fold(best)})
+    return _Field(best, " and ".join(kinds) or "agreeing names")
 
 
-def _published(stamps: list[str], texts: list[str]) -> dt.date | None:
-    """A posted/published stamp's date, else a date-only line near the top of the page."""
-    for text in stamps:
-        if date := find_date(text):
-            return date
-    for text in texts[:40]:
-        if _may_hold_date(text) and _DATE_ONLY.match(text) and (date := find_date(text)):
-            return date
+# --- the whole ---------------------------------------------------------------------------------
+
+
+def extract(lines: Iterable[tuple]) -> Metadata:
+    """Metadata from a page's non-blank lines in order, each as (text, chrome reason or None[,
+    kept in the body]); a line is taken as kept when it has no reason, unless told."""
+    page = _page([PageLine(line[0], line[1], line[1] is None if len(line) < 3 else line[2]) for line in lines])
+    head = _headline(page)
+    start = page.start if page.start is not None else 0
+    lo = head + 1 if head is not None else max(0, start - _BODY_REACH)
+    hi = min(len(page.lines), start + _BODY_REACH + 1)
+    opening = [line.text for line in page.lines[start: start + 3]]
+    dateline = next((m for text in opening if (m := _DATELINE.match(text))), None)
+    fields = {
+        "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
+        "byline": _byline(page, lo, hi) or _lifted_byline(page),
+        "outlet": _outlet(page, dateline, lo, hi),
+        "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
+        "published_date": _published(page, lo, hi),
+    }
+    found = {name: f for name, f in fields.items() if f is not None}
+    return Metadata(**{name: f.value for name, f in found.items()}, basis={name: f.basis for name, f in found.items()})
+
+
+def _lifted_byline(page: _Page) -> _Field | None:
+    """Outside the header: the first line the cleaner took for a byline, else a sign-off's name."""
+    for line in page.lines:
+        if line.reason == "byline" and (name := _names(_BY_MARKER.sub("", line.text, count=1), page.day_first)):
+            return _Field(name, "byline line")
+    for line in page.lines:
+        if line.reason == "author_signoff" and (m := _EMAIL.search(line.text)) and m.group("name").strip():
+            return _Field(m.group("name").strip(" ,-"), "sign-off")
     return None

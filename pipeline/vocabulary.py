@@ -15,8 +15,7 @@ so confirming its candidates gives exactly the lines the original patterns match
 The same scan answers the classifier's other "may this line be ..." questions (`HINTS`): a line
 that does not open like a byline cannot be one, a line without a date cannot be a publication
 stamp, one without a letter of another script than Latin cannot be non-Latin, one with an ASCII
-letter is not letterless, one without a copyright sign, "photo" or "newsletter" cannot name the
-outlet that way. So those tests run on few lines.
+letter is not letterless. So those tests run on few lines.
 """
 
 from __future__ import annotations
@@ -39,15 +38,12 @@ _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG
 # - other_script: a letter of another script than Latin, in a non-Latin line (matched to the
 #   line's end, so that a line of such letters is reported once rather than once per letter);
 # - letterless: no ASCII letter on the lower-cased line, in a line without letters;
-# - outlet0, outlet1, ...: what every match of that outlet pattern holds, in a line naming the outlet.
 HINTS = {
     "byline": metadata.BYLINE_HINT_PATTERN,
     "dated": metadata.STAMP_HINT_PATTERN,
     "other_script": scripts.OTHER_SCRIPT_PATTERN + r"[^\n]*$",
     "letterless": r"^[^a-z\n]+$",
-    **{f"outlet{k}": pattern for k, pattern in enumerate(metadata.OUTLET_HINT_PATTERNS)},
 }
-OUTLET_HINTS = [f"outlet{k}" for k in range(len(metadata.OUTLET_HINT_PATTERNS))]
 _NO_CANDIDATES: frozenset[int] = frozenset()
 _AS_ASCII = {"İ": "i", "ı": "i", "ſ": "s"}
 
@@ -93,17 +89,6 @@ class Vocabulary:
                 found[line] = set()
             found[line].add(pattern)
         return found
-
-    def hinted_lines(self, found: list[set[int] | frozenset[int]], hints: list[str]) -> list[list[int]]:
-        """For each of `hints`, the indices of the lines whose candidates (`found`) include it."""
-        ids = [self.hint_ids[hint] for hint in hints]
-        lines: list[list[int]] = [[] for _ in ids]
-        for i, line in enumerate(found):
-            if line:  # most lines have no candidates
-                for hint_id, hinted in zip(ids, lines):
-                    if hint_id in line:
-                        hinted.append(i)
-        return lines
 
     def reason(self, text: str, words: int, candidates: set[int] | frozenset[int]) -> str | None:
         """The reason of the first pattern, among `candidates`, that matches `text` within its

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.metadata import _OUTLET_PATTERNS, is_byline, is_dateline_stamp
+from pipeline.metadata import is_byline, is_dateline_stamp
 from pipeline.scripts import OTHER_SCRIPT_PATTERN
-from pipeline.vocabulary import OUTLET_HINTS, chrome_vocabulary, widen
+from pipeline.vocabulary import chrome_vocabulary, widen
 
 VOCABULARY = chrome_vocabulary()
 # Words of the vocabulary, odd letters and scripts, digits and separators: texts that come near
@@ -77,22 +77,6 @@ BYLINE_FRAGMENTS = st.sampled_from(
 def test_vocabulary_byline_hint_is_on_every_byline(line):
     if is_byline(line):
         assert VOCABULARY.hint_ids["byline"] in VOCABULARY.candidates([line])[0], line
-
-
-# Lines that name an outlet, or come near to.
-OUTLET_FRAGMENTS = st.sampled_from(
-    ["©", "(C)", "Copyright", "COPYRİGHT", "2024", "Korea JoongAng Daily", "Yonhap", "Photo by", "PHOTOS BY", "staff", "Get",
-     "the", "Herald's", "Newsletter", "newsletters", "All rights reserved", ".", "|", "Share"]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(OUTLET_FRAGMENTS, max_size=7).map(" ".join), min_size=1, max_size=5))
-def test_vocabulary_outlet_hints_are_on_every_line_an_outlet_pattern_matches(lines):
-    lines = [" ".join(line.split()) for line in lines]
-    hinted = VOCABULARY.hinted_lines(VOCABULARY.candidates(lines), OUTLET_HINTS)
-    for pattern, found in zip(_OUTLET_PATTERNS, hinted):
-        assert {i for i, line in enumerate(lines) if pattern.search(line)} <= set(found)
 
 
 def test_vocabulary_dated_hint_passes_over_a_bare_year():
