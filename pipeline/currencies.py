@@ -49,6 +49,10 @@ class Vocabulary:
     """Currency words never read before a number."""
     traps: dict
     """The `[traps]` table: words that make a pound word weight or a `p` not pence (pipeline/money_traps.py)."""
+    places: dict
+    """The `[places]` table: codes read as names, generic domains (pipeline/places.py)."""
+    outlets: dict[str, str]
+    """Outlet name, lower case without "the" -> territory whose dollar its bare "$" means."""
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +85,8 @@ def vocabulary() -> Vocabulary:
         ambiguous=frozenset(data["unit_words"]["ambiguous"]),
         not_before=frozenset(data["before_number"]["not"]),
         traps=data["traps"],
+        places=data["places"],
+        outlets=data["outlets"],
     )
 
 

@@ -3,21 +3,19 @@ restatements in another currency, and the reading of a bare dollar sign.
 
 `extract_money(text, **context)` is the entry point. Context keys (all optional):
 `published_date` (date used to test restatement ratios), `dateline` (place that opens the story),
-`dollar_currency` (force the reading of a bare `$`).
+`outlet` (the publication's name), `url` (the page's address), `dollar_currency` (force the
+reading of a bare `$`). How a bare `$` is read is in pipeline/dollars.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from babel import Locale
-from babel.numbers import get_territory_currencies
-
-from pipeline import fx, money_traps
+from pipeline import money_traps
+from pipeline.dollars import RESTATEMENT_TOLERANCE, dollar_reading
 from pipeline.currencies import Vocabulary, vocabulary
 from pipeline.numbers import (
     DIGITS,
@@ -27,6 +25,8 @@ from pipeline.numbers import (
     parse_words,
     scale_of,
 )
+
+__all__ = ["RESTATEMENT_TOLERANCE", "extract_money"]  # the tolerance is read by money_table from here
 
 QUALIFIERS = {
     "up_to": ["up to", "no more than", "as much as", "as high as", "a maximum of", "a max of", "not more than"],
@@ -41,7 +41,6 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?<![\w])(" + "|".join(re.escape(p) for p in sorted(_QUALIFIER_OF, key=len, reverse=True)) + r"|between)\s*$"
 )
 _RESTATEMENT_GAP = re.compile(r"^\s*(?:[(\[]|[,;]?\s*or|,?\s*(?:equivalent to|equal to|worth))\s*(?:about|around|roughly|approximately|some|nearly|almost|~)?\s*$", re.I)
-RESTATEMENT_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def extract_money(text: str, **context) -> list[dict]:
     figures = _non_overlapping([_with_fraction(text, f) for f in _non_overlapping(_candidates(text))])
     figures = [_with_qualifier(text, f) for f in figures]
     links = _restatements(text, figures)
-    dollar, basis = _dollar_reading(figures, links, context)
+    dollar, basis = dollar_reading(text, figures, links, context)
     rows = []
     for i, f in enumerate(figures):
         currency = f.currency or dollar
@@ -386,57 +385,3 @@ def _restatements(text: str, figures: list[Figure]) -> dict[int, int]:
             if b.qualifier is None and a.qualifier is not None:
                 figures[i] = replace(b, qualifier=a.qualifier)
     return links
-
-
-def _dollar_reading(figures: list[Figure], links: dict[int, int], context: dict) -> tuple[str, str]:
-    """(currency, evidence) for every bare dollar in one document."""
-    if context.get("dollar_currency"):
-        return context["dollar_currency"], "context"
-    if not any(f.currency is None for f in figures):
-        return "USD", "default_usd"
-    dollars = vocabulary().dollars
-    named = {f.currency for f in figures if f.currency in dollars and f.currency != "USD"}
-    place = _dollar_of_place(context.get("dateline"))
-    # A restatement's rate can tell the US dollar from the one the page names or its place uses.
-    candidates = named | {"USD"} | ({place} if place else set()) if named or place else dollars
-    from_ratio = _dollar_from_restatement(figures, links, context.get("published_date"), candidates)
-    if from_ratio:
-        return from_ratio, "restatement_rate"
-    if len(named) == 1:
-        return named.pop(), "document_names_currency"
-    if place:
-        return place, "dateline"
-    return "USD", "default_usd"
-
-
-def _dollar_from_restatement(
-    figures: list[Figure], links: dict[int, int], published: dt.date | None, candidates: set[str] | frozenset[str]
-) -> str | None:
-    """The candidate dollar whose exchange rate explains a restatement pair with a bare dollar on
-    one side; without a publication date, mid-year rates of recent years stand in."""
-    dates = [published] if published else [dt.date(year, 6, 30) for year in range(fx.latest_rate_date().year - 8, fx.latest_rate_date().year)]
-    best: tuple[float, str] | None = None
-    for b, a in links.items():
-        known, bare = (figures[a], figures[b]) if figures[b].currency is None else (figures[b], figures[a])
-        if known.currency is None or bare.currency is not None:
-            continue
-        for code in sorted(set(candidates) - {known.currency}):
-            for day in dates:
-                found = fx.rate(known.currency, code, day)
-                if not found:
-                    continue
-                error = abs(known.amount * found[0] - bare.amount) / bare.amount
-                if error <= RESTATEMENT_TOLERANCE and (best is None or error < best[0]):
-                    best = (error, code)
-    return best[1] if best else None
-
-
-def _dollar_of_place(place: str | None) -> str | None:
-    if not place:
-        return None
-    names = {name.lower(): code for code, name in Locale("en").territories.items()}
-    territory = names.get(place.lower())
-    if not territory:
-        return None
-    currencies = get_territory_currencies(territory)
-    return currencies[0] if currencies and currencies[0] in vocabulary().dollars else None

@@ -32,7 +32,7 @@ def extract_frame(documents: pl.DataFrame | pl.LazyFrame, sentences: pl.DataFram
     spans = sentences.sort("doc_id", "sentence_idx").group_by("doc_id", maintain_order=True).agg("start_char", "end_char")
     work = (
         chunk.join(spans, on="doc_id", how="left", maintain_order="left")
-        for chunk in document_chunks(documents, ["clean_text", "published_date", "dateline"])
+        for chunk in document_chunks(documents, ["clean_text", "published_date", "dateline", "outlet"])
     )
     n_documents = documents.lazy().select(pl.len()).collect().item()
     return MONEY.concat(list(map_parts(_money_chunk, work, workers(n_documents))))
@@ -94,7 +94,9 @@ def _rate_days(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
 
 def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dict]:
     """Money rows of one document, without conversion."""
-    figures = extract_money(doc["clean_text"], published_date=doc["published_date"], dateline=doc["dateline"])
+    figures = extract_money(
+        doc["clean_text"], published_date=doc["published_date"], dateline=doc["dateline"], outlet=doc["outlet"]
+    )
     ids = [money_id(doc["doc_id"], f["start"], f["end"]) for f in figures]
     return [
         {

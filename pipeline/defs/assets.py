@@ -85,7 +85,7 @@ def canonical_entities(seeds: Seeds, staging: Staging):
 def money(context: dg.AssetExecutionContext, staging: Staging):
     memory.release()
     # The texts stay on disk: money reads a chunk of documents' texts at a time.
-    docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "story_id"])
+    docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "outlet", "story_id"])
     previous_keys = reuse_keys(context, staging, "money_keys")
     frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
     parsed = keys.height - reused

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from benchmarks.score_money import SETS, load, score
 from pipeline.cleaning import clean_document
 from pipeline.money import extract_money
+from pipeline.money_table import document_money
+from pipeline.places import gazetteer
 from pipeline.numbers import parse_words
 
 KEYS = {"start", "end", "text", "amount", "amount_high", "currency", "qualifier", "currency_basis", "equivalent_of"}
@@ -160,11 +162,54 @@ def test_money_figures_of_one_currency_are_not_restatements(text):
          {"published_date": dt.date(2025, 1, 10)}, "USD", "restatement_rate"),
         ("It raised £100 million ($170 million).", {"published_date": dt.date(2025, 1, 10), "dateline": "Singapore"},
          "SGD", "restatement_rate"),
+        # the rate beats the outlet's country
+        ("It paid £500 million ($621 million).", {"published_date": dt.date(2025, 2, 4), "outlet": "The Globe and Mail"},
+         "USD", "restatement_rate"),
+        ("All figures in Canadian dollars. The bank earned $4.2 billion.", {}, "CAD", "document_names_currency"),
+        ("(All figures in US dollars.) The Toronto miner raised $300 million in Toronto.", {}, "USD", "document_names_currency"),
+        # a city, a capital, the opening place of the text
+        ("It raised $5 million.", {"dateline": "Toronto"}, "CAD", "dateline"),
+        ("It raised $5 million.", {"dateline": "WELLINGTON"}, "NZD", "dateline"),
+        ("It raised $5 million.", {"dateline": "Kingston, Jamaica"}, "JMD", "dateline"),
+        ("It raised $5 million.", {"dateline": "Washington"}, "USD", "dateline"),
+        ("OTTAWA — The government set aside $2 billion.", {}, "CAD", "dateline"),
+        # places named: one dollar country's outnumber the US's, at least twice
+        ("Ontario will spend $5 billion in Toronto and Ottawa.", {}, "CAD", "place_names"),
+        ("Queensland adds $2 billion for Brisbane hospitals.", {}, "AUD", "place_names"),
+        ("Canada's tariffs hit $30 billion of US goods, Washington said.", {}, "USD", "default_usd"),
+        ("The Canadian firm raised $40 million from Texas and California investors.", {}, "USD", "default_usd"),
+        # the outlet: the documented table, a place or a domain in its name
+        ("It raised $5 million.", {"outlet": "The Straits Times"}, "SGD", "outlet"),
+        ("It raised $5 million.", {"outlet": "Toronto Star"}, "CAD", "outlet"),
+        ("It raised $5 million.", {"outlet": "Australian Financial Review"}, "AUD", "outlet"),
+        ("It raised $5 million.", {"outlet": "stuff.co.nz"}, "NZD", "outlet"),
+        ("It raised $5 million.", {"outlet": "The New York Times"}, "USD", "outlet"),
+        ("It raised $5 million.", {"outlet": "Reuters", "dateline": "Hong Kong"}, "HKD", "dateline"),
+        # the domain the page shows or the caller gives
+        ("It raised $5 million. More at www.example.com.au", {}, "AUD", "domain"),
+        ("It raised $5 million. © examplemedia.co.nz", {}, "NZD", "domain"),
+        ("It raised $5 million.", {"url": "https://www.example.ca/news/1"}, "CAD", "domain"),
+        ("It raised $5 million. Follow twitter.com/x and www.example.co.uk", {}, "USD", "default_usd"),
     ],
 )
 def test_money_bare_dollar_reads_document_evidence(text, context, currency, basis):
     bare = [r for r in extract_money(text, **context) if r["currency_basis"] != "explicit"]
     assert bare and all(r["currency"] == currency and r["currency_basis"] == basis for r in bare)
+
+
+def test_money_table_passes_the_outlet_to_the_bare_dollar():
+    doc = {"doc_id": "d", "clean_text": "The bank earned $4 billion.", "published_date": None, "dateline": None, "outlet": "The Globe and Mail"}
+    [row] = document_money(doc, [(0, 27)])
+    assert (row["currency"], row["currency_basis"]) == ("CAD", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("place", "territory"),
+    [("Ottawa", "CA"), ("Ontario", "CA"), ("Canberra", "AU"), ("Victoria", "AU"), ("Kingston", "JM"), ("U.S.", "US"),
+     ("Canadians", "CA"), ("Auckland", "NZ"), ("Georgia", "US"), ("Central", None)],
+)
+def test_places_gazetteer_names_territories_and_settles_shared_names_by_population(place, territory):
+    assert gazetteer().get(place) == territory
 
 
 SEED_FIGURES = {
