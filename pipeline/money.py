@@ -113,11 +113,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _prefix(v: Vocabulary, codes: str) -> str:
-    # "US $" and "HK $" occur with a space; a one-letter prefix never does ("a $5 fee").
+    # "US $" and "HK $" occur with a space; a one-letter prefix only in tokenised text ("c $ 100"),
+    # and never one that is a word of its own ("a $5 fee", "I $").
     written = [s for s in v.symbols if s not in v.territory_signs]
     symbols = [re.escape(s).replace(r"\$", r"\s?\$" if len(s) > 2 and s.endswith("$") else r"\$") for s in written]
+    spaced_letters = [s[0] for s in written if len(s) == 2 and s[0].isalpha() and s[1] == "$" and s[0] not in "ai"]
     return (
         r"(?:(?<![\w$])(?i:" + _alternation(symbols) + r")"
+        r"|(?<!\S)(?i:[" + "".join(spaced_letters) + r"])\s\$(?=\s?\d)"
         r"|(?<![\w$])(?:" + _alternation([re.escape(s.upper()) for s in v.territory_signs]) + r")"
         r"|(?<![\w$])(?=[A-Za-z]{3}\$)(?i:" + codes + r")\$"
         r"|(?<![\w$])(?=[A-Z]{3}\s?\d)(?:" + codes + r")"
@@ -128,7 +131,7 @@ def _prefix(v: Vocabulary, codes: str) -> str:
 
 
 def _suffix(v: Vocabulary, codes: str) -> str:
-    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks"]
+    words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks?"]
     dollar_signs = [re.escape(s) for s in v.symbols if s.endswith("$") and len(s) > 1 and s not in v.territory_signs]
     return (
         r"(?P<suffix>(?P<subunit>" + _subunit_words(v) + r")(?!\w|\.[a-z])"
@@ -303,7 +306,7 @@ def _currency_of_suffix(text: str, m: re.Match, key: str) -> str | None:
     """ISO code of a suffix, None for a bare dollar, "" for something that is not money here."""
     v = vocabulary()
     word = key.replace("u.s.", "us")
-    if key == "$" or key == "bucks" or "dollar" in key and word not in v.words:
+    if key == "$" or key in ("buck", "bucks") or "dollar" in key and word not in v.words:
         return None
     if word in v.words:
         return v.words[word] if _plausible_word_figure(text, m, word) else ""

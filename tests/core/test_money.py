@@ -70,6 +70,11 @@ def test_money_extracts_news_expressions(text, expected):
         ("75 USD million", [("75 USD million", 7.5e7, "USD")]),
         ("3 EUR bn", [("3 EUR bn", 3e9, "EUR")]),
         ("priced at 7.50€", [("7.50€", 7.5, "EUR")]),
+        # a one-letter prefix spaced as tokenised text writes it; never the article or a clitic
+        ("it costs c $ 100", [("c $ 100", 100.0, "CAD")]),
+        ("a $5 fee", [("$5", 5.0, "USD")]),
+        ("it's $5", [("$5", 5.0, "USD")]),
+        ("a buck", [("a buck", 1.0, "USD")]),
     ],
 )
 def test_money_reads_forms_of_world_news(text, expected):
