@@ -287,6 +287,8 @@ def _from_suffixed(text: str, m: re.Match) -> Figure | None:
     key = re.sub(r"\s+", " ", m.group("suffix")).lower()
     if not m.group("num1")[0].isdigit() and not key[0].isalpha():
         return None  # "a $10 million deal": a sign after a word number belongs to the next figure
+    if not (m.group("scale1") or m.group("num2")) and money_traps.is_price_year(text, m.start(), m.group("num1")):
+        return None
     currency = _currency_of_suffix(text, m, key)
     parts = _range(m, text)
     if currency == "" or parts is None or parts[0] <= 0:

@@ -1,6 +1,7 @@
 """Currency words and signs that follow a number as units of something else: pounds of weight
-("300 pounds of cargo", "a 9-pound baby", "He lost 40 pounds") and a `p` that is a video
-resolution or a provisional year ("1080p", "2023p"). The words that decide are data
+("300 pounds of cargo", "a 9-pound baby", "He lost 40 pounds"), a `p` that is a video
+resolution or a provisional year ("1080p", "2023p"), and a year that names a price level ("in
+2020 dollars"). The words that decide are data
 (`[traps]` in data/currencies.toml)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pipeline.currencies import vocabulary
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PRICE_YEAR = re.compile(r"(?i)\b(?:in|of|at|constant)\s+(?:(?:constant|real|inflation-adjusted)\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 
 
@@ -68,3 +70,8 @@ def _sentence(text: str, at: int) -> str:
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 300), at)), default=max(0, at - 300))
     closing = _SENTENCE_END.search(text, at)
     return text[opening: closing.start() if closing else at + 300]
+
+
+def is_price_year(text: str, start: int, number: str) -> bool:
+    """Whether "<year> <currency>" at `start` names a price level, not a sum ("in 2020 dollars")."""
+    return bool(_YEAR.fullmatch(number)) and bool(_PRICE_YEAR.search(text, max(0, start - 30), start))

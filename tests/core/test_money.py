@@ -111,6 +111,8 @@ def test_money_ignores_non_money(text):
         "N95 masks", "N2 gas", "the N1 highway", "R2-D2", "Temperatures reached 35C.", "She has won 3 titles.", "Euro 2024",
         # a word that opens with a word number is no amount ("arm" is not "a" + "RM")
         "the company's arm", "ARM chips", "Ariel Sharon", "the RSA conference", "Ars Technica",
+        # a year that names a price level
+        "measured in 2020 dollars", "in constant 2015 euros",
     ],
 )
 def test_money_traps_are_not_money(text):
@@ -134,6 +136,8 @@ def test_money_traps_are_not_money(text):
         ("Stay at 720p? Prices start at £9.99.", [("£9.99", 9.99, "GBP")]),
         ("Lagos will spend N1.5 billion on roads.", [("N1.5 billion", 1.5e9, "NGN")]),
         ("Eskom needs R2,500 per household.", [("R2,500", 2500.0, "ZAR")]),
+        ("It cost $5 billion in 2020 dollars.", [("$5 billion", 5e9, "USD")]),
+        ("The fund paid out 2020 euros to each family.", [("2020 euros", 2020.0, "EUR")]),
     ],
 )
 def test_money_traps_keep_money_where_it_is_money(text, expected):
