@@ -173,21 +173,28 @@ _AFTER_AMOUNT = re.compile(r"(?:\d|\b(?:" + SCALE + r"|" + WORD_NUMBER + r"))[\s
 
 def _named_before(text: str) -> Iterator[Figure]:
     """The currency named before the number: "ringgit 42", "Malaysian ringgits 42", "yen 10 billion"."""
-    v = vocabulary()
     for m in _AMOUNT_AFTER_WORD.finditer(text):
-        window = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if not window:
-            continue
-        words = window.group().split()
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[-k:]).lower().replace("u.s.", "us")
-            if name in v.words and name not in v.not_before:
-                if m.group("scale") or not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
-                    start = m.start() - len(" ".join(words[-k:])) - 1
-                    amount = parse_digits(m.group("num")) * scale_of(m.group("scale"))
-                    if amount > 0 and text[start: m.start()].split() == words[-k:] and not _AFTER_AMOUNT.search(text, max(0, start - 20), start):
-                        yield Figure(start, m.end(), amount, None, v.words[name], True)
-                break
+        named = _name_before(text, m.start())
+        if not named or not (m.group("scale") or not re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+            continue  # "Euro 2024"
+        start, currency = named
+        amount = parse_digits(m.group("num")) * scale_of(m.group("scale"))
+        if amount > 0 and not _AFTER_AMOUNT.search(text, max(0, start - 20), start):
+            yield Figure(start, m.end(), amount, None, currency, True)
+
+
+def _name_before(text: str, at: int) -> tuple[int, str] | None:
+    """(start, code) of the longest currency name of up to three words ending just before `at`."""
+    v = vocabulary()
+    window = _WORDS_BEFORE.search(text, max(0, at - 40), at)
+    if not window:
+        return None
+    words = list(re.finditer(r"\S+", window.group()))
+    for k in range(len(words), 0, -1):
+        name = " ".join(w.group() for w in words[-k:]).lower().replace("u.s.", "us")
+        if name in v.words:
+            return None if name in v.not_before else (window.start() + words[-k].start(), v.words[name])
+    return None
 
 
 def _scan(pattern: re.Pattern, text: str, build) -> Iterator[Figure]:
