@@ -14,12 +14,14 @@ from pipeline.parallel import document_chunks
 from pipeline.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 from pipeline.sentences import (
+    MAX_PIECE_CHARS,
     PARAGRAPH_PATTERN,
     Annotation,
-    paragraphs,
+    pieces,
     sentence_index,
     sentence_rows,
     sentence_spans,
+    windows,
 )
 
 Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
@@ -29,42 +31,52 @@ def annotate_documents(documents: pl.DataFrame | pl.LazyFrame, annotator: Annota
     """(sentences, ner_spans) for `documents` (doc_id, clean_text); a LazyFrame (a staged table's
     scan) is read a chunk of documents at a time.
 
-    The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break.
+    The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break;
+    a paragraph longer than `MAX_PIECE_CHARS` is seen a window at a time (`pieces`).
     `ner_spans` holds the cleaned name mentions (`ner_label`, and the label their context points
     to, `cue`) and spaCy's MONEY spans, which the money checks compare against.
     """
-    annotations = annotator(Paragraphs(documents))
+    annotations = annotator(Pieces(documents))
     # One frame per chunk of documents, so rows never pile up as Python objects for a whole corpus,
     # and the heap the chunk's rows fragmented goes back to the system before the next chunk.
     parts = []
     for chunk in document_chunks(documents):
-        parts.append(_chunk_rows(_with_paragraphs(chunk), annotations))
+        parts.append(_chunk_rows(_with_pieces(chunk), annotations))
         memory.release()
     return SENTENCES.concat([p[0] for p in parts]), NER_SPANS.concat([p[1] for p in parts])
 
 
-class Paragraphs:
-    """The paragraph texts of (doc_id, clean_text) rows in order, made a chunk of documents at a
-    time as the model asks for them (never a Python string per paragraph of the whole corpus);
-    sized, so that the annotator can choose its number of processes."""
+class Pieces:
+    """The texts the model sees (`pieces`: paragraphs, long ones in windows) of (doc_id, clean_text)
+    rows in order, made a chunk of documents at a time as the model asks for them (never a Python
+    string per paragraph of the whole corpus); sized, so that the annotator can choose its number
+    of processes."""
 
     def __init__(self, documents: pl.DataFrame | pl.LazyFrame):
         self.documents = documents
-        # `paragraphs` counted by Polars, streaming over a scan: no Python string per document.
-        count = pl.col("clean_text").str.count_matches(PARAGRAPH_PATTERN).sum()
-        self.count = documents.lazy().select(count).collect(engine="streaming").item()
+        self.count = _count_pieces(documents)
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self) -> Iterator[str]:
         for chunk in document_chunks(self.documents):
-            for _, text, spans in _with_paragraphs(chunk):
+            for _, text, spans in _with_pieces(chunk):
                 yield from (text[s:e] for s, e in spans)
 
 
-def _with_paragraphs(docs: pl.DataFrame) -> list[tuple[str, str, list[tuple[int, int]]]]:
-    return [(doc_id, text, paragraphs(text)) for doc_id, text in docs.select("doc_id", "clean_text").rows()]
+def _count_pieces(documents: pl.DataFrame | pl.LazyFrame) -> int:
+    """len(pieces(text)) summed over the documents: paragraphs counted by Polars, streaming over a
+    scan (no Python string per document), and the windows of the few long ones in Python."""
+    documents = documents.lazy()
+    count = documents.select(pl.col("clean_text").str.count_matches(PARAGRAPH_PATTERN).sum()).collect(engine="streaming").item()
+    paras = documents.select(p=pl.col("clean_text").str.extract_all(PARAGRAPH_PATTERN).explode())
+    long = paras.filter(pl.col("p").str.len_chars() > MAX_PIECE_CHARS).collect(engine="streaming")["p"]
+    return count + sum(len(windows(p, 0, len(p), MAX_PIECE_CHARS)) - 1 for p in long)
+
+
+def _with_pieces(docs: pl.DataFrame) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    return [(doc_id, text, pieces(text)) for doc_id, text in docs.select("doc_id", "clean_text").rows()]
 
 
 def _chunk_rows(

