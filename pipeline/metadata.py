@@ -233,6 +233,9 @@ _GLUED_LABELS_WORDS = 8
 _SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
 _OPENING_CHARS = 5000
 _STAMP_WORDS = 20
+_NAME_WORDS = 4  # of one person's name
+_NAME_LINE_WORDS = 12
+_ABOVE_HEADLINE = 3  # lines over the headline a byline or stamp is looked for
 _BODY_REACH = 6  # lines into the body a byline or stamp is looked for
 
 
@@ -394,6 +397,7 @@ _NOT_NAMES = _WEEKDAYS | frozenset(
     """posted published updated modified last publié publiée mis publicado publicada atualizado actualizado aktualisiert
     veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato""".split()
 )
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?")  # "O’Brien", "Hyun-woo", "M."
 _NAME_PIECE = re.compile(r"[(),&]|[^\s(),&]+")
 _NAME_SPLIT = re.compile(r",|\s[-–—|•·]\s|[•|·@(]|\s[-–—]$")
 
@@ -430,11 +434,18 @@ def _is_role_line(text: str) -> bool:
     return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
 
 
-def _stamp_or_role(page: _Page, i: int) -> bool:
-    if not 0 <= i < len(page.lines):
-        return False
-    text = page.lines[i].text
-    return bool(_header_dates(text, page.day_first)) or _is_time_line(text) or _is_role_line(text) or text.startswith("@")
+def _beside_stamp_or_role(page: _Page, i: int) -> bool:
+    """Whether the nearest line over or under line i that is not a widget (a follow button, a share
+    bar) is a stamp, a role or a handle."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(page.lines) and page.lines[k].reason in _HEADER_WIDGETS:
+            k += step
+        if 0 <= k < len(page.lines):
+            text = page.lines[k].text
+            if _header_dates(text, page.day_first) or _is_time_line(text) or _is_role_line(text) or text.startswith("@"):
+                return True
+    return False
 
 
 def _cut_at_date(text: str, day_first: bool) -> str:
@@ -484,24 +495,38 @@ def _role_follows(pieces: list[re.Match]) -> bool:
 
 
 def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
-    """(name, whether more followed it) for a line that opens with a person's name and perhaps a
-    date, a handle or a role after a separator ("Dan Goodin - Apr 16, 2015", "Devindra Hardawar,
-    @devindra", "James Akinaka • 8h")."""
-    head = _cut_at_date(text, day_first)
-    cut = _NAME_SPLIT.search(head)
-    name = (head[: cut.start()] if cut else head).strip(" -–—,")
-    tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or sum(t.lower() not in _PARTICLES for t in tokens) > 4:
-        return None
-    for token in tokens:
+    """(names, whether the line holds more) for a line of people's names, perhaps with a date, a
+    handle or a role beside them ("Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra",
+    "Oct 12, 2021 12:34 PM EDT | Ravi Patel", "Hannah Reid and Joseph Mwangi")."""
+    spans = [(f.start, f.end) for f in _dates(text, day_first)] + [m.span() for m in _TIME.finditer(text)]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " | " + text[end:]
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" -–—,")
+        if part and _all_names(part):
+            return part, len(part) < len(text.strip(" |"))
+    return None
+
+
+def _all_names(text: str) -> bool:
+    """Words that are all names of people (two to four each), joined by particles and "and"-like words."""
+    tokens = text.split()
+    names = person = 0
+    for k, token in enumerate(tokens):
         low = token.lower().strip(".")
-        if low in _PARTICLES:
+        if low in _CONNECTORS and 0 < k < len(tokens) - 1:
+            person = 0
             continue
-        if not (token[:1].isupper() and _LETTER.match(token)) or low in _ALL_STOP or low in _ROLES or low in _MONTHS:
-            return None
-        if any(c.isdigit() for c in token):
-            return None
-    return name, len(name) < len(text.strip())
+        if low in _PARTICLES and k + 1 < len(tokens):
+            continue
+        if (not token[:1].isupper() or not _NAME_WORD.fullmatch(token)
+                or low in _ALL_STOP or low in _ROLES or low in _MONTHS or low in _NOT_NAMES):
+            return False
+        names += 1
+        person += 1
+        if person > _NAME_WORDS:
+            return False
+    return 2 <= names and len(tokens) <= 2 * _NAME_WORDS
 
 
 def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
@@ -519,10 +544,10 @@ def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
                 return _Field(name, "byline")
     for i in range(lo, hi):
         text = lines[i].text
-        if _is_prose(text) or _title_like(text) and _words(text) > 5:
+        if _is_prose(text) or _words(text) > _NAME_LINE_WORDS:
             continue
         found = _name_line(text, page.day_first)
-        if found and (found[1] or _stamp_or_role(page, i + 1) or _stamp_or_role(page, i - 1)):
+        if found and (found[1] or _beside_stamp_or_role(page, i)):
             return _Field(found[0], "names beside a stamp")
     return None
 
@@ -551,7 +576,7 @@ def _furniture(page: _Page, i: int) -> str | None:
         return "stamp"
     if line.reason in ("byline", "author_signoff") or _BY_MARKER.match(text) or _is_role_line(text):
         return "byline"
-    return "names" if _name_line(text, page.day_first) and not _title_like(text) else None
+    return "names" if _words(text) <= _NAME_LINE_WORDS and _name_line(text, page.day_first) and not _title_like(text) else None
 
 
 def _is_stamp_line(text: str, day_first: bool) -> bool:
@@ -578,7 +603,8 @@ def _passable(page: _Page, i: int) -> bool:
 def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     """How surely line i stands over the article's byline or stamp: 1 when the first line under it
     that is not a widget, chrome or a label is one, less when a standfirst that does comes first."""
-    for k in range(i + 1, min(len(page.lines), i + _HEADER_GAP + 1)):
+    end = page.start if page.start is not None and page.start > i else len(page.lines)
+    for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
         if kind in ("stamp", "byline", "names"):
             return 1.0
@@ -645,7 +671,7 @@ def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
     return None
 
 
-def _published(page: _Page, lo: int, hi: int) -> _Field | None:
+def _stamped(page: _Page, lo: int, hi: int) -> _Field | None:
     """The publication stamp's date in lines lo..hi; an update date only when no other is there."""
     updates = []
     for i in range(lo, hi):
@@ -653,8 +679,11 @@ def _published(page: _Page, lo: int, hi: int) -> _Field | None:
             if not update:
                 return _Field(date, "stamp in the article's header")
             updates.append(date)
-    if updates:
-        return _Field(updates[0], "update stamp in the article's header")
+    return _Field(updates[0], "update stamp in the article's header") if updates else None
+
+
+def _lifted_stamp(page: _Page, hi: int) -> _Field | None:
+    """Outside the header: the first line down to a little past it that the cleaner took for a stamp or byline."""
     for line in page.lines[: hi + _HEADER_REACH]:
         if line.reason in ("byline", "publication_date") and (date := find_date(line.text, page.day_first)):
             return _Field(date, "stamp line")
@@ -671,18 +700,33 @@ _COPYRIGHT_NOISE = re.compile(
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
 )
 _LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
-_OUTLET_CREDITS = [
+_CREDITS = [  # lines that credit the outlet
     re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b"),
-    re.compile(rf"(?i:\bby\s+)?(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b"),
+    re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$"),
     re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$"),
-    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support)\s+(?P<outlet>{_BRAND})(?:['’]s?)?\b"),
-    re.compile(rf"\b(?P<outlet>{_BRAND})['’]s? (?:\w+ )?(?i:newsletters?)\b"),
+]
+_PROMPTS = [  # short lines that invite the reader to the outlet
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
+    re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
 ]
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
+_COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
+    "cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge "
+    "gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh "
+    "ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw "
+    "mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb "
+    "sc sd se sg sh si sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us "
+    "uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
+).split()
 _DOMAIN = re.compile(
-    r"(?i)(?<![@\w.-])(?:https?://)?(?:www\d?\.|m\.)?(?P<outlet>[a-z0-9][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\."
-    r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2}))(?![\w-]|\.\w)"
+    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]{2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
+    r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go"})
+_MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
+                             "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?"
@@ -690,9 +734,13 @@ _DATELINE = re.compile(
 )
 _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
 _SIGNOFF_WORDS = 8
-_SHORT_LINE = 6
-_CREDIT_WEIGHT = {"copyright": 2.0, "credit": 2.0, "agency": 2.0, "domain": 1.5, "prompt": 1.0, "email": 1.0, "top line": 1.0}
-_OUTLET_MIN_SCORE = 2.0
+_PROMPT_WORDS = 10
+_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
+_MORE_LINES = 0.25  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
+_MORE_LINES_CAP = 4
+_MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
+_MENTIONS_CAP = 5
+_OUTLET_MIN_SCORE = 1.5
 
 
 def _fold(text: str) -> str:
@@ -702,62 +750,97 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
+def _brand_like(name: str) -> bool:
+    """A name, not a phrase: every word capitalised but the small ones, and not opening with one
+    ("Our Newsletter", "Portions of this content are" are not names)."""
+    words = name.split()
+    small = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
+    if not words or not words[0][:1].isupper() or (words[0].lower() in _ALL_STOP and words[0].lower() not in _ARTICLES):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
+
+
+def _site_label(domain: str) -> str:
+    """The name part of a domain: "m.heraldsun.com.au" -> "heraldsun", "hacks.mozilla.org" -> "mozilla"."""
+    labels = domain.split(".")[:-1]
+    while len(labels) > 1 and labels[-1].lower() in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else domain
+
+
 def _copyright_holders(text: str) -> list[str]:
     """The names on a copyright line, on either side of the sign ("© 2019 The Seattle Times |
     Privacy", "Citylab.com © 2019 The Atlantic Monthly Group")."""
     names = []
     for part in re.split(r"\s*[|•·;]\s*|\.\s+|,\s+(?=all\b)|\s[-–—]\s", _COPYRIGHT_NOISE.sub(" | ", text)):
         part = _LEGAL_FORM.sub("", part.strip(" .,-–"))
-        if part and part[:1].isupper() and _words(part) <= 5 and _LETTER.search(part):
-            names.append(part)
+        if _words(part) <= 5 and (_brand_like(part) or _DOMAIN.fullmatch(part) or part.isalpha() and len(part) > 3):
+            names.append(_site_label(part) if _DOMAIN.fullmatch(part) else part)
     return names[:2]
 
 
-def _outlet_candidates(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> list[tuple[str, str]]:
-    """(name, kind of evidence) for every place the page names its outlet."""
-    found: list[tuple[str, str]] = []
-    lines = page.lines
-    for i, line in enumerate(lines):
+class _Credit(NamedTuple):
+    name: str
+    kind: str
+    line: int
+
+
+def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> list[_Credit]:
+    """Every place the page names its outlet: copyright lines, credits, the domains of its chrome
+    and of its reporters' addresses, prompts to follow or subscribe, the agency of the dateline."""
+    found: list[_Credit] = []
+    for i, line in enumerate(page.lines):
         text = line.text
         if _COPYRIGHT.search(text) and _words(text) <= 40:
-            found += [(name, "copyright") for name in _copyright_holders(text)]
-        if not _is_prose(text) or _words(text) <= _SHORT_LINE * 2:
-            found += [(m.group("outlet"), "domain") for m in _DOMAIN.finditer(text) if "/" not in text[m.end(): m.end() + 1]]
-        for k, pattern in enumerate(_OUTLET_CREDITS):
-            found += [(m.group("outlet"), "credit" if k < 3 else "prompt") for m in pattern.finditer(text)]
+            found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
+        if not line.kept or _words(text) <= _PROMPT_WORDS:
+            found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
+            for pattern in _PROMPTS:
+                found += [_Credit(m.group("outlet"), "prompt", i) for m in pattern.finditer(text) if i != lo - 1]
+        for pattern in _CREDITS:
+            found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
         if lo <= i < hi:
-            found += [(m.group("outlet"), "credit") for m in _GLUED_DATE.finditer(text)]
-        if line.reason == "author_signoff" or (_words(text) <= _SIGNOFF_WORDS and "@" in text):
-            if m := _EMAIL.search(text):
-                found.append((m.group("domain"), "email"))
+            found += [_Credit(m.group("outlet"), "credit", i) for m in _GLUED_DATE.finditer(text)]
+        if (line.reason == "author_signoff" or _words(text) <= _SIGNOFF_WORDS) and (m := _EMAIL.search(text)):
+            if (label := _site_label(m.group("domain"))).lower() not in _MAIL_PROVIDERS:
+                found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
-        found.append((dateline.group("agency"), "agency"))
-    top = next((line.text for line in lines if line.reason not in ("navigation", "ui_control", "symbols_only")), "")
-    if 1 <= _words(top) <= 4 and top[:1].isupper() and not _ends_sentence(top):
-        found.append((top, "top line"))
-    return [(name.strip(" .,-–|:"), kind) for name, kind in found if len(_fold(name)) >= 3]
+        found.append(_Credit(dateline.group("agency"), "agency", -1))
+    top = next((k for k, line in enumerate(page.lines) if line.reason not in ("navigation", "ui_control", "symbols_only")), None)
+    if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
+        found.append(_Credit(text, "top line", top))
+    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
+    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in ("domain", "email", "copyright") or _brand_like(c.name))]
+
+
+def _support(name: str, credits: list[_Credit], text: str) -> float:
+    """The weight of the evidence for a name: each kind of credit that names it (or a name that
+    holds it, or that it holds) once, a little more for further lines, a little for mentions."""
+    key = _fold(name)
+    lines: dict[str, set[int]] = {}
+    for credit in credits:
+        other = _fold(credit.name)
+        if key in other or other in key:
+            lines.setdefault(credit.kind, set()).add(credit.line)
+    more = sum(len(found) - 1 for found in lines.values())
+    mentions = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
+    return (sum(_OUTLET_WEIGHT[kind] for kind in lines) + _MORE_LINES * min(more, _MORE_LINES_CAP)
+            + _MENTION * min(mentions, _MENTIONS_CAP))
 
 
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
-    """The name the most evidence agrees on (names one of which holds the other agree), the page's
-    mentions of it breaking ties."""
-    candidates = _outlet_candidates(page, dateline, lo, hi)
-    if not candidates:
+    """The name the most evidence agrees on (names one of which holds the other agree); of names
+    as strongly supported, the fullest."""
+    credits = _outlet_credits(page, dateline, lo, hi)
+    text = "\n".join(line.text for line in page.lines)
+    scores = {c.name: _support(c.name, credits, text) for c in credits}
+    if not scores:
         return None
-    folded_page = _fold(" ".join(line.text for line in page.lines))
-    scores: dict[str, float] = {}
-    for name, _ in candidates:
-        key = _fold(name)
-        if name in scores:
-            continue
-        support = sum(_CREDIT_WEIGHT[kind] / (1 + (key != _fold(other)))
-                      for other, kind in candidates if key in _fold(other) or _fold(other) in key)
-        scores[name] = support + 0.25 * min(folded_page.count(key), 8)
-    best = max(scores, key=lambda name: (scores[name], -len(name)))
+    best = max(scores, key=lambda name: (round(scores[name], 6), " " in name, len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
-    kinds = sorted({kind for name, kind in candidates if _fold(name) == _fold(best)})
-    return _Field(best, " and ".join(kinds) or "agreeing names")
+    kinds = sorted({c.kind for c in credits if _fold(c.name) in _fold(best) or _fold(best) in _fold(c.name)})
+    return _Field(best, " and ".join(kinds))
 
 
 # --- the whole ---------------------------------------------------------------------------------
@@ -771,14 +854,15 @@ def extract(lines: Iterable[tuple]) -> Metadata:
     start = page.start if page.start is not None else 0
     lo = head + 1 if head is not None else max(0, start - _BODY_REACH)
     hi = min(len(page.lines), start + _BODY_REACH + 1)
+    above = max(0, lo - 1 - _ABOVE_HEADLINE)  # a byline or stamp may sit over the headline
     opening = [line.text for line in page.lines[start: start + 3]]
     dateline = next((m for text in opening if (m := _DATELINE.match(text))), None)
     fields = {
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
-        "byline": _byline(page, lo, hi) or _lifted_byline(page),
+        "byline": _byline(page, lo, hi) or _byline(page, above, lo - 1) or _lifted_byline(page),
         "outlet": _outlet(page, dateline, lo, hi),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
-        "published_date": _published(page, lo, hi),
+        "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi),
     }
     found = {name: f for name, f in fields.items() if f is not None}
     return Metadata(**{name: f.value for name, f in found.items()}, basis={name: f.basis for name, f in found.items()})
