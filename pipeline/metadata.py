@@ -434,6 +434,16 @@ def _is_role_line(text: str) -> bool:
     return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
 
 
+def _opens_byline(before: str, day_first: bool) -> bool:
+    """Whether a 'By'-like word after `before` opens a byline: at the start of the line, after a
+    separator or a stamp ("on March 10, 2015 by ..."), not inside a name ("Diane von ...") or after
+    a credit ("Photo by ...")."""
+    before = before.rstrip()
+    if not before or before[-1] in "|•·—–-/(:" or _TIME.search(before) or _dates(before, day_first):
+        return not _CREDIT_BEFORE.search(before)
+    return False
+
+
 def _beside_stamp_or_role(page: _Page, i: int) -> bool:
     """Whether the nearest line over or under line i that is not a widget (a follow button, a share
     bar) is a stamp, a role or a handle."""
@@ -461,7 +471,7 @@ def _names(text: str, day_first: bool) -> str | None:
     Leloup)"), up to a date, a separator, a role or anything that is not a name."""
     text = _cut_at_date(text, day_first)
     pieces = list(_NAME_PIECE.finditer(text))
-    end, names = 0, 0
+    end = names = person = 0
     for k, m in enumerate(pieces):
         piece = m.group().strip(".:")
         low = piece.lower()
@@ -471,11 +481,14 @@ def _names(text: str, day_first: bool) -> str | None:
             if k and pieces[k - 1].group() == "," and _role_follows(pieces[k:]):
                 break
             names += 1
+            person += 1
+            if person > _NAME_WORDS:
+                return None  # a title in title case, not a name
             end = m.end()
         elif low in _PARTICLES and k + 1 < len(pieces) and pieces[k + 1].group()[:1].isupper():
             continue
         elif low in _CONNECTORS or piece in "()":
-            continue
+            person = 0
         else:
             break
     name = text[:end].strip(" ,(&")
@@ -495,16 +508,16 @@ def _role_follows(pieces: list[re.Match]) -> bool:
 
 
 def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
-    """(names, whether the line holds more) for a line of people's names, perhaps with a date, a
-    handle or a role beside them ("Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra",
+    """(names, whether a date, a handle or a role is beside them) for a line of people's names ("Dan Goodin - Apr 16, 2015", "Devindra Hardawar, @devindra",
     "Oct 12, 2021 12:34 PM EDT | Ravi Patel", "Hannah Reid and Joseph Mwangi")."""
     spans = [(f.start, f.end) for f in _dates(text, day_first)] + [m.span() for m in _TIME.finditer(text)]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " | " + text[end:]
-    for part in _NAME_SPLIT.split(text):
-        part = part.strip(" -–—,")
+    parts = [part.strip(" -–—,") for part in _NAME_SPLIT.split(text)]
+    for part in parts:
         if part and _all_names(part):
-            return part, len(part) < len(text.strip(" |"))
+            beside = bool(spans) or "@" in text or any(w.lower() in _ROLES for w in _WORD.findall(text))
+            return part, beside or any(_RELATIVE_STAMP.match(p) for p in parts)
     return None
 
 
@@ -540,7 +553,7 @@ def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
         if _MARKER_ONLY.match(text) and i + 1 < len(lines) and (name := _names(lines[i + 1].text, page.day_first)):
             return _Field(name, "names under a 'By' line")
         for m in _BY_MARKER.finditer(text):
-            if not _CREDIT_BEFORE.search(text[: m.start()]) and (name := _names(text[m.end():], page.day_first)):
+            if _opens_byline(text[: m.start()], page.day_first) and (name := _names(text[m.end():], page.day_first)):
                 return _Field(name, "byline")
     for i in range(lo, hi):
         text = lines[i].text
@@ -709,6 +722,7 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
 ]
+_PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
@@ -724,6 +738,7 @@ _DOMAIN = re.compile(
     r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os"})
+_CODE = re.compile(r"[(){};=<>\"`]")  # a line of code, whose names look like domains ("res.ok", "fetch('a.com')")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go"})
 _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
@@ -735,7 +750,7 @@ _DATELINE = re.compile(
 _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
 _SIGNOFF_WORDS = 8
 _PROMPT_WORDS = 10
-_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
+_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
 _MORE_LINES = 0.25  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 4
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
@@ -787,18 +802,21 @@ class _Credit(NamedTuple):
 
 def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> list[_Credit]:
     """Every place the page names its outlet: copyright lines, credits, the domains of its chrome
-    and of its reporters' addresses, prompts to follow or subscribe, the agency of the dateline."""
+    and of its reporters' addresses, prompts to follow or subscribe, the agency of the dateline,
+    the page's top line (a masthead when it comes back under the article)."""
     found: list[_Credit] = []
     for i, line in enumerate(page.lines):
         text = line.text
         if _COPYRIGHT.search(text) and _words(text) <= 40:
             found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
-        if not line.kept or _words(text) <= _PROMPT_WORDS:
+        if not line.kept or _words(text) <= _PROMPT_WORDS and not _CODE.search(text):
             found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
             for pattern in _PROMPTS:
                 found += [_Credit(m.group("outlet"), "prompt", i) for m in pattern.finditer(text) if i != lo - 1]
         for pattern in _CREDITS:
             found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
+        if _PUBLISHED_IN.match(text) and i + 1 < len(page.lines) and _brand_like(page.lines[i + 1].text):
+            found.append(_Credit(page.lines[i + 1].text, "credit", i))
         if lo <= i < hi:
             found += [_Credit(m.group("outlet"), "credit", i) for m in _GLUED_DATE.finditer(text)]
         if (line.reason == "author_signoff" or _words(text) <= _SIGNOFF_WORDS) and (m := _EMAIL.search(text)):
@@ -806,9 +824,10 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
-    top = next((k for k, line in enumerate(page.lines) if line.reason not in ("navigation", "ui_control", "symbols_only")), None)
+    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS), None)
     if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
-        found.append(_Credit(text, "top line", top))
+        again = any(line.text == text for line in page.lines[max(top + 1, hi):])
+        found.append(_Credit(text, "masthead" if again else "top line", top))
     cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
     return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in ("domain", "email", "copyright") or _brand_like(c.name))]
 
