@@ -27,6 +27,7 @@ PAGES_DEV = ROOT.parent / "shared" / "benchmarks" / "pages-dev"
 OWN = ROOT / "tests" / "data" / "metadata"
 SEED = 20
 CHECK_SHARE = 1 / 3
+NAMES = {"TUNE": "pages-dev TUNE", "CHECK": "pages-dev CHECK", "OWN": "tests/data/metadata"}
 
 
 def scorer() -> ModuleType:
@@ -69,14 +70,21 @@ def predict(docs: Path, names: list[str]) -> list[dict]:
     return rows
 
 
-def evaluate(docs: Path, gold_path: Path, out: Path, label: str, only: list[str] | None = None) -> tuple[dict, dict]:
-    """The scorer's result and per-doc verdicts for the docs of `gold_path` (or `only` those)."""
+def evaluate(docs: Path, gold_path: Path, only: list[str] | None = None) -> tuple[dict, dict, list[dict]]:
+    """The scorer's result, its per-doc verdicts and our predictions for the docs of `gold_path`
+    (or `only` those)."""
     score = scorer()
-    gold = score.load_gold(str(gold_path))
-    gold = {d: g for d, g in gold.items() if only is None or d in only}
+    gold = {d: g for d, g in score.load_gold(str(gold_path)).items() if only is None or d in only}
     rows = predict(docs, sorted(gold))
-    (out / f"{label}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return score.score(gold, {r["doc"]: r for r in rows})  # by name: the scorer's file reader knows only NNN.txt
+    res, per_doc = score.score(gold, {r["doc"]: r for r in rows})  # by name: the scorer's file reader knows only NNN.txt
+    return res, per_doc, rows
+
+
+def sets() -> list[tuple[str, Path, Path, list[str] | None]]:
+    """(label, docs, gold, only these docs) of every set scored: the two folds of pages-dev, our own pages."""
+    split = folds(scorer().load_gold(str(PAGES_DEV / "gold.jsonl")))
+    found = [(fold, PAGES_DEV / "docs", PAGES_DEV / "gold.jsonl", docs) for fold, docs in split.items()]
+    return found + [("OWN", OWN / "docs", OWN / "gold.jsonl", None)]
 
 
 def line(label: str, res: dict) -> str:
@@ -92,17 +100,13 @@ def main() -> None:
     a = ap.parse_args()
     out = a.out or Path(tempfile.mkdtemp(prefix="score_metadata_"))
     out.mkdir(parents=True, exist_ok=True)
-    split = folds(scorer().load_gold(str(PAGES_DEV / "gold.jsonl")))
-    sets = [(f"pages-dev {fold}", PAGES_DEV / "docs", PAGES_DEV / "gold.jsonl", fold, docs) for fold, docs in split.items()]
-    sets.append(("tests/data/metadata", OWN / "docs", OWN / "gold.jsonl", "OWN", None))
-    for label, docs, gold, fold, only in sets:
-        if not gold.exists():
-            continue
-        res, per_doc = evaluate(docs, gold, out, fold, only)
-        if a.details == fold:
+    for label, docs, gold, only in sets():
+        res, per_doc, rows = evaluate(docs, gold, only)
+        (out / f"{label}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        if a.details == label:
             for doc, x in per_doc.items():
                 print(doc, json.dumps(x, ensure_ascii=False))
-        print(line(label, res))
+        print(line(NAMES[label], res))
     print(f"predictions in {out}")
 
 

@@ -193,6 +193,7 @@ _HEADER_WIDGETS = frozenset(
      "photo_credit", "tag_list", "comments_widget"}
 )
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
+_LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Page chrome that may sit between a headline and its article.
 _UI_CHROME = frozenset({"account_ui", "cookie_notice", "newsletter_prompt", "copyright", "browser_notice", "promo_prompt",
                         "legal_notice", "paywall_prompt", "navigation"})
@@ -224,7 +225,7 @@ _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
-_KICKER_WORDS = 5
+_KICKER_WORDS = 4
 _STAMP_REST_WORDS = 6
 _TITLE_WORDS = (3, 30)
 _TWO_PART_TITLE_WORDS = 20
@@ -411,7 +412,7 @@ def _header_dates(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """(date, is an update) for the dates of a header line; in a paragraph only one that opens it
     ("April 17, 2015 -- Imagine ...")."""
     found = _dates(text, day_first)
-    if _words(text) > _STAMP_WORDS:
+    if _words(text) > _STAMP_WORDS or _is_prose(text) and not is_dateline_stamp(text):
         found = [f for f in found if f.start <= 3]
     elif not found:
         found = [_Found(m.start(), m.end(), d) for m in _SHORT_NUMERIC_DATE.finditer(text) if (d := _date_of(m, day_first, 2000))]
@@ -602,8 +603,10 @@ def _is_stamp_line(text: str, day_first: bool) -> bool:
 
 def _may_be_headline(page: _Page, i: int) -> bool:
     line = page.lines[i]
-    return (line.reason not in _NOT_HEADLINE and line.reason != "menu_list" and _title_like(line.text)
-            and _furniture(page, i) in (None, "caption"))
+    kind = _furniture(page, i)
+    if kind == "caption" and line.text.rstrip(_CLOSERS).endswith("."):
+        return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
+    return line.reason not in _NOT_HEADLINE and line.reason != "menu_list" and _title_like(line.text) and kind in (None, "caption")
 
 
 def _passable(page: _Page, i: int) -> bool:
@@ -646,7 +649,8 @@ def _headline(page: _Page) -> int | None:
         text = lines[i].text
         share = _shared_share(page, text)
         if _may_be_headline(page, i):
-            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if i == start - 1 else 0.0)
+            over_article = i == start - 1 and lines[i].reason not in _LISTS
+            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0)
             if share >= _SHARED_WORDS or score >= _OVER_ARTICLE:
                 scores[i] = score
                 chrome_run = 0
@@ -751,7 +755,7 @@ _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+
 _SIGNOFF_WORDS = 8
 _PROMPT_WORDS = 10
 _OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
-_MORE_LINES = 0.25  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
+_MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 4
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
 _MENTIONS_CAP = 5
