@@ -1,7 +1,9 @@
-"""The one conftest: temporary seeds and warehouse, the spaCy model shared by the whole run."""
+"""The one conftest: temporary seeds and warehouse, the spaCy model shared by the whole run; tests
+marked `needs_shared` skip where ../shared is absent; with --no-skips or CI=true a skip fails the run."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +14,48 @@ from benchmarks.run import materialize_all  # noqa: F401  (tests import it from 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--no-skips", action="store_true", help="fail the run if any test skipped (on when CI=true)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--no-skips") or os.environ.get("CI", "").lower() in ("true", "1"):
+        config.pluginmanager.register(NoSkips(), "no_skips")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Checked here, not at collection: a clone with nothing beside it collects every test.
+    if item.get_closest_marker("needs_shared") and not SHARED.is_dir():
+        pytest.skip(f"needs ../shared beside the repository ({SHARED} is absent)")
+
+
+class NoSkips:
+    """Where everything a test needs is present (CI: ../shared beside the repo, Chromium
+    installed), a skip hides a test that did not run: the session fails, naming each one."""
+
+    def __init__(self) -> None:
+        self.skipped: list[str] = []
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.skipped:
+            self.skipped.append(report.nodeid)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.skipped and not hasattr(report, "wasxfail"):
+            self.skipped.append(report.nodeid)
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.skipped:
+            terminalreporter.write_sep("=", f"{len(self.skipped)} skipped, and skips fail this run (--no-skips or CI=true)", red=True)
+            for nodeid in self.skipped:
+                terminalreporter.write_line(f"SKIPPED {nodeid}")
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.skipped and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")

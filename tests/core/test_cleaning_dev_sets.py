@@ -1,8 +1,11 @@
-"""The cleaner meets its targets on the shared dev pages and on our own pages."""
+"""The cleaner meets its targets on the shared dev pages and on our own pages (both scored by the
+shared scorer, ../shared/benchmarks/cleaning-dev/score.py)."""
 
 import pytest
 
 from benchmarks.score_cleaning import SETS, evaluate
+
+pytestmark = pytest.mark.needs_shared
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -5,12 +5,8 @@ every offset holds. The folder and the measures are benchmarks.real_pages's own.
 import pytest
 
 from benchmarks import real_pages
-from tests.conftest import SHARED
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared (benchmarks/cleaning-dev and pages-dev pages) beside the repo"),
-]
+pytestmark = [pytest.mark.slow, pytest.mark.needs_shared]
 
 
 @pytest.fixture(scope="module")
