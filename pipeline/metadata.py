@@ -221,6 +221,7 @@ _URL_OR_EMAIL = re.compile(r"https?://|www\.|@\w")
 _OPENING_LINES = 10
 _OPENING_RUN = 400
 _HEADER_REACH = 40  # lines above the article searched for its header
+_FAR_REACH = 150  # lines above the article searched for a headline over its byline
 _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
 _STANDFIRST_DISCOUNT = 0.6
@@ -351,13 +352,13 @@ def _page(lines: list[PageLine]) -> _Page:
 
 
 def _article_start(lines: list[PageLine]) -> int | None:
-    """The first paragraph of the article: the first kept paragraph that the next few lines carry
-    on (`_OPENING_RUN` characters of kept paragraphs within `_OPENING_LINES` lines), else the
-    first kept paragraph."""
+    """The first paragraph of the article: the first kept paragraph that opens a run of them
+    (`_OPENING_RUN` characters of kept paragraphs within `_OPENING_LINES` lines), else the first
+    kept paragraph."""
     paragraphs = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text) and not _headline_sized(line.text)]
     for k, i in enumerate(paragraphs):
-        following = sum(len(lines[j].text) for j in paragraphs[k + 1:] if j <= i + _OPENING_LINES)
-        if following >= _OPENING_RUN:
+        run = sum(len(lines[j].text) for j in paragraphs[k:] if j <= i + _OPENING_LINES)
+        if run >= _OPENING_RUN:
             return i
     return paragraphs[0] if paragraphs else None
 
@@ -433,6 +434,14 @@ def _is_role_line(text: str) -> bool:
     """"Games Editor", "Seattle Times business reporter", "BuzzFeed News Reporter"."""
     words = [w.lower() for w in _WORD.findall(text)]
     return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
+
+
+def _marked_names(text: str, day_first: bool) -> str | None:
+    """The names after a 'By'-like word that opens a byline on this line."""
+    for m in _BY_MARKER.finditer(text):
+        if _opens_byline(text[: m.start()], day_first) and (name := _names(text[m.end():], day_first)):
+            return name
+    return None
 
 
 def _opens_byline(before: str, day_first: bool) -> bool:
@@ -553,9 +562,8 @@ def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
             continue
         if _MARKER_ONLY.match(text) and i + 1 < len(lines) and (name := _names(lines[i + 1].text, page.day_first)):
             return _Field(name, "names under a 'By' line")
-        for m in _BY_MARKER.finditer(text):
-            if _opens_byline(text[: m.start()], page.day_first) and (name := _names(text[m.end():], page.day_first)):
-                return _Field(name, "byline")
+        if name := _marked_names(text, page.day_first):
+            return _Field(name, "byline")
     for i in range(lo, hi):
         text = lines[i].text
         if _is_prose(text) or _words(text) > _NAME_LINE_WORDS:
@@ -588,7 +596,7 @@ def _furniture(page: _Page, i: int) -> str | None:
         return "caption"  # or a headline the cleaner took for a caption
     if line.reason == "publication_date" or _is_time_line(text) or _is_stamp_line(text, page.day_first):
         return "stamp"
-    if line.reason in ("byline", "author_signoff") or _BY_MARKER.match(text) or _is_role_line(text):
+    if line.reason in ("byline", "author_signoff") or _BY_MARKER.match(text) or _is_role_line(text) or _marked_names(text, page.day_first):
         return "byline"
     return "names" if _words(text) <= _NAME_LINE_WORDS and _name_line(text, page.day_first) and not _title_like(text) else None
 
@@ -668,12 +676,22 @@ def _headline(page: _Page) -> int | None:
             misses += 1
         else:
             break
-    if not scores:
-        return None
-    best = max(scores, key=lambda i: (scores[i], -i))
-    while (above := _stacked_above(page, best, scores)) is not None:
+    best = max(scores, key=lambda i: (scores[i], -i)) if scores else None
+    if best is None or not _over_stamp(page, best):
+        best = _far_headline(page) or best
+    while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
     return best
+
+
+def _far_headline(page: _Page) -> int | None:
+    """Past the lines the walk reached (a video player, a score box between header and article):
+    the nearest line over the article that shares its words and stands right over a byline or stamp."""
+    start = page.start or 0
+    for i in range(start - 1, max(-1, start - _FAR_REACH), -1):
+        if _may_be_headline(page, i) and _shares_words(page, page.lines[i].text) and _over_stamp(page, i) == 1.0:
+            return i
+    return None
 
 
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
@@ -892,10 +910,12 @@ def extract(lines: Iterable[tuple]) -> Metadata:
 
 
 def _lifted_byline(page: _Page) -> _Field | None:
-    """Outside the header: the first line the cleaner took for a byline, else a sign-off's name."""
+    """Outside the header: the first short line that opens with a 'By'-like word, else a sign-off's name."""
     for line in page.lines:
-        if line.reason == "byline" and (name := _names(_BY_MARKER.sub("", line.text, count=1), page.day_first)):
-            return _Field(name, "byline line")
+        text = line.text
+        if (line.reason == "byline" or _words(text) <= _NAME_LINE_WORDS and not _is_prose(text)) and (m := _BY_MARKER.match(text)):
+            if name := _names(text[m.end():], page.day_first):
+                return _Field(name, "byline line")
     for line in page.lines:
         if line.reason == "author_signoff" and (m := _EMAIL.search(line.text)) and m.group("name").strip():
             return _Field(m.group("name").strip(" ,-"), "sign-off")

@@ -124,6 +124,10 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
         (page("Harbour wind farm wins approval", ("Share", "share_widget"), ("Facebook Twitter", "share_widget"),
               ("Turbines off the coast near the harbour.", "photo_caption"), "Crews fear for the richest fishing grounds in the bay",
               "By Jane Whitcombe"), "Harbour wind farm wins approval"),
+        # a video player between the header and the article
+        (page(("Sign up or login to join the discussions!", None), "Harbour wind farm wins approval after planning fight",
+              "By Jane Whitcombe", *[(label, "menu_list") for label in ["Play", "Captions", "Settings", "Off", "Quality"] * 9],
+              "Video: the harbour where the wind farm will be built"), "Harbour wind farm wins approval after planning fight"),
         # teasers of other stories above the article are not its headline
         (page(("Storm warning issued for the weekend", "headline_list"), ("Rail fares to rise in March", "headline_list"),
               ("Schools to close early for storm", "headline_list")), None),
