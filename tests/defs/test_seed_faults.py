@@ -1,5 +1,6 @@
-"""Awkward seeds folders: a missing folder, links, pipes and sockets, undecodable names, ids that
-clash, damaged and BOM-less encodings. Every entry is placed once and the run still publishes."""
+"""Awkward seeds folders: a missing folder, links, pipes and sockets, undecodable and hostile names,
+ids that clash, damaged and BOM-less encodings, a line longer than spaCy takes. Every entry is
+placed once, every offset holds and the run still publishes."""
 
 import hashlib
 import os
@@ -20,6 +21,8 @@ from tests.conftest import SEEDS, materialize_all
 
 GOOD = "004_cccac4c44d5e8202.txt"
 QUOTED = "003_230fd4a29234ebe9.txt"  # has curly apostrophes
+HOSTILE = "<img src=x onerror=alert(1)>.txt"
+SPACY_MAX_LENGTH = 1_000_000
 
 
 @pytest.mark.slow
@@ -36,6 +39,9 @@ def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_res
         "one bad byte.txt": quoted[:middle] + b"\x9d" + quoted[middle:],
         "utf-16 no bom.txt": quoted.decode("utf-8").encode("utf-16-le"),
         "sub/page.txt": good,
+        HOSTILE: good,
+        # One line longer than spaCy's max_length: it reaches the model in pieces, offsets kept.
+        "one line.txt": b"One report on a single line\n\n" + b" ".join(good.split()) * (SPACY_MAX_LENGTH // len(good) + 2),
     }
     for name, data in files.items():
         (seeds / name).parent.mkdir(exist_ok=True)
@@ -62,7 +68,7 @@ def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_res
         "dangling.txt": "does not exist", "linked sub": "link to a folder",
     }
     entries = {p.name for p in SEEDS.iterdir() if p.name != "aliases.toml"} | {
-        "caf\\xe9.txt", "x.txt", "x.md", "one bad byte.txt", "utf-16 no bom.txt", "sub/page.txt", "same page.txt"}
+        "caf\\xe9.txt", "x.txt", "x.md", "one bad byte.txt", "utf-16 no bom.txt", "sub/page.txt", "same page.txt", HOSTILE, "one line.txt"}
     assert sorted(p for (p,) in placed) == sorted(entries | set(expected_quarantine))
     assert all(reason in quarantined[p] for p, reason in expected_quarantine.items())
     assert set(documents) == entries
@@ -74,8 +80,11 @@ def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_res
     assert documents["utf-16 no bom.txt"][2:4] == ("utf-16-le", 0)
     assert documents["utf-16 no bom.txt"][4] == quoted.decode("utf-8")
     assert all(row[3] == 0 for p, row in documents.items() if p != "one bad byte.txt")
-    coverage = [e for e in result.get_asset_check_evaluations() if e.check_name == "documents_seed_coverage"]
-    assert coverage and coverage[0].passed
+    assert len(documents["one line.txt"][4]) > SPACY_MAX_LENGTH
+    checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert all(checks[name].passed for name in ("documents_seed_coverage", "sentences_offsets", "mentions_offsets", "money_figures"))
+    report = (path.parent / "report" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in report and "<img" not in report
 
 
 @pytest.mark.slow
