@@ -332,6 +332,7 @@ class _Page:
     day_first: bool
     start: int | None  # the article's first paragraph
     opening: set[str]  # the content stems of the article's opening
+    lower_words: frozenset[str]  # the words its paragraphs write in lower case: common words, not names
 
 
 def _page(lines: list[PageLine]) -> _Page:
@@ -348,7 +349,8 @@ def _page(lines: list[PageLine]) -> _Page:
                 chars += len(line.text)
                 if chars >= _OPENING_CHARS:
                     break
-    return _Page(lines, lang, _day_first(lang, texts), start, opening)
+    lower_words = frozenset(w for line in lines if line.kept and _is_prose(line.text) for w in _WORD.findall(line.text) if w.islower())
+    return _Page(lines, lang, _day_first(lang, texts), start, opening, lower_words)
 
 
 def _article_start(lines: list[PageLine]) -> int | None:
@@ -378,6 +380,7 @@ _CREDIT_BEFORE = re.compile(
     r"(?i)\b(?:photos?|photographs?|images?|pictures?|illustrations?|video|graphics?|reviewed|edited|powered|translated|"
     r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
 )
+_GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
 _MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|od|written by|posted by)\s*:?$")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
@@ -400,6 +403,7 @@ _NOT_NAMES = _WEEKDAYS | frozenset(
     veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?")  # "O’Brien", "Hyun-woo", "M."
+_GLUED_TAIL = re.compile(r"([A-Z][a-z]{3,})[A-Z][a-z]")  # not "McDonald", "DeAndre"
 _NAME_PIECE = re.compile(r"[(),&]|[^\s(),&]+")
 _NAME_SPLIT = re.compile(r",|\s[-–—|•·]\s|[•|·@(]|\s[-–—]$")
 
@@ -436,8 +440,15 @@ def _is_role_line(text: str) -> bool:
     return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
 
 
+def _person(page: _Page, name: str | None) -> bool:
+    """Whether names are people's rather than common words the page also writes in lower case
+    ("Business News", "Open Future")."""
+    return bool(name) and _proper(page, name)
+
+
 def _marked_names(text: str, day_first: bool) -> str | None:
-    """The names after a 'By'-like word that opens a byline on this line."""
+    """The names after a 'By'-like word that opens a byline on this line ("ByAlex Roe" too)."""
+    text = _GLUED_BY.sub("By ", text)
     for m in _BY_MARKER.finditer(text):
         if _opens_byline(text[: m.start()], day_first) and (name := _names(text[m.end():], day_first)):
             return name
@@ -459,12 +470,13 @@ def _beside_stamp_or_role(page: _Page, i: int) -> bool:
     bar) is a stamp, a role or a handle."""
     for step in (-1, 1):
         k = i + step
-        while 0 <= k < len(page.lines) and page.lines[k].reason in _HEADER_WIDGETS:
-            k += step
-        if 0 <= k < len(page.lines):
+        while 0 <= k < len(page.lines):
             text = page.lines[k].text
             if _header_dates(text, page.day_first) or _is_time_line(text) or _is_role_line(text) or text.startswith("@"):
                 return True
+            if page.lines[k].reason not in _HEADER_WIDGETS:
+                break
+            k += step
     return False
 
 
@@ -485,7 +497,11 @@ def _names(text: str, day_first: bool) -> str | None:
     for k, m in enumerate(pieces):
         piece = m.group().strip(".:")
         low = piece.lower()
-        if low in _NOT_NAMES:
+        if low in _NOT_NAMES or low in _MONTHS and m.group().endswith("."):
+            break
+        if glued := _GLUED_TAIL.match(piece):  # "Meg JamesStaff": a label run into the name
+            names += 1
+            end = m.start() + len(glued.group(1))
             break
         if piece[:1].isupper() and _LETTER.match(piece) and low not in _ROLES:
             if k and pieces[k - 1].group() == "," and _role_follows(pieces[k:]):
@@ -560,16 +576,16 @@ def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
         text = lines[i].text
         if _is_prose(text) or lines[i].reason in ("copyright", "photo_credit"):
             continue
-        if _MARKER_ONLY.match(text) and i + 1 < len(lines) and (name := _names(lines[i + 1].text, page.day_first)):
+        if _MARKER_ONLY.match(text) and i + 1 < len(lines) and _person(page, name := _names(lines[i + 1].text, page.day_first)):
             return _Field(name, "names under a 'By' line")
-        if name := _marked_names(text, page.day_first):
+        if _person(page, name := _marked_names(text, page.day_first)):
             return _Field(name, "byline")
     for i in range(lo, hi):
         text = lines[i].text
         if _is_prose(text) or _words(text) > _NAME_LINE_WORDS:
             continue
         found = _name_line(text, page.day_first)
-        if found and (found[1] or _beside_stamp_or_role(page, i)):
+        if found and _person(page, found[0]) and (found[1] or _beside_stamp_or_role(page, i)):
             return _Field(found[0], "names beside a stamp")
     return None
 
@@ -614,7 +630,10 @@ def _may_be_headline(page: _Page, i: int) -> bool:
     kind = _furniture(page, i)
     if kind == "caption" and line.text.rstrip(_CLOSERS).endswith("."):
         return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
-    return line.reason not in _NOT_HEADLINE and line.reason != "menu_list" and _title_like(line.text) and kind in (None, "caption")
+    if line.reason in _NOT_HEADLINE or line.reason == "menu_list" or not _title_like(line.text) or kind not in (None, "caption"):
+        return False
+    text = line.text  # not a copy cut off in the middle of a word ("... and tour announce")
+    return not any(len(other.text) > len(text) and other.text.startswith(text) and other.text[len(text)].isalnum() for other in page.lines)
 
 
 def _passable(page: _Page, i: int) -> bool:
@@ -734,6 +753,10 @@ _COPYRIGHT_NOISE = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
 )
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more words than "Copyright Policy", a link
+_LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
+_HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
+_HOLDER_WORDS = 5
 _LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
 _CREDITS = [  # lines that credit the outlet
     re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b"),
@@ -759,6 +782,8 @@ _DOMAIN = re.compile(
     r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]{2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
     r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
+_SMALL_NAME_WORDS = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
+_PROMPT_VERBS = frozenset({"get", "join", "subscribe", "follow", "support", "try", "sign", "about", "advertise", "welcome", "contact", "read", "watch", "download"})
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os"})
 _CODE = re.compile(r"[(){};=<>\"`]")  # a line of code, whose names look like domains ("res.ok", "fetch('a.com')")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go"})
@@ -772,9 +797,10 @@ _DATELINE = re.compile(
 _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
 _SIGNOFF_WORDS = 8
 _PROMPT_WORDS = 10
+_NAMED_KINDS = frozenset({"domain", "email", "copyright", "agency"})  # evidence that can only be a name
 _OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
-_MORE_LINES_CAP = 4
+_MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
 _MENTIONS_CAP = 5
 _OUTLET_MIN_SCORE = 1.5
@@ -791,10 +817,11 @@ def _brand_like(name: str) -> bool:
     """A name, not a phrase: every word capitalised but the small ones, and not opening with one
     ("Our Newsletter", "Portions of this content are" are not names)."""
     words = name.split()
-    small = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
     if not words or not words[0][:1].isupper() or (words[0].lower() in _ALL_STOP and words[0].lower() not in _ARTICLES):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
+    if words[0].lower() in _PROMPT_VERBS:
+        return False  # "Join Newsletter", "Support Snopes"
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL_NAME_WORDS for w in words)
 
 
 def _site_label(domain: str) -> str:
@@ -806,14 +833,28 @@ def _site_label(domain: str) -> str:
 
 
 def _copyright_holders(text: str) -> list[str]:
-    """The names on a copyright line, on either side of the sign ("© 2019 The Seattle Times |
-    Privacy", "Citylab.com © 2019 The Atlantic Monthly Group")."""
-    names = []
-    for part in re.split(r"\s*[|•·;]\s*|\.\s+|,\s+(?=all\b)|\s[-–—]\s", _COPYRIGHT_NOISE.sub(" | ", text)):
-        part = _LEGAL_FORM.sub("", part.strip(" .,-–"))
-        if _words(part) <= 5 and (_brand_like(part) or _DOMAIN.fullmatch(part) or part.isalpha() and len(part) > 3):
-            names.append(_site_label(part) if _DOMAIN.fullmatch(part) else part)
-    return names[:2]
+    """The names next to a copyright sign, after it or before it ("© 2019 The Republic unless
+    otherwise noted. Privacy Policy", "Citylab.com © 2019 The Atlantic Monthly Group")."""
+    m = _COPYRIGHT.search(text)
+    after = _LEADING_NOISE.sub("", text[m.start():])  # a sentence that starts after the notice is not its holder
+    before = [part for part in _HOLDER_END.split(_COPYRIGHT_NOISE.sub(" ", text[: m.start()])) if part.strip()]
+    parts = [_HOLDER_END.split(after, 1)[0], before[-1] if before else ""]
+    return [name for part in parts if (name := _holder(part))]
+
+
+def _holder(part: str) -> str | None:
+    """A copyright holder's name out of the words by the sign, up to the first word in lower case."""
+    words = []
+    for word in _COPYRIGHT_NOISE.sub(" ", part).strip(" .,-–").split():
+        if word[:1].islower() and word not in _SMALL_NAME_WORDS and not _DOMAIN.fullmatch(word) and words:
+            break
+        words.append(word)
+    name = _LEGAL_FORM.sub("", " ".join(words)).strip(" .,-–")
+    if not name or _words(name) > _HOLDER_WORDS or len(_GLUED_WORDS.findall(name)) > 1:
+        return None
+    if domain := _DOMAIN.fullmatch(name):
+        return _site_label(domain.group("outlet"))
+    return name if _brand_like(name) or name.isalpha() and len(name) > 3 else None
 
 
 class _Credit(NamedTuple):
@@ -829,7 +870,7 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
     found: list[_Credit] = []
     for i, line in enumerate(page.lines):
         text = line.text
-        if _COPYRIGHT.search(text) and _words(text) <= 40:
+        if _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or _words(text) > 3) and _words(text) <= 40:
             found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
         if not line.kept or _words(text) <= _PROMPT_WORDS and not _CODE.search(text):
             found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
@@ -851,7 +892,12 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
         again = any(line.text == text for line in page.lines[max(top + 1, hi):])
         found.append(_Credit(text, "masthead" if again else "top line", top))
     cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
-    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in ("domain", "email", "copyright") or _brand_like(c.name))]
+    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+
+
+def _proper(page: _Page, name: str) -> bool:
+    """Whether a name is more than words its paragraphs write in lower case ("News", "Policy", "Join")."""
+    return not all(w.lower() in page.lower_words for w in _WORD.findall(name))
 
 
 def _support(name: str, credits: list[_Credit], text: str) -> float:
@@ -871,13 +917,14 @@ def _support(name: str, credits: list[_Credit], text: str) -> float:
 
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
-    as strongly supported, the fullest."""
+    as strongly supported, the one written so most often, then the fullest."""
     credits = _outlet_credits(page, dateline, lo, hi)
     text = "\n".join(line.text for line in page.lines)
     scores = {c.name: _support(c.name, credits, text) for c in credits}
     if not scores:
         return None
-    best = max(scores, key=lambda name: (round(scores[name], 6), " " in name, len(name)))
+    exact = Counter(_fold(c.name) for c in credits)  # of names as strongly supported, the one most often written so
+    best = max(scores, key=lambda name: (round(scores[name], 6), exact[_fold(name)], len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
     kinds = sorted({c.kind for c in credits if _fold(c.name) in _fold(best) or _fold(best) in _fold(c.name)})
@@ -912,11 +959,13 @@ def extract(lines: Iterable[tuple]) -> Metadata:
 def _lifted_byline(page: _Page) -> _Field | None:
     """Outside the header: the first short line that opens with a 'By'-like word, else a sign-off's name."""
     for line in page.lines:
-        text = line.text
+        text = _GLUED_BY.sub("By ", line.text)
         if (line.reason == "byline" or _words(text) <= _NAME_LINE_WORDS and not _is_prose(text)) and (m := _BY_MARKER.match(text)):
-            if name := _names(text[m.end():], page.day_first):
+            if _person(page, name := _names(text[m.end():], page.day_first)):
                 return _Field(name, "byline line")
     for line in page.lines:
-        if line.reason == "author_signoff" and (m := _EMAIL.search(line.text)) and m.group("name").strip():
-            return _Field(m.group("name").strip(" ,-"), "sign-off")
+        if line.reason == "author_signoff" and (m := _EMAIL.search(line.text)):
+            name = m.group("name").strip(" ,-")
+            if _all_names(name) and _person(page, name):
+                return _Field(name, "sign-off")
     return None
