@@ -88,6 +88,7 @@ def test_metadata_title_is_a_headline_not_an_opening_paragraph(first_line, title
 BODY = [
     "The council approved the harbour wind farm on Tuesday after a planning fight that lasted three years and divided the town.",
     "Fishing crews said the turbines would close some of the richest grounds in the bay, and their association may go to court.",
+    "The harbour master said the crews would be consulted on the routes the boats take around the turbines.",
 ]
 
 
@@ -154,6 +155,9 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["por", "César Salza", "1 de diciembre de 2017"], "César Salza"),
         (["Hannah Reid and Joseph Mwangi", "Political Reporters"], "Hannah Reid and Joseph Mwangi"),
         (["Oct 12, 2021 12:34 PM EDT | Ravi Patel"], "Ravi Patel"),
+        (["By Meg JamesStaff Writer"], "Meg James"),
+        (["ByAlex Bozarjian", "November 9, 2023"], "Alex Bozarjian"),
+        (["Harbour Crews", "March 5, 2023"], None),  # words the article writes in lower case
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),
         ([("Photo by James Martin", "photo_credit")], None),
     ],
@@ -194,6 +198,9 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
         ([("Lee Ji-yoon (jylee@koreaherald.co.kr)", "author_signoff")], "koreaherald"),
         ([("Subscribe to Morning Ledger", "newsletter_prompt"), ("Sign up for the Morning Ledger newsletter", "newsletter_prompt")],
          "Morning Ledger"),
+        ([("Copyright Policy", "copyright"), ("© 2019 The Republic unless otherwise noted. All rights reserved. Privacy Policy", "copyright")],
+         "The Republic"),
+        ([("topicseed, 2018-2019 © All rights reserved. Operated by TOPICSEED LIMITED", "copyright")], "topicseed"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],
