@@ -215,6 +215,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = (".", "!", "?", "…", "。")
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")  # not after "St." or "U.S."
+# A link's text run into the end of a line: "... on Mobile MalwarePrevious article" (not "MacBook", "PlayStation").
+_GLUED_TAIL_LINK = re.compile(r"[a-z]{4}[A-Z][a-z]+(?: [a-z]+)*$")
 _BREADCRUMB = re.compile(r"\s[>»/|]\s")
 _GLUED_WORDS = re.compile(r"\b[A-Z][a-z]{2,}[A-Z][a-z]")  # link texts run together: "HomeLatest NewsNollywood"
 _URL_OR_EMAIL = re.compile(r"https?://|www\.|@\w")
@@ -270,7 +272,7 @@ def _title_like(text: str) -> bool:
         return False
     if text[:1] in "•·*-–—" or text.rstrip()[-1:] in ",;:" or _URL_OR_EMAIL.search(text):
         return False
-    if len(_BREADCRUMB.findall(text)) >= 2 or len(_GLUED_WORDS.findall(text)) >= 2:
+    if len(_BREADCRUMB.findall(text)) >= 2 or len(_GLUED_WORDS.findall(text)) >= 2 or _GLUED_TAIL_LINK.search(text):
         return False
     if words <= _GLUED_LABELS_WORDS and _repeats_a_word(text):
         return False
@@ -282,7 +284,7 @@ def _title_like(text: str) -> bool:
 
 def _repeats_a_word(text: str) -> bool:
     """Link texts run together ("Sign up to comment and more Sign up", "Search this site Search")."""
-    stems = [w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in _ALL_STOP]
+    stems = [w.lower()[:4] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in _ALL_STOP]
     return len(set(stems)) < len(stems)
 
 
@@ -550,6 +552,9 @@ def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
 def _all_names(text: str) -> bool:
     """Words that are all names of people (two to four each), joined by particles and "and"-like words."""
     tokens = text.split()
+    words = [t.lower() for t in tokens if t.lower() not in _CONNECTORS and t.lower() not in _PARTICLES]
+    if len(set(words)) < len(words):
+        return False  # link texts run together ("Search Query Submit Search")
     names = person = 0
     for k, token in enumerate(tokens):
         low = token.lower().strip(".")
@@ -649,8 +654,10 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     end = page.start if page.start is not None and page.start > i else len(page.lines)
     for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
-        if kind in ("stamp", "byline", "names"):
+        if kind in ("stamp", "byline"):
             return 1.0
+        if kind == "names":
+            return _STANDFIRST_DISCOUNT  # a line of names, perhaps only capitalised words
         if _passable(page, k):
             continue
         text = page.lines[k].text
