@@ -13,6 +13,7 @@ names agree on.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -20,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -67,6 +69,8 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<month>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
 ]
+_NUMERIC = 2  # the patterns from here on have no month names
+_LETTERS = re.compile(r"[^\W\d_]+")
 # In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
 _SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
 
@@ -136,12 +140,17 @@ def _dates(text: str, day_first: bool = True) -> list[_Found]:
     if not _may_hold_date(text):
         return []
     found = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in _DATE_PATTERNS if _names_a_month(text) else _DATE_PATTERNS[_NUMERIC:]:
         for m in pattern.finditer(text):
             if date := _date_of(m, day_first):
                 found.append(_Found(m.start(), m.end(), date))
     found.sort()
     return [f for i, f in enumerate(found) if i == 0 or f.start >= found[i - 1].end]
+
+
+def _names_a_month(text: str) -> bool:
+    """A cheap test before the patterns with month names (an alternation of some hundred names)."""
+    return any(word in _MONTHS for word in _LETTERS.findall(text.lower()))
 
 
 def _date_of(m: re.Match, day_first: bool, century: int = 0) -> dt.date | None:
@@ -210,6 +219,9 @@ _STOP_WORDS = {  # the commonest function words: enough to tell a page's languag
     "cs": "a je se na v ve že to s z do o k i by jako ale pro jsou byl od po který která",
 }
 _STOP_SETS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+_LANGUAGE_WORDS = 600  # words a page's language is judged on
+_PLAIN_WORD = re.compile(r"\w+")
+_DAY_FIRST_LINES = 50  # lines of the article the order of its dates is judged on (with those above it)
 _ALL_STOP = frozenset().union(ENGLISH_STOP_WORDS, *_STOP_SETS.values())
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = (".", "!", "?", "…", "。")
@@ -236,6 +248,7 @@ _HEADLINE_WORDS = 12
 _GLUED_LABELS_WORDS = 8
 _SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
 _OPENING_CHARS = 5000
+_LOWER_WORDS_CHARS = 20000  # of paragraphs read for the words a page writes in lower case
 _STAMP_WORDS = 20
 _NAME_WORDS = 4  # of one person's name
 _NAME_LINE_WORDS = 12
@@ -295,35 +308,36 @@ def _headline_sized(text: str) -> bool:
 
 def _content_stems(text: str) -> set[str]:
     """The content words of a text, cut to five letters so that inflections meet."""
-    return {w[:5] for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= 3 and w not in _ALL_STOP}
+    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _ALL_STOP}
 
 
 def _language(texts: Iterable[str]) -> str | None:
     """The page's language among those of `_STOP_WORDS`, by the share of its words that are their
     function words; None when no list reaches a tenth."""
-    counts: Counter[str] = Counter()
-    total = 0
+    sample: list[str] = []
     for text in texts:
-        for word in _WORD.findall(text.lower()):
-            total += 1
-            for lang, stops in _STOP_SETS.items():
-                counts[lang] += word in stops
+        sample += _PLAIN_WORD.findall(text.lower())
+        if len(sample) >= _LANGUAGE_WORDS:
+            break
+    total = len(sample)
     if not total:
         return None
+    found = Counter(sample)
+    counts = {lang: sum(found[w] for w in stops if w in found) for lang, stops in _STOP_SETS.items()}
     lang, hits = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     return lang if hits >= 0.1 * total else None
 
 
 def _day_first(lang: str | None, texts: Sequence[str]) -> bool:
     """Whether the page writes 03.04.2024 for 3 April: outside English always; in English, when its
-    dates with month names put the day first ("3 April 2024") more often than not."""
+    stamps with month names put the day first ("3 April 2024") more often than not."""
     if lang != "en":
         return True
     day_first = month_first = 0
     for text in texts:
-        if _may_hold_date(text):
-            month_first += sum(1 for _ in _DATE_PATTERNS[0].finditer(text))
-            day_first += sum(1 for _ in _DATE_PATTERNS[1].finditer(text))
+        if _may_hold_date(text) and _words(text) <= _STAMP_WORDS and _names_a_month(text):
+            month_first += len(_DATE_PATTERNS[0].findall(text))
+            day_first += len(_DATE_PATTERNS[1].findall(text))
     return day_first > month_first
 
 
@@ -334,37 +348,42 @@ class _Page:
     day_first: bool
     start: int | None  # the article's first paragraph
     opening: set[str]  # the content stems of the article's opening
-    lower_words: frozenset[str]  # the words its paragraphs write in lower case: common words, not names
+    paragraphs: str  # the article's paragraphs, where common words are written in lower case
+    sorted_texts: list[str] = field(default_factory=list)  # for finding the lines that continue a line
+    kinds: dict[int, str | None] = field(default_factory=dict)  # `_furniture` of the lines asked about
+    lower: dict[str, bool] = field(default_factory=dict)  # whether the paragraphs write a word in lower case
+    shares: dict[str, float] = field(default_factory=dict)  # `_shared_share` of the lines asked about
 
 
 def _page(lines: list[PageLine]) -> _Page:
     texts = [line.text for line in lines]
     body = [line.text for line in lines if line.kept]
-    lang = _language(body or texts)
-    start = _article_start(lines)
+    paragraphs = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text)]
+    start = _article_start(lines, paragraphs)
     opening: set[str] = set()
-    if start is not None:
-        chars = 0
-        for line in lines[start:]:
-            if line.kept and _is_prose(line.text):
-                opening |= _content_stems(line.text)
-                chars += len(line.text)
-                if chars >= _OPENING_CHARS:
-                    break
-    lower_words = frozenset(w for line in lines if line.kept and _is_prose(line.text) for w in _WORD.findall(line.text) if w.islower())
-    return _Page(lines, lang, _day_first(lang, texts), start, opening, lower_words)
+    chars = 0
+    for i in paragraphs if start is not None else []:
+        if i >= start:
+            opening |= _content_stems(texts[i])
+            chars += len(texts[i])
+            if chars >= _OPENING_CHARS:
+                break
+    lang = _language(body or texts)
+    head = texts[: (start or 0) + _DAY_FIRST_LINES]  # the page's own stamps, the article's opening
+    prose = " ".join(texts[i] for i in paragraphs)[:_LOWER_WORDS_CHARS]
+    return _Page(lines, lang, _day_first(lang, head), start, opening, prose, sorted(texts))
 
 
-def _article_start(lines: list[PageLine]) -> int | None:
-    """The first paragraph of the article: the first kept paragraph that opens a run of them
-    (`_OPENING_RUN` characters of kept paragraphs within `_OPENING_LINES` lines), else the first
-    kept paragraph."""
-    paragraphs = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text) and not _headline_sized(line.text)]
-    for k, i in enumerate(paragraphs):
-        run = sum(len(lines[j].text) for j in paragraphs[k:] if j <= i + _OPENING_LINES)
+def _article_start(lines: list[PageLine], paragraphs: list[int]) -> int | None:
+    """The first paragraph of the article (of the kept `paragraphs`, by index): the first that
+    opens a run of them (`_OPENING_RUN` characters within `_OPENING_LINES` lines) and is not
+    headline-sized, else the first that is not."""
+    candidates = [i for i in paragraphs if not _headline_sized(lines[i].text)]
+    for k, i in enumerate(candidates):
+        run = sum(len(lines[j].text) for j in takewhile(lambda j: j <= i + _OPENING_LINES, candidates[k:]))
         if run >= _OPENING_RUN:
             return i
-    return paragraphs[0] if paragraphs else None
+    return candidates[0] if candidates else None
 
 
 # --- the header: headline, byline, stamp -------------------------------------------------------
@@ -597,8 +616,10 @@ def _byline(page: _Page, lo: int, hi: int) -> _Field | None:
 
 def _shared_share(page: _Page, text: str) -> float:
     """The share of a line's content words that the article's opening holds."""
-    stems = _content_stems(text)
-    return len(stems & page.opening) / len(stems) if stems else 0.0
+    if text not in page.shares:
+        stems = _content_stems(text)
+        page.shares[text] = len(stems & page.opening) / len(stems) if stems else 0.0
+    return page.shares[text]
 
 
 def _shares_words(page: _Page, text: str) -> bool:
@@ -609,7 +630,12 @@ def _furniture(page: _Page, i: int) -> str | None:
     """What, besides headline and standfirst, a line of an article's header is: "widget" (share
     bars, picture credits), "caption", "stamp" (a date or time), "byline" or "names" (a line that
     looks like a person's name and nothing more); None for anything else."""
-    line = page.lines[i]
+    if i not in page.kinds:
+        page.kinds[i] = _line_furniture(page, page.lines[i])
+    return page.kinds[i]
+
+
+def _line_furniture(page: _Page, line: PageLine) -> str | None:
     text = line.text
     if line.reason in _HEADER_WIDGETS:
         return "widget"
@@ -637,8 +663,17 @@ def _may_be_headline(page: _Page, i: int) -> bool:
         return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
     if line.reason in _NOT_HEADLINE or line.reason == "menu_list" or not _title_like(line.text) or kind not in (None, "caption"):
         return False
-    text = line.text  # not a copy cut off in the middle of a word ("... and tour announce")
-    return not any(len(other.text) > len(text) and other.text.startswith(text) and other.text[len(text)].isalnum() for other in page.lines)
+    return not _cut_copy(page, line.text)
+
+
+def _cut_copy(page: _Page, text: str) -> bool:
+    """Whether the text is a copy of another line cut off in the middle of a word ("... and tour announce")."""
+    for other in page.sorted_texts[bisect.bisect_right(page.sorted_texts, text):]:
+        if not other.startswith(text):
+            return False
+        if other[len(text)].isalnum():
+            return True
+    return False
 
 
 def _passable(page: _Page, i: int) -> bool:
@@ -765,16 +800,17 @@ _LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I
 _HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
 _HOLDER_WORDS = 5
 _LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
-_CREDITS = [  # lines that credit the outlet
-    re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b"),
-    re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$"),
-    re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$"),
+_CREDITS = [  # lines that credit the outlet, each with what its lines hold in lower case
+    ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
+    ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
+    (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
 ]
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
+_PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
@@ -804,6 +840,7 @@ _DATELINE = re.compile(
 _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)+)\)?\s*$")
 _SIGNOFF_WORDS = 8
 _PROMPT_WORDS = 10
+_CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
 _NAMED_KINDS = frozenset({"domain", "email", "copyright", "agency"})  # evidence that can only be a name
 _OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
@@ -876,20 +913,25 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
     the page's top line (a masthead when it comes back under the article)."""
     found: list[_Credit] = []
     for i, line in enumerate(page.lines):
-        text = line.text
-        if _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or _words(text) > 3) and _words(text) <= 40:
+        text, words = line.text, _words(line.text)
+        if line.kept and words > _CREDIT_WORDS:
+            continue  # a paragraph of the article
+        low = text.lower()
+        if ("©" in text or "(c)" in low or "copyright" in low) and _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or words > 3) and words <= _CREDIT_WORDS:
             found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
-        if not line.kept or _words(text) <= _PROMPT_WORDS and not _CODE.search(text):
-            found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
-            for pattern in _PROMPTS:
-                found += [_Credit(m.group("outlet"), "prompt", i) for m in pattern.finditer(text) if i != lo - 1]
-        for pattern in _CREDITS:
-            found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
+        if not line.kept or words <= _PROMPT_WORDS and not _CODE.search(text):
+            if "." in text:
+                found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
+            if _PROMPT_HINT.search(low) and i != lo - 1:
+                found += [_Credit(m.group("outlet"), "prompt", i) for pattern in _PROMPTS for m in pattern.finditer(text)]
+        for literal, pattern in _CREDITS:
+            if literal in low:
+                found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
         if _PUBLISHED_IN.match(text) and i + 1 < len(page.lines) and _brand_like(page.lines[i + 1].text):
             found.append(_Credit(page.lines[i + 1].text, "credit", i))
         if lo <= i < hi:
             found += [_Credit(m.group("outlet"), "credit", i) for m in _GLUED_DATE.finditer(text)]
-        if (line.reason == "author_signoff" or _words(text) <= _SIGNOFF_WORDS) and (m := _EMAIL.search(text)):
+        if "@" in text and (line.reason == "author_signoff" or words <= _SIGNOFF_WORDS) and (m := _EMAIL.search(text)):
             if (label := _site_label(m.group("domain"))).lower() not in _MAIL_PROVIDERS:
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
@@ -904,20 +946,24 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
 
 def _proper(page: _Page, name: str) -> bool:
     """Whether a name is more than words its paragraphs write in lower case ("News", "Policy", "Join")."""
-    return not all(w.lower() in page.lower_words for w in _WORD.findall(name))
+    return not all(_written_in_lower(page, w.lower()) for w in _WORD.findall(name))
 
 
-def _support(name: str, credits: list[_Credit], text: str) -> float:
-    """The weight of the evidence for a name: each kind of credit that names it (or a name that
-    holds it, or that it holds) once, a little more for further lines, a little for mentions."""
-    key = _fold(name)
+def _written_in_lower(page: _Page, word: str) -> bool:
+    if word not in page.lower:
+        page.lower[word] = re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs) is not None
+    return page.lower[word]
+
+
+def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> float:
+    """The weight of the evidence for a name (folded: `key`): each kind of credit that names it (or
+    a name that holds it, or that it holds) once, a little more for a further line, a little for
+    its mentions on the page."""
     lines: dict[str, set[int]] = {}
-    for credit in credits:
-        other = _fold(credit.name)
+    for other, credit in credits:
         if key in other or other in key:
             lines.setdefault(credit.kind, set()).add(credit.line)
     more = sum(len(found) - 1 for found in lines.values())
-    mentions = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
     return (sum(_OUTLET_WEIGHT[kind] for kind in lines) + _MORE_LINES * min(more, _MORE_LINES_CAP)
             + _MENTION * min(mentions, _MENTIONS_CAP))
 
@@ -925,16 +971,17 @@ def _support(name: str, credits: list[_Credit], text: str) -> float:
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
     as strongly supported, the one written so most often, then the fullest."""
-    credits = _outlet_credits(page, dateline, lo, hi)
-    text = "\n".join(line.text for line in page.lines)
-    scores = {c.name: _support(c.name, credits, text) for c in credits}
-    if not scores:
+    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
+    if not credits:
         return None
-    exact = Counter(_fold(c.name) for c in credits)  # of names as strongly supported, the one most often written so
-    best = max(scores, key=lambda name: (round(scores[name], 6), exact[_fold(name)], len(name)))
+    text = "\n".join(line.text for line in page.lines).lower()
+    names = {c.name: key for key, c in credits}
+    scores = {name: _support(key, credits, text.count(name.lower())) for name, key in names.items()}
+    exact = Counter(key for key, _ in credits)  # of names as strongly supported, the one most often written so
+    best = max(scores, key=lambda name: (round(scores[name], 6), exact[names[name]], len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
-    kinds = sorted({c.kind for c in credits if _fold(c.name) in _fold(best) or _fold(best) in _fold(c.name)})
+    kinds = sorted({c.kind for key, c in credits if key in names[best] or names[best] in key})
     return _Field(best, " and ".join(kinds))
 
 
