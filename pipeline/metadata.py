@@ -714,16 +714,19 @@ def _headline(page: _Page) -> int | None:
     scores: dict[int, float] = {}
     misses = chrome_run = 0
     found = False  # a line that shares the article's words or stands over its stamp
+    any_related = False  # a line that shares the article's words
     for i in range(start - 1, max(-1, start - _HEADER_REACH), -1):
         text = lines[i].text
         share = _shared_share(page, text)
         if _may_be_headline(page, i):
             over_article = i == start - 1 and lines[i].reason not in _LISTS
             score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0)
-            if share >= _SHARED_WORDS or score >= _OVER_ARTICLE:
+            related = share >= _SHARED_WORDS
+            if related or score >= _OVER_ARTICLE and not any_related:  # structure alone, until a line shares words
                 scores[i] = score
                 chrome_run = 0
                 found |= score > _OVER_ARTICLE
+                any_related |= related
                 continue
         if share >= _SHARED_WORDS and (_is_prose(text) or _words(text) <= 3):
             continue  # a standfirst; a table of contents under the headline
@@ -738,8 +741,8 @@ def _headline(page: _Page) -> int | None:
         else:
             break
     best = max(scores, key=lambda i: (scores[i], -i)) if scores else None
-    if best is None or not _over_stamp(page, best):
-        best = _far_headline(page) or best
+    if best is None or not _over_stamp(page, best) and not all(_passable(page, k) for k in range(best + 1, start)):
+        best = _far_headline(page) or best  # the best stands over neither the article nor its stamp
     while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
     return best
