@@ -741,8 +741,12 @@ def _headline(page: _Page) -> int | None:
         else:
             break
     best = max(scores, key=lambda i: (scores[i], -i)) if scores else None
-    if best is None or not _over_stamp(page, best) and not all(_passable(page, k) for k in range(best + 1, start)):
-        best = _far_headline(page) or best  # the best stands over neither the article nor its stamp
+    if (best is None or not _over_stamp(page, best)) and (far := _far_headline(page)) is not None:
+        # a headline over its byline further up wins over one that stands over nothing, or over
+        # the article only (a video's title) and shares fewer of its words
+        if best is None or not all(_passable(page, k) for k in range(best + 1, start)) or (
+                _shared_share(page, lines[far].text) >= _shared_share(page, lines[best].text)):
+            best = far
     while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
     return best
