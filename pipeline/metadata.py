@@ -2,7 +2,7 @@
 and publication date.
 
 The page's lines come with the cleaner's verdicts (chrome reason, kept in the body or not). The
-article starts at the first paragraph of its main block. Above it sits its header: the headline,
+article starts at the first kept paragraph that opens a run of them. Above it sits its header: the headline,
 then perhaps a standfirst, a byline, a publication stamp, share bars and a picture. The headline is
 the top title-like line of that header, whose lines are about what the article is about (they
 share its words), and null when there is none. Byline and stamp are read from the headline to a
@@ -29,11 +29,9 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 # --- dates -------------------------------------------------------------------------------------
 
-_MONTH_NAMES = {  # month names and their abbreviations, by language, in month order
-    "en": [calendar.month_name[i].lower() for i in range(1, 13)],
-    "en_abbr": [calendar.month_abbr[i].lower() for i in range(1, 13)],
+_MONTH_NAMES = {  # month names by language, in month order; their first three letters abbreviate them
+    "en": " ".join(calendar.month_name[i].lower() for i in range(1, 13)),
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "fr_abbr": "janv févr avr juil sept oct déc fév",  # irregular: matched by the table below
     "de": "januar februar märz april mai juni juli august september oktober november dezember",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
@@ -42,19 +40,15 @@ _MONTH_NAMES = {  # month names and their abbreviations, by language, in month o
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
     "cs_nominative": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
 }
-_IRREGULAR_ABBR = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "dez": 12,
-                   "mär": 3, "okt": 10, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9, "out": 10, "gen": 1,
-                   "mag": 5, "giu": 6, "lug": 7, "ott": 10, "mrt": 3, "mei": 5, "jän": 1}
+_OTHER_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "jän": 1, "mrt": 3}
 
 
 def _month_table() -> dict[str, int]:
-    table = dict(_IRREGULAR_ABBR)
-    for lang, names in _MONTH_NAMES.items():
-        if lang == "fr_abbr":
-            continue
-        for i, name in enumerate(names.split() if isinstance(names, str) else names, start=1):
+    table = dict(_OTHER_ABBREVIATIONS)
+    for names in _MONTH_NAMES.values():
+        for i, name in enumerate(names.split(), start=1):
             table.setdefault(name, i)
-            table.setdefault(name[:3], i)  # the common three-letter abbreviation
+            table.setdefault(name[:3], i)
     return table
 
 
