@@ -20,7 +20,7 @@ CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 # Benchmarks whose README sizes (thousands of articles) take minutes to hours: run at these sizes.
 BENCHMARK_SIZES = {"benchmarks.incremental": "6", "benchmarks.scale": "2"}
 # Benchmarks that cannot run without ../shared (its scorer or its pages); the others leave out a missing set.
-NEEDS_SHARED = {"benchmarks.score_cleaning", "benchmarks.real_pages"}
+NEEDS_SHARED = {"benchmarks.score_cleaning", "benchmarks.real_pages", "benchmarks.score_metadata"}
 
 
 def _shell(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:

@@ -77,7 +77,7 @@ def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -
     batch = batch_def.get_batch(batch_parameters={"dataframe": frame.select(suite_columns(suite, frame.columns)).to_pandas(use_pyarrow_extension_array=True)})
     gx_suite = gx.ExpectationSuite(name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in suite["expectations"]])
     result = batch.validate(gx_suite, expectation_parameters=parameters or {}, result_format="SUMMARY")
-    severities = {_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
+    severities = {expectation_label(e["type"], e["kwargs"]): e.get("meta", {}).get("severity", suite.get("severity", "ERROR")) for e in suite["expectations"]}
     return Validation([_outcome(r, severities) for r in result.results], result.to_json_dict())
 
 
@@ -87,14 +87,14 @@ def suite_columns(suite: dict, available: list[str]) -> list[str]:
     return [c for c in available if named is None or c in named]
 
 
-def _label(kind: str, kwargs: dict) -> str:
+def expectation_label(kind: str, kwargs: dict) -> str:
     column = ",".join(expectation_columns(kwargs))
     return f"{kind}({column})" if column else kind
 
 
 def _outcome(r, severities: dict[str, str]) -> ExpectationOutcome:
     cfg = r.expectation_config
-    label = _label(cfg.type, cfg.kwargs)
+    label = expectation_label(cfg.type, cfg.kwargs)
     details = {k: v for k, v in (r.result or {}).items() if k in ("unexpected_count", "unexpected_percent", "partial_unexpected_list", "observed_value", "element_count")}
     if r.exception_info and r.exception_info.get("raised_exception"):
         details["exception"] = r.exception_info.get("exception_message")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.adapters import gx
 from pipeline.schema import TABLES
 from tests.conftest import ROOT, SEEDS
 from tests.readme import command_with
@@ -131,7 +132,8 @@ def _show_whole_graph(page, url: str) -> None:
     page.reload()
 
 
-def test_ui_materializes_every_asset_and_shows_checks_and_row_counts(dagster_ui, page):
+def test_ui_materializes_every_asset_and_shows_checks_and_row_counts(dagster_ui, page, tmp_path):
+    import duckdb
     from playwright.sync_api import expect
 
     page.goto(f"{dagster_ui}/asset-groups")
@@ -144,11 +146,17 @@ def test_ui_materializes_every_asset_and_shows_checks_and_row_counts(dagster_ui,
     expect(page).to_have_url(re.compile(r"/runs/[0-9a-f-]+"))
     assert _wait_for_run(page) == "Success"
 
-    checks = Counter(path.name.split(".")[0] for path in (ROOT / "expectations").glob("*.json"))
+    with duckdb.connect(str(tmp_path / "warehouse" / "news.duckdb"), read_only=True) as con:
+        failed = set(con.sql("SELECT table_name, expectation, severity FROM validation_results WHERE NOT success").fetchall())
+    assert {severity for *_, severity in failed} <= {"WARN"}
+    # A suite fails when one of its expectations did: the review suites do on the seeds (undated pages).
+    suites = [(path.name.split(".")[0], gx.load_suite(path)) for path in (ROOT / "expectations").glob("*.json")]
+    checks = Counter(table for table, _ in suites)
+    failing = Counter(table for table, suite in suites if any(
+        (table, gx.expectation_label(e["type"], e["kwargs"]), "WARN") in failed for e in suite["expectations"]))
     for asset, n_checks in checks.items():
         page.goto(f"{dagster_ui}/assets/{asset}?view=checks")
-        expect(page.get_by_text("Succeeded", exact=True)).to_have_count(n_checks, timeout=30_000)
-        expect(page.get_by_text("Failed", exact=True)).to_have_count(0)
+        expect(page.get_by_text("Succeeded", exact=True)).to_have_count(n_checks - failing[asset], timeout=30_000)
 
     page.goto(f"{dagster_ui}/assets/documents")
     row_count = page.get_by_text("Row count").locator("xpath=following::*[normalize-space()][1]")
