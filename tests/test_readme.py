@@ -94,7 +94,8 @@ def test_readme_benchmark_command_runs(command, built):
     expected = {"benchmarks.score_money": r"all\s+\d+ cases\s+precision", "benchmarks.score_entities": r"precision \d\.\d+\s+recall",
                 "benchmarks.score_cleaning": r"keep-recall \d\.\d+\s+drop-rate", "benchmarks.cleaning_speed": r"[\d.]+ MB/s",
                 "benchmarks.incremental": r"ratio \d\.\d+", "benchmarks.scale": r"ratio",
-                "benchmarks.real_pages": r"offsets\s+sentences\s+rows \d+, broken \d+"}
+                "benchmarks.real_pages": r"offsets\s+sentences\s+rows \d+, broken \d+",
+                "benchmarks.score_metadata": r"CHECK\s+docs\s+\d+\s+title \d\.\d+\s+byline recall"}
     assert re.search(expected[module], out.stdout), out.stdout
 
 
