@@ -56,10 +56,10 @@ def money_incrementally(
 
 
 def with_fx(money: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `_rate_days`).
+    """`amount_usd`, `fx_date` and `fx_basis` for every figure (see `rate_days`).
 
     Rates are looked up once per distinct currency and day, then joined to the figures."""
-    days = _rate_days(documents)
+    days = rate_days(documents)
     figures = money.select("doc_id", "amount", "currency").join(days, on="doc_id", how="left", maintain_order="left")
     pairs = figures.select("currency", "day").unique()
     rates = pl.DataFrame(
@@ -75,7 +75,7 @@ def with_fx(money: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> pl.D
     )
 
 
-def _rate_days(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+def rate_days(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """(doc_id, day, basis): the date each document's figures convert at, and why: the page's own
     date, else the earliest date of a dated article of the same story, else the latest date of
     the shipped ECB table."""
@@ -117,24 +117,22 @@ def document_money(doc: dict, sentence_spans: list[tuple[int, int]]) -> list[dic
     ]
 
 
-def restatement_gap(money: pl.DataFrame, link: str) -> pl.Series:
-    """How far each figure's USD value is from that of the figure `link` names, as a share of the
-    latter; null where the row links to nothing or a side has no USD value."""
-    usd = dict(money.select("money_id", "amount_usd").rows())
-    gaps = []
-    for ref, own in money.select(link, "amount_usd").rows():
-        other = usd.get(ref) if ref else None
-        gaps.append(None if own is None or not other else abs(own - other) / other)
-    return pl.Series(gaps, dtype=pl.Float64)
+def usd_agrees(own: float | None, other: float | None, fx_basis: str | None) -> bool | None:
+    """Whether a figure of `own` US dollars restates one of `other`: within the tolerance of rates
+    of the page's (or story's) date, or of a year's drift for an undated page (`fx_basis`
+    latest_available); None where a side has no USD value."""
+    if own is None or not other:
+        return None
+    tolerance = UNDATED_RESTATEMENT_TOLERANCE if fx_basis == "latest_available" else RESTATEMENT_TOLERANCE
+    return abs(own - other) / other <= tolerance
 
 
 def restatement_agrees(money: pl.DataFrame, link: str) -> pl.Series:
-    """Whether each figure agrees in USD with the figure `link` names: within the tolerance of
-    rates of the page's (or story's) date, or of a year's drift for an undated page; null where
-    there is nothing to compare."""
-    dated = pl.col("fx_basis").is_in(["published_date", "story_date"]).fill_null(True)
-    tolerance = pl.when(dated).then(RESTATEMENT_TOLERANCE).otherwise(UNDATED_RESTATEMENT_TOLERANCE)
-    return money.select("fx_basis").with_columns(gap=restatement_gap(money, link)).select(pl.col("gap") <= tolerance)["gap"]
+    """Whether each figure agrees in USD (`usd_agrees`) with the figure `link` names; null where
+    the row links to nothing or a side has no USD value."""
+    usd = dict(money.select("money_id", "amount_usd").rows())
+    rows = money.select(link, "amount_usd", "fx_basis").rows()
+    return pl.Series([usd_agrees(own, usd.get(ref) if ref else None, basis) for ref, own, basis in rows], dtype=pl.Boolean)
 
 
 def reviewed(money: pl.DataFrame) -> pl.DataFrame:

@@ -18,12 +18,14 @@ QUERIES: dict[str, str] = {
         SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM quarantine) AS quarantined,
                (SELECT count(*) FROM sentences) AS sentences, (SELECT count(*) FROM mentions) AS mentions,
                (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM money) AS money_figures,
+               (SELECT count(*) FROM money_claims) AS money_claims,
+               (SELECT coalesce(sum(amount_usd), 0) FROM money_claims) AS money_total_usd,
                (SELECT count(*) FROM boilerplate) AS removed_lines
     """,
     "money_by_currency": """
-        SELECT currency, count(*) AS figures, sum(amount_usd) AS total_usd
-        FROM money WHERE equivalent_of IS NULL
-        GROUP BY currency ORDER BY total_usd DESC NULLS LAST, figures DESC
+        SELECT currency, count(*) AS claims, sum(n_figures)::BIGINT AS figures, sum(amount_usd) AS total_usd
+        FROM money_claims
+        GROUP BY currency ORDER BY total_usd DESC NULLS LAST, claims DESC
     """,
     "top_entities": """
         SELECT name, label, n_documents, n_mentions FROM entities
@@ -134,7 +136,7 @@ def render(results: dict[str, pl.DataFrame], data_docs: str | None, generated_at
 <p class="muted">Generated {escape(generated_at.strftime('%Y-%m-%d %H:%M UTC'))} from the published warehouse.</p>
 <div class="tiles">{tiles}</div>
 <h2>Money by currency</h2>
-{bar_chart(priced["currency"].to_list(), priced["total_usd"].to_list(), "US dollar value of the figures in each currency, at the publication date (restatements counted once)", " USD")}
+{bar_chart(priced["currency"].to_list(), priced["total_usd"].to_list(), "US dollar value of the claims in each currency, at the publication date: a figure reported by several articles, or restated in a second currency, counts once", " USD")}
 {html_table(money)}
 <h2>Top entities</h2>
 {bar_chart([f"{n} ({lbl})" for n, lbl in entities.select("name", "label").iter_rows()], entities["n_documents"].cast(pl.Float64).to_list(), "Documents that name each canonical entity")}

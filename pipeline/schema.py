@@ -145,6 +145,10 @@ MENTIONS = Table(
         C("label", "VARCHAR", "entity label (spaCy scheme), the canonical entity's label", False),
         C("ner_label", "VARCHAR", "the label spaCy gave this span", False),
         C("entity_id", "VARCHAR", "the canonical entity", False),
+        # Every merge keeps its reason, so a user can audit or undo one rule's merges (issue 22).
+        C("resolved_by", "VARCHAR", "how the mention was tied to its entity: as_written, courtesy_title, full_name_in_document, "
+          "middle_initial, given_name_in_document, initials_in_document, longer_name_in_document, acronym, alias_file, legal_form, "
+          "web_domain, group_suffix, spelling_variant, surname_in_corpus, given_name_in_corpus, country, place_in_corpus", False),
     ),
     primary_key="mention_id",
 )
@@ -198,10 +202,35 @@ MONEY = Table(
         C("fx_basis", "VARCHAR", "which date the rate was taken for: published_date, story_date (a dated article of the same story) or latest_available"),
         C("equivalent_of", "VARCHAR", "money_id of the figure this one restates in another currency (only where the two agree in US dollars)"),
         C("restates", "VARCHAR", "money_id of the figure the text presents this one as restating, whether or not the amounts agree"),
-        C("subject_entity_id", "VARCHAR", "the entity the figure is about, where its sentence names one"),
+        C("subject_entity_id", "VARCHAR", "the entity that holds the figure (invests, pays, raises, is valued at, spends, earns it) by the structure of its sentence; null when no clear subject"),
+        C("claim_id", "VARCHAR", "the money_claims row of the figure as reported across documents; a restatement has the claim of the figure it restates"),
+        C("claim_basis", "VARCHAR", "why the figure is in its claim: lead (its amount stands for the claim), restatement (of a figure in another currency), "
+          "same_subject (same subject, amount within a restatement's tolerance in USD, dates within 30 days), subject_in_document (no subject of its own; "
+          "its document names the claim's subject), same_story (no subject of its own; the claim's lead is in its story), lower_bound (a 'more than' figure "
+          "below the claim's amount, the one claim of its subject above it)"),
         C("flags", "VARCHAR[]", "facts about the figure worth a review: restatement_disagrees, undated, no_usd_rate (empty when none)", False),
     ),
     primary_key="money_id",
+)
+
+MONEY_CLAIMS = Table(
+    "money_claims",
+    "One row per figure as reported across documents: the figures of one subject whose US dollar amounts agree within the tolerance of a "
+    "restatement, published within 30 days (undated pages: any day), so that a sum counts one investment once however many articles report it.",
+    (
+        C("claim_id", "VARCHAR", "deterministic id from the money_id of the claim's lead figure", False),
+        C("lead_money_id", "VARCHAR", "the figure whose amount stands for the claim: the first reported (by publication date, undated last) of those with a subject, exact amounts before 'more than' ones", False),
+        C("subject_entity_id", "VARCHAR", "the entity that holds the figure (the lead figure's subject); null when no report names one"),
+        C("amount", "DOUBLE", "the lead figure's amount in its currency", False),
+        C("currency", "VARCHAR", "the lead figure's ISO 4217 code", False),
+        C("amount_usd", "DOUBLE", "the lead figure's amount in US dollars, what sums of claims add up; null when it has no rate"),
+        C("n_figures", "INTEGER", "figures that report it (restatements in a second currency not counted)", False),
+        C("n_documents", "INTEGER", "documents that report it", False),
+        C("n_outlets", "INTEGER", "distinct outlets of those documents (documents whose outlet is unknown not counted)", False),
+        C("first_doc_id", "VARCHAR", "the document that reported it first: the earliest publication (or story) date, else the first doc_id", False),
+        C("first_reported", "DATE", "the earliest publication (or story) date of its documents; null when none is dated"),
+    ),
+    primary_key="claim_id",
 )
 
 COOCCURRENCES = Table(
@@ -246,6 +275,7 @@ TABLES: dict[str, Table] = {
         ENTITIES,
         COOCCURRENCES,
         MONEY,
+        MONEY_CLAIMS,
         VALIDATION_RESULTS,
     )
 }
@@ -275,21 +305,27 @@ VIEWS: dict[str, View] = {
         ),
         View(
             "money_usd_by_story",
-            "US dollar totals per story, each figure counted once (restatements in a second currency left out).",
+            "US dollar totals per story: the claims its documents report (money_claims), each counted once however often the story "
+            "reports it; a claim reported by several stories counts in each.",
             """
-            SELECT d.story_id, count(*) AS n_figures, count(DISTINCT d.doc_id) AS n_documents, sum(m.amount_usd) AS total_usd
-            FROM money m JOIN documents d USING (doc_id)
-            WHERE m.equivalent_of IS NULL
-            GROUP BY d.story_id
+            WITH reported AS (
+                SELECT d.story_id, m.claim_id, count(*) FILTER (WHERE m.equivalent_of IS NULL) AS n_figures, list(DISTINCT d.doc_id) AS docs
+                FROM money m JOIN documents d USING (doc_id)
+                GROUP BY d.story_id, m.claim_id
+            )
+            SELECT r.story_id, count(*) AS n_claims, sum(r.n_figures)::BIGINT AS n_figures,
+                   len(list_distinct(flatten(list(r.docs)))) AS n_documents, sum(c.amount_usd) AS total_usd
+            FROM reported r JOIN money_claims c USING (claim_id)
+            GROUP BY r.story_id
             """,
         ),
         View(
             "money_usd_by_entity",
-            "US dollar totals per entity a figure is about (money.subject_entity_id), each figure counted once.",
+            "US dollar totals per entity that holds the money (money_claims.subject_entity_id): each claim counted once, however many "
+            "documents report it.",
             """
-            SELECT e.entity_id, e.name, e.label, count(*) AS n_figures, sum(m.amount_usd) AS total_usd
-            FROM money m JOIN entities e ON e.entity_id = m.subject_entity_id
-            WHERE m.equivalent_of IS NULL
+            SELECT e.entity_id, e.name, e.label, count(*) AS n_claims, sum(c.n_figures)::BIGINT AS n_figures, sum(c.amount_usd) AS total_usd
+            FROM money_claims c JOIN entities e ON e.entity_id = c.subject_entity_id
             GROUP BY e.entity_id, e.name, e.label
             """,
         ),

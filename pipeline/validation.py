@@ -29,7 +29,8 @@ def parameters() -> dict:
 def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
     """The frame a suite validates: the table's columns the suite needs, with its derived columns,
     or the frame the suite names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the
-    money table; `seed_files`: every file of the seeds folder against documents and quarantine).
+    money table; `seed_files`: every file of the seeds folder against documents and quarantine;
+    `money_claim_links`: money rows against the claims they point at).
     `scan(name, columns)` scans a staged table (all columns when None)."""
 
     def read(name: str, columns: list[str] | None) -> pl.DataFrame:
@@ -40,6 +41,8 @@ def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
         return money_span_coverage(spans, read("money", ["doc_id", "start_char", "end_char"]))
     if suite.get("frame") == "seed_files":
         return seed_coverage(read("seed_files", None), read("documents", ["source_path"]), read("quarantine", ["source_path"]))
+    if suite.get("frame") == "money_claim_links":
+        return claim_links(read("money", ["money_id", "doc_id", "claim_id"]), read("money_claims", ["claim_id", "lead_money_id"]))
     frame = read(table, columns_for(table, suite))
     if table in _OFFSET_TABLES:
         frame = with_offset_check(frame, scan("documents", ["doc_id", "clean_text"]))
@@ -139,3 +142,14 @@ def seed_coverage(seed_files: pl.DataFrame, documents: pl.DataFrame, quarantine:
     everything = pl.concat([seed_files.select("source_path"), placed.select("source_path")]).unique()
     frame = everything.join(placed, on="source_path", how="left").with_columns(pl.col("n_places").fill_null(0))
     return frame.with_columns(placed_once=pl.col("n_places") == 1).sort("source_path")
+
+
+def claim_links(money: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
+    """Every money row and every claim, joined on claim_id, with `linked`: the row's claim exists,
+    the claim has figures, and its lead is one of them."""
+    leads = money.select(lead_money_id="money_id", lead_claim="claim_id")
+    claim_side = claims.join(leads, on="lead_money_id", how="left").select(
+        "claim_id", "lead_money_id", lead_in_claim=(pl.col("lead_claim") == pl.col("claim_id")).fill_null(False)
+    )
+    joined = money.join(claim_side, on="claim_id", how="full", coalesce=True)
+    return joined.with_columns(linked=pl.col("money_id").is_not_null() & pl.col("lead_in_claim").fill_null(False))

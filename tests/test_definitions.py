@@ -27,7 +27,7 @@ def test_definitions_one_check_per_expectation_suite(definitions):
     names = {k.name for k in definitions.resolve_asset_graph().asset_check_keys}
     assert names == {"documents_structure", "boilerplate_structure", "quarantine_structure", "sentences_offsets",
                      "mentions_offsets", "entities_structure", "money_figures", "money_review", "money_spacy_coverage", "documents_seed_coverage",
-                     "documents_review"}
+                     "documents_review", "money_claims_structure", "money_claims_links"}
 
 
 def test_definitions_sensor_and_schedule_run_by_default_on_the_same_job(definitions):

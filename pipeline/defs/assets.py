@@ -3,7 +3,7 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from pipeline import annotate, canonical, documents, memory, money_table, relations
+from pipeline import annotate, canonical, claims, documents, memory, money_table, relations
 from pipeline import report as summary
 from pipeline.adapters import gx
 from pipeline.adapters.metadata import asset_spec, markdown_preview, table_metadata
@@ -79,23 +79,26 @@ def canonical_entities(seeds: Seeds, staging: Staging):
 
 
 @dg.multi_asset(
-    specs=[asset_spec("money", "money", deps=["documents", "sentences", "mentions"])],
-    description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links and USD at the publication date.",
+    specs=[
+        asset_spec("money", "money", deps=["documents", "sentences", "mentions"]),
+        asset_spec("money_claims", "money", deps=["documents", "mentions"]),
+    ],
+    description="Monetary figures with ISO 4217 currency, qualifier, ranges, restatement links, USD at the publication date "
+    "and the entity that holds each; the claims they report, one per figure as reported across documents.",
 )
 def money(context: dg.AssetExecutionContext, staging: Staging):
     memory.release()
     # The texts stay on disk: money reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "outlet", "story_id"])
-    previous_keys = reuse_keys(context, staging, "money_keys")
-    frame, keys, reused = money_table.money_incrementally(docs, staging.read("sentences"), staging.read("money"), previous_keys)
-    parsed = keys.height - reused
-    frame = relations.money_subjects(frame, staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"]))
-    staging.write("money", frame)
+    sentences = staging.read("sentences")
+    frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.read("money"), reuse_keys(context, staging, "money_keys"))
+    mentions = staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"])
+    frame, claim_table = claims.money_claims(relations.money_subjects(frame, mentions, sentences), docs, mentions)
+    by_currency = dict(frame.group_by("currency").len().sort("len", descending=True).rows())
+    counts = {"currencies": by_currency, "documents_reused": reused, "documents_parsed": keys.height - reused}
+    yield from _stage(staging, {"money": frame, "money_claims": claim_table}, money=counts)
+    # Keys last: a run killed before this point leaves keys that match the staged tables.
     staging.write("money_keys", keys)
-    by_currency = frame.group_by("currency").len().sort("len", descending=True).rows()
-    yield dg.MaterializeResult(
-        asset_key="money", metadata=table_metadata(frame, currencies=dict(by_currency), documents_reused=reused, documents_parsed=parsed)
-    )
 
 
 @dg.asset(

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_pipeline_materializes_with_no_failing_error_check(built):
     result, _ = built
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 11
+    assert len(evaluations) == 13
     errors = [e.check_name for e in evaluations if not e.passed and e.severity.value == "ERROR"]
     assert errors == []
 
@@ -156,6 +156,21 @@ def test_pipeline_money_subject_is_stargate(db, doc):
     assert subject == [("Stargate",)]
 
 
+def test_pipeline_korean_public_investment_is_not_given_to_openai(db):
+    subjects = db.sql("select subject_entity_id from money where text in ('2 trillion won', 'S$1.9 billion')").fetchall()
+    assert subjects == [(None,), (None,)]
+
+
+def test_pipeline_stargate_is_one_claim_reported_by_three_documents(db):
+    claim = db.sql(
+        "select c.claim_id, c.amount_usd, c.n_documents from money_claims c join entities e on e.entity_id = c.subject_entity_id "
+        "where e.name = 'Stargate'"
+    ).fetchall()
+    assert len(claim) == 1 and claim[0][1:] == (5e11, 3)
+    docs = db.sql("select distinct doc_id[1:3] from money where claim_id = ? order by 1", params=[claim[0][0]]).fetchall()
+    assert docs == [("000",), ("002",), ("003",)]
+
+
 def test_pipeline_cooccurrences_pair_altman_with_openai(db):
     n = db.sql(
         "select n from cooccurrences where scope = 'document' and 'Sam Altman' in (name_a, name_b) and 'OpenAI' in (name_a, name_b)"
@@ -170,10 +185,28 @@ def test_pipeline_views_answer_with_rows_and_carry_a_comment(db, view):
     assert comment
 
 
-def test_pipeline_money_by_story_counts_each_figure_once(db):
-    total = db.sql("select sum(total_usd) from money_usd_by_story").fetchone()[0]
-    direct = db.sql("select sum(amount_usd) from money where equivalent_of is null").fetchone()[0]
-    assert total == pytest.approx(direct)
+def test_pipeline_money_by_story_counts_each_claim_once(db):
+    totals = dict(db.sql("select story_id, total_usd from money_usd_by_story").fetchall())
+    direct = dict(db.sql(
+        "select story_id, sum(c.amount_usd) from (select distinct d.story_id, m.claim_id from money m join documents d using (doc_id)) "
+        "join money_claims c using (claim_id) group by story_id"
+    ).fetchall())
+    assert totals == pytest.approx(direct)
+
+
+def test_pipeline_report_money_total_counts_each_claim_once(built, db):
+    from pipeline.report import QUERIES, _number
+
+    claimed = db.sql("select sum(amount_usd) from money_claims").fetchone()[0]
+    figures = db.sql("select sum(amount_usd) from money where equivalent_of is null").fetchone()[0]
+    repeats = db.sql(
+        "select sum(m.amount_usd) - any_value(c.amount_usd) from money m join money_claims c using (claim_id) "
+        "where m.equivalent_of is null group by c.claim_id having count(*) > 1"
+    ).fetchall()
+    assert len(repeats) == 1 and figures - claimed == pytest.approx(repeats[0][0])  # Stargate's other two reports
+    assert db.sql(f"select sum(total_usd) from ({QUERIES['money_by_currency']})").fetchone()[0] == pytest.approx(claimed)
+    page = (built[1].parent / "report" / "index.html").read_text(encoding="utf-8")
+    assert f"<b>{_number(claimed)}</b>money total usd" in page
 
 
 def test_pipeline_report_summarises_the_warehouse_and_links_data_docs(built, db):
@@ -186,7 +219,7 @@ def test_pipeline_report_summarises_the_warehouse_and_links_data_docs(built, db)
     assert "href='data_docs/index.html'" in page
     docs = (report / "data_docs" / "index.html").read_text(encoding="utf-8")
     pages = list((report / "data_docs" / "validations").rglob("*.html"))
-    assert len(pages) == 11  # one rendered result per suite in expectations/
+    assert len(pages) == 13  # one rendered result per suite in expectations/
     assert "money.figures" in docs and "documents.seed_coverage" in docs
 
 
