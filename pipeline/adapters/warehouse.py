@@ -54,15 +54,8 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
-def ensure_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
-    """Create the table, or re-create it when its columns no longer match the schema."""
-    have = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table.name]
-    ).fetchall()]
-    if have == table.names:
-        return
-    if have:
-        con.execute(f"DROP TABLE {table.name}")
+def create_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    """The table with its column comments, in a new file (every publish builds one)."""
     con.execute(create_sql(table))
     for sql in comment_sql(table):
         con.execute(sql)
@@ -75,6 +68,9 @@ class Warehouse(dg.ConfigurableResource):
     lock_timeout_seconds: float = 30.0
     publish_timeout_seconds: float = 600.0
     """How long a publish waits for another run's publish of the same file to finish."""
+    results_history_runs: int = 30
+    """How many runs' expectation results `validation_results` keeps (this one and the latest
+    before it), so that the history does not grow without bound."""
     load_memory_limit: str = "64MB"
     """DuckDB's memory cap while it builds the file. The load streams each table from Parquet a
     row group at a time and writes it out, so this bounds the load's memory at any corpus size."""
@@ -127,7 +123,8 @@ class Warehouse(dg.ConfigurableResource):
         self.prepare_folder()
         with self.publish_lock(run_id, log), self._published() as old:
             _remove_builds(self.file)
-            results = pl.concat([_results_history(old), validation_results.select(TABLES["validation_results"].names)])
+            history = latest_runs(_results_history(old), self.results_history_runs - 1)
+            results = pl.concat([history, validation_results.select(TABLES["validation_results"].names)])
             new = self.file.with_name(f"{self.file.name}.{uuid.uuid4().hex[:12]}.new")
             try:
                 self._build(new, {**tables, "validation_results": results})
@@ -173,7 +170,7 @@ class Warehouse(dg.ConfigurableResource):
     def _build(self, new: Path, frames: dict[str, pl.DataFrame | Path]) -> None:
         with duckdb.connect(str(new), config={"memory_limit": self.load_memory_limit}) as con:
             for name, table in TABLES.items():
-                ensure_table(con, table)
+                create_table(con, table)
                 if name in frames:
                     _insert(con, table, frames[name])
                     # Written out table by table: DuckDB otherwise keeps every inserted table's
@@ -183,6 +180,12 @@ class Warehouse(dg.ConfigurableResource):
                 con.execute(f"CREATE VIEW {view.name} AS {view.sql}")
                 con.execute(f"COMMENT ON VIEW {view.name} IS '{_quote(view.description)}'")
             con.execute("CHECKPOINT")
+
+
+def latest_runs(results: pl.DataFrame, runs: int) -> pl.DataFrame:
+    """The expectation results of the `runs` runs checked last."""
+    last = results.group_by("run_id").agg(pl.max("checked_at")).sort("checked_at", "run_id", descending=True).head(max(runs, 0))
+    return results.filter(pl.col("run_id").is_in(last["run_id"].implode()))
 
 
 def _results_history(con: duckdb.DuckDBPyConnection | None) -> pl.DataFrame:

@@ -217,3 +217,15 @@ def test_report_shows_the_published_runs_results_not_a_later_failed_runs(tmp_pat
     docs = "".join(p.read_text(encoding="utf-8") for p in (folder / "data_docs").rglob("*.html"))
     assert failed.run_id not in docs
     assert "All 1 expectations of the last validation passed" in (folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("keep", [1, 2, 3])
+def test_publish_keeps_a_bounded_history_of_validation_results(tmp_path, keep):
+    warehouse = Warehouse(path=str(tmp_path / "w.duckdb"), results_history_runs=keep)
+    for i in range(4):
+        results = VALIDATION_RESULTS.frame([{"run_id": f"run{i}", "checked_at": dt.datetime(2026, 1, 1, i), "table_name": "documents",
+                                             "expectation": "x", "success": True, "severity": "ERROR", "unexpected_count": 0, "details": "{}"}])
+        warehouse.publish({"documents": DOCUMENTS.frame([_document("a")])}, results)
+    with duckdb.connect(str(warehouse.file), read_only=True) as con:
+        runs = [r for (r,) in con.sql("SELECT DISTINCT run_id FROM validation_results ORDER BY run_id").fetchall()]
+    assert runs == [f"run{i}" for i in range(4 - keep, 4)]
