@@ -42,8 +42,3 @@ def rate(currency: str, to: str, on: dt.date) -> tuple[float, dt.date] | None:
             continue
     return None
 
-
-def to_usd(amount: float, currency: str, on: dt.date) -> tuple[float, dt.date] | None:
-    """(amount in US dollars, rate date), or None when no ECB rate covers the currency and date."""
-    found = rate(currency, "USD", on)
-    return (amount * found[0], found[1]) if found else None

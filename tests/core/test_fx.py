@@ -8,23 +8,23 @@ from pipeline.money_table import with_fx
 
 
 def test_fx_weekend_uses_the_business_day_before():
-    amount, day = fx.to_usd(100.0, "EUR", dt.date(2025, 2, 8))  # a Saturday
+    rate, day = fx.rate("EUR", "USD", dt.date(2025, 2, 8))  # a Saturday
     assert day == dt.date(2025, 2, 7)
-    assert 95 < amount < 115
+    assert 0.95 < rate < 1.15
 
 
 @pytest.mark.parametrize("currency", ["USD", "KRW", "SGD", "JPY", "GBP"])
 def test_fx_has_rates_for_news_currencies(currency):
-    assert fx.to_usd(1.0, currency, dt.date(2025, 2, 4)) is not None
+    assert fx.rate(currency, "USD", dt.date(2025, 2, 4)) is not None
 
 
 @pytest.mark.parametrize("currency", ["TWD", "XYZ", "AED"])
 def test_fx_returns_none_without_an_ecb_rate(currency):
-    assert fx.to_usd(1.0, currency, dt.date(2025, 2, 4)) is None
+    assert fx.rate(currency, "USD", dt.date(2025, 2, 4)) is None
 
 
 def test_fx_usd_is_identity():
-    assert fx.to_usd(42.0, "USD", dt.date(2024, 6, 3))[0] == pytest.approx(42.0)
+    assert fx.rate("USD", "USD", dt.date(2024, 6, 3))[0] == pytest.approx(1.0)
 
 
 def test_fx_each_figure_converts_at_its_page_date_else_its_story_date_else_the_latest_rates():
@@ -43,7 +43,7 @@ def test_fx_each_figure_converts_at_its_page_date_else_its_story_date_else_the_l
     assert out["fx_basis"].to_list() == ["published_date", "story_date", "latest_available", None]
     assert out["fx_date"].to_list()[:2] == [dt.date(2025, 2, 7)] * 2  # a Saturday: the Friday's rate
     assert out["fx_date"][2] == fx.latest_rate_date()
-    assert out["amount_usd"][0] == pytest.approx(fx.to_usd(100.0, "EUR", dt.date(2025, 2, 8))[0])
+    assert out["amount_usd"][0] == pytest.approx(100.0 * fx.rate("EUR", "USD", dt.date(2025, 2, 8))[0])
     assert out["amount_usd"][1] == out["amount_usd"][0] and out["amount_usd"][3] is None
 
 
