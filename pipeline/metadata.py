@@ -234,6 +234,7 @@ _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
+_FULL_STOP = 0.3
 _KICKER_WORDS = 4
 _STAMP_REST_WORDS = 6
 _TITLE_WORDS = (3, 30)
@@ -370,14 +371,21 @@ def _page(lines: list[PageLine]) -> _Page:
 
 def _article_start(lines: list[PageLine], paragraphs: list[int]) -> int | None:
     """The first paragraph of the article (of the kept `paragraphs`, by index): the first that
-    opens a run of them (`_OPENING_RUN` characters within `_OPENING_LINES` lines) and is not
-    headline-sized, else the first that is not."""
+    opens a run of them (`_OPENING_RUN` characters within `_OPENING_LINES` lines), is not
+    headline-sized and has no stamp or byline under it before the next, else the first that is not
+    headline-sized."""
     candidates = [i for i in paragraphs if not _headline_sized(lines[i].text)]
     for k, i in enumerate(candidates):
         run = sum(len(lines[j].text) for j in takewhile(lambda j: j <= i + _OPENING_LINES, candidates[k:]))
-        if run >= _OPENING_RUN:
+        following = candidates[k + 1] if k + 1 < len(candidates) else len(lines)
+        if run >= _OPENING_RUN and not any(_stamp_between(lines[j]) for j in range(i + 1, following)):
             return i
     return candidates[0] if candidates else None
+
+
+def _stamp_between(line: PageLine) -> bool:
+    """A stamp or byline: the paragraph over it is in the article's header (an author's bio, a teaser)."""
+    return line.reason in ("publication_date", "byline") or is_dateline_stamp(line.text) or is_byline(line.text)
 
 
 # --- the header: headline, byline, stamp -------------------------------------------------------
@@ -683,10 +691,9 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     end = page.start if page.start is not None and page.start > i else len(page.lines)
     for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
-        if kind in ("stamp", "byline"):
-            return 1.0
-        if kind == "names":
-            return _STANDFIRST_DISCOUNT  # a line of names, perhaps only capitalised words
+        if kind in ("stamp", "byline", "names"):
+            sure = 1.0 if kind != "names" else _STANDFIRST_DISCOUNT  # names may be capitalised words only
+            return sure if not _headline_under(page, k, end) else _STANDFIRST_DISCOUNT * sure
         if _passable(page, k):
             continue
         text = page.lines[k].text
@@ -694,6 +701,16 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
             return _STANDFIRST_DISCOUNT * _over_stamp(page, k, depth - 1)
         return 0.0
     return 0.0
+
+
+def _headline_under(page: _Page, k: int, end: int) -> bool:
+    """Whether a related title-like line comes between line k and the article (at `end`): then
+    the byline or stamp at k heads that line, and the line over it is a bio or a kicker."""
+    for j in range(k + 1, min(end, k + _HEADER_GAP + 1)):
+        if not _passable(page, j):
+            text = page.lines[j].text
+            return _title_like(text) and not _is_prose(text) and _shares_words(page, text)
+    return False
 
 
 def _headline(page: _Page) -> int | None:
@@ -714,7 +731,9 @@ def _headline(page: _Page) -> int | None:
         share = _shared_share(page, text)
         if _may_be_headline(page, i):
             over_article = i == start - 1 and lines[i].reason not in _LISTS
-            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0)
+            # away from the article, a full stop ends standfirsts, bios and captions more often than headlines
+            full_stop = not over_article and lines[i].text.rstrip(_CLOSERS).endswith(".")
+            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0) - (_FULL_STOP if full_stop else 0.0)
             related = share >= _SHARED_WORDS
             if related or score >= _OVER_ARTICLE and not any_related:  # structure alone, until a line shares words
                 scores[i] = score
