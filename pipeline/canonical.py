@@ -1,16 +1,21 @@
 """Canonical entities across documents: one row per real-world thing, every mention pointing at it.
 
 Steps, each a small function:
-1. full forms: a surname or given name alone points to the one full name it abbreviates in the
-   same document ("Altman" -> "Sam Altman", "Chung" -> "Chung Shin-a");
+1. full forms, in each document (`pipeline.document_names`): a short form of a person's name
+   points to the one full name it abbreviates ("Altman" -> "Sam Altman", "Chung" -> "Chung
+   Shin-a"), an acronym to the one organisation whose initials it is ("CPD" -> "Columbus Police
+   Department");
 2. aliases: acronyms a text introduces ("... Technology (MIT)"), organisations' legal forms
-   ("Apple Inc.") and "Group" suffixes, and the user's alias file, which overrides them
-   ("Jay Y. Lee" -> "Lee Jae-yong");
+   ("Apple Inc."), web addresses ("Snopes.com") and "Group" suffixes, and the user's alias file,
+   which overrides them ("Jay Y. Lee" -> "Lee Jae-yong");
 3. variants: names equal after folding case, hyphens and spaces, or nearly equal (rapidfuzz,
    conservative threshold, same majority NER label), are one entity;
 4. label: one per entity, voted by spaCy's labels and by context cues (titles before a name,
    roles and "shares" after an organisation, organisation suffixes, the labels of the other
-   members of a list the mention sits in).
+   members of a list the mention sits in), and by the gazetteer for a place's name;
+5. the corpus (`pipeline.resolve`): a surname alone joins the one person it can name, a
+   country's forms are one country.
+Every mention records how its surface was tied to its entity (`resolved_by`).
 """
 
 from __future__ import annotations
@@ -19,55 +24,32 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import polars as pl
 from cleanco import basename
 from rapidfuzz import fuzz, process
 
-from pipeline.entities import COURTESY_TITLE, mention_id, normalise
+from pipeline import document_names, names, resolve
+from pipeline.document_names import bare_name
+from pipeline.entities import mention_id, normalise
 from pipeline.parallel import CHUNK_ITEMS, document_slices, document_texts
+from pipeline.places import gazetteer
 from pipeline.schema import ENTITIES, MENTIONS
 
 _FUZZY_SCORE = 92.0
 _FUZZY_MIN_LENGTH = 5  # shorter names differ by one letter and are still different names
 _CUE_WEIGHT = 2
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
-_APPOSITION = re.compile(r"['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list (matched at the name's end)
-_ACRONYM_GAP = re.compile(r"^\s*\($")
+_PLACE_WEIGHT = 1.5  # a gazetteer's place outvotes one mention's label, not a cue
 _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
-_LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in a sentence
 _WEAK_PERSON = 0.5
-_GAP_MAX = 32
-_AFTER = 3  # the longest apposition marker: "'s "
-_MENTION_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label", "cue")
-
-
-@dataclass(slots=True)
-class Mention:
-    """One name mention of a chunk of documents while its per-document rules run (slotted: a
-    tenth of a dict's memory)."""
-
-    doc_id: str
-    sentence_idx: int
-    start_char: int
-    end_char: int
-    text: str
-    ner_label: str
-    cue: str | None
-    gap: str | None
-    """The text between the previous mention of the document and this one, when short."""
-    after: str
-    """The few characters after the mention."""
-    full: str = ""
 
 
 def canonicalise(
     mentions: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, aliases: dict[str, str] | None = None, per_chunk: int = CHUNK_ITEMS
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(mentions with label and entity_id, entities) from cleaned name mentions.
+    """(mentions with label, entity_id and resolved_by, entities) from cleaned name mentions.
 
     `mentions` has doc_id, sentence_idx, start_char, end_char, text, ner_label and cue (see
     `pipeline.cues`); `documents` has doc_id and clean_text (lazy, it is read a chunk of
@@ -80,32 +62,44 @@ def canonicalise(
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
     frame, expansions = _per_document(mentions.sort("doc_id", "start_char"), documents, per_chunk)
-    aliases = aliases or {}
-    aliased = _distinct_map(frame, ("_full", "ner_label"), lambda full, label: _aliased(expansions.get(full, full), label, aliases))
-    frame = frame.with_columns(_full=aliased)
-    alone = {normalise(f) for f in frame.filter(pl.col("ner_label") == "ORG")["_full"].unique()}
-    frame = frame.with_columns(_full=_distinct_map(frame, ("_full",), lambda f: strip_group_suffix(f, alone)))
+    frame = _named(frame, expansions, aliases or {})
     frame = frame.with_columns(_norm=_distinct_map(frame, ("_full",), normalise))
     frame = frame.with_columns(_key=pl.col("_norm").replace_strict(merge_variants(frame), return_dtype=pl.String))
-    return _frames(frame, vote_labels(frame))
+    frame = frame.with_columns(_basis=pl.when(pl.col("_key") != pl.col("_norm")).then(pl.lit("spelling_variant")).otherwise(pl.col("_basis")))
+    frame, labels = resolve.across_corpus(frame, vote_labels(frame))
+    return _frames(frame, labels)
 
 
 def _per_document(
     ordered: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, per_chunk: int
 ) -> tuple[pl.DataFrame, dict[str, str]]:
-    """`ordered` with `_full` (each mention's full form in its document) and `_chain` (the list it
-    sits in, if any, numbered across the corpus), and the acronyms the texts introduce."""
+    """`ordered` with `_full` (each mention's full form in its document), `_basis` (how it was
+    found) and `_chain` (the list it sits in, if any, numbered across the corpus), and the
+    acronyms the texts introduce."""
     expansions: dict[str, str] = {}
-    fulls, chains = [], []
+    fulls, bases, chains = [], [], []
     seen = 0
     for chunk in document_slices(ordered, per_chunk):
-        rows = _mentions(chunk, dict(document_texts(documents, chunk["doc_id"].unique()).rows()))
-        assign_full_forms(rows)
-        expansions.update(acronyms(rows))
+        rows = document_names.mentions(chunk, dict(document_texts(documents, chunk["doc_id"].unique()).rows()))
+        document_names.assign_full_forms(rows)
+        expansions.update(document_names.acronyms(rows))
         fulls.append(pl.Series([r.full for r in rows], dtype=pl.String))
-        chains.append(pl.Series([None if c is None else seen + c for c in list_chains(rows)], dtype=pl.Int64))
+        bases.append(pl.Series([r.basis for r in rows], dtype=pl.String))
+        chains.append(pl.Series([None if c is None else seen + c for c in document_names.list_chains(rows)], dtype=pl.Int64))
         seen += len(rows)
-    return ordered.with_columns(_full=pl.concat(fulls), _chain=pl.concat(chains)), expansions
+    return ordered.with_columns(_full=pl.concat(fulls), _basis=pl.concat(bases), _chain=pl.concat(chains)), expansions
+
+
+def _named(frame: pl.DataFrame, expansions: dict[str, str], aliases: dict[str, str]) -> pl.DataFrame:
+    """`_full` through the acronyms the corpus introduces, the alias file, legal forms, web
+    addresses and "Group" suffixes, each change recorded in `_basis`."""
+    named = _distinct_map(frame, ("_full", "ner_label"), lambda full, label: corpus_name(full, label, expansions, aliases), pl.List(pl.String))
+    frame = frame.with_columns(_full=named.list.get(0), _basis=pl.coalesce(named.list.get(1), pl.col("_basis")))
+    alone = {normalise(f) for f in frame.filter(pl.col("ner_label") == "ORG")["_full"].unique()}
+    stripped = _distinct_map(frame, ("_full",), lambda f: strip_group_suffix(f, alone))
+    return frame.with_columns(
+        _basis=pl.when(stripped != pl.col("_full")).then(pl.lit("group_suffix")).otherwise(pl.col("_basis")), _full=stripped
+    )
 
 
 def _distinct_map(frame: pl.DataFrame, columns: tuple[str, ...], fn: Callable, dtype: pl.DataType = pl.String) -> pl.Series:
@@ -115,68 +109,18 @@ def _distinct_map(frame: pl.DataFrame, columns: tuple[str, ...], fn: Callable, d
     return frame.select(columns).join(mapped, on=list(columns), how="left", maintain_order="left", nulls_equal=True)["_out"]
 
 
-def _aliased(name: str, label: str, aliases: dict[str, str]) -> str:
-    """The user's alias for a name if any, else its organisation base."""
-    return aliases.get(normalise(name), organisation_base(name, label))
-
-
-def _mentions(ordered: pl.DataFrame, texts: dict[str, str]) -> list[Mention]:
-    """Rows of `ordered` (by doc_id, start_char) as `Mention`s, with `gap`, the text since the
-    previous mention of the same document when at most `_GAP_MAX` characters (longer gaps are
-    never a list separator or an acronym's bracket), and `after`, the next `_AFTER` characters:
-    all that acronyms and lists read of `texts` (doc_id -> clean_text), so no copy of a text is
-    kept (joined to the rows in Polars, a text was copied once per mention). Repeated strings
-    (document ids, labels, names, separators) share one object."""
-    shared: dict[str, str] = {}
-    rows = []
-    previous: tuple[str | None, int] = (None, 0)  # the last mention's document and end
-    for doc_id, sentence_idx, start, end, text, label, cue in ordered.select(_MENTION_COLUMNS).iter_rows():
-        page = texts.get(doc_id)
-        gap_start = previous[1] if previous[0] == doc_id else None
-        gap = page[gap_start:start] if page is not None and gap_start is not None and 0 <= start - gap_start <= _GAP_MAX else None
-        after = page[end: end + _AFTER] if page is not None else ""
-        values = (doc_id, sentence_idx, start, end, text, label, cue, gap, after)
-        rows.append(Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in values)))
-        previous = (doc_id, end)
-    return rows
-
-
-def assign_full_forms(rows: list[Mention]) -> None:
-    """Set each mention's `full`: the person's full name in the same document that its surface
-    abbreviates, else the surface without courtesy title.
-
-    Family name last ("Altman" -> "Sam Altman") or first ("Chung" -> "Chung Shin-a"); only when
-    exactly one full name fits, so two Kims stay two people. Organisations are not expanded:
-    "Kakao" is not "Kakao Ventures".
-    """
-    by_part: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, first or last word) -> full names
-    for row in rows:
-        words = bare_name(row.text).split()
-        if row.ner_label == "PERSON" and len(words) > 1:
-            full = " ".join(words)
-            by_part[(row.doc_id, words[0])].add(full)
-            by_part[(row.doc_id, words[-1])].add(full)
-    for row in rows:
-        name = bare_name(row.text)
-        fits = by_part.get((row.doc_id, name), set()) if " " not in name else set()
-        row.full = next(iter(fits)) if len(fits) == 1 else name
-
-
-def bare_name(text: str) -> str:
-    """A mention without its courtesy title: "Mr Altman" -> "Altman"."""
-    return COURTESY_TITLE.sub("", text)
-
-
-def acronyms(rows: list[Mention]) -> dict[str, str]:
-    """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)"."""
-    found = {}
-    for a, b in zip(rows, rows[1:]):
-        short = b.text
-        if a.doc_id == b.doc_id and short.isupper() and b.gap is not None and _ACRONYM_GAP.match(b.gap):
-            initials = "".join(w[0] for w in a.text.split() if w[0].isupper())
-            if initials == short:
-                found[short] = a.text
-    return found
+def corpus_name(full: str, label: str, expansions: dict[str, str], aliases: dict[str, str]) -> list[str | None]:
+    """[name, basis or None]: the user's alias for a name if any, else the name an acronym the
+    corpus introduces stands for, without its legal form and web domain."""
+    if (alias := aliases.get(normalise(full))) is not None:
+        return [alias, "alias_file" if alias != full else None]
+    name = expansions.get(full, full)
+    basis = "acronym" if name != full else None
+    base = organisation_base(name, label)
+    if base != name:
+        name, basis = base, "legal_form"
+    web = names.without_web_domain(name)
+    return [web, "web_domain"] if web != name else [name, basis]
 
 
 def organisation_base(name: str, label: str) -> str:
@@ -214,41 +158,19 @@ def merge_variants(frame: pl.DataFrame) -> dict[str, str]:
     return group
 
 
-def list_chains(rows: list[Mention]) -> list[int | None]:
-    """For each mention, the index of the first member of the list it sits in ("Kakao, SK Telecom,
-    LG Electronics, Krafton, and Yanolja"), else None: mentions of one sentence separated only by
-    commas, "and", "or", "&"; an apposition ("Jason Kwon, OpenAI's chief") is not a list."""
-    chains: list[list[int]] = []
-    for i in range(len(rows)):
-        a = rows[i - 1] if i else None
-        b = rows[i]
-        listed = (
-            a is not None and a.doc_id == b.doc_id and a.sentence_idx == b.sentence_idx
-            and b.gap is not None and _LIST_GAP.match(b.gap) and not _APPOSITION.match(b.after)
-        )
-        if listed:
-            chains[-1].append(i)
-        else:
-            chains.append([i])
-    first: list[int | None] = [None] * len(rows)
-    for chain in chains:
-        if 1 < len(chain) <= _LIST_MAX:
-            for i in chain:
-                first[i] = chain[0]
-    return first
-
-
 def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     """One label per entity key (`_key`), in two rounds. First: spaCy's labels (half a vote for a
-    lone word tagged PERSON that names no person of its document), cues counting double, and a
-    PERSON vote for each short form of a person's name. Then each member of a list (`_chain`) adds
+    lone word tagged PERSON that names no person of its document), cues counting double, a
+    PERSON vote for each short form of a person's name, and a GPE vote and a half for a mention
+    the gazetteer knows as a place (unless it is a short form of a person's name). Then each member of a list (`_chain`) adds
     most of a vote for the first-round label of every other member ("between OpenAI and Oracle")."""
     weights = _distinct_map(frame, ("text", "_full", "ner_label"), _weights, pl.List(pl.Float64))
-    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1))
+    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
         frame.filter(pl.col("cue").is_not_null() & (pl.col("cue") != "")).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
         frame.filter(pl.col("_person") > 0).select(key="_key", label=pl.lit("PERSON"), w="_person"),
+        frame.filter(pl.col("_place") > 0).select(key="_key", label=pl.lit("GPE"), w="_place"),
     ])
     first = _winners(votes)
     members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select("_chain", "_row", "_key")
@@ -258,10 +180,12 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
 
 
 def _weights(text: str, full: str, ner_label: str) -> list[float]:
-    """(weight of the NER label's vote, PERSON votes as a short form of a person's name)."""
+    """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
+    as a place's name)."""
     lone = ner_label == "PERSON" and full == text and len(text.split()) == 1
     short = full != text and len(bare_name(text).split()) == 1
-    return [_WEAK_PERSON if lone else 1.0, 1.0 if short else 0.0]
+    place = full == text and text in gazetteer()
+    return [_WEAK_PERSON if lone else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
 
 
 def _winners(votes: pl.DataFrame) -> pl.DataFrame:
@@ -281,6 +205,7 @@ def _frames(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, 
     entity, named by its most frequent full form (then the longest, then the alphabetically last)."""
     ids = {key: entity_id(label, key) for key, label in labels.items()}
     mentions = frame.with_columns(
+        resolved_by=pl.col("_basis").fill_null("as_written"),
         mention_id=pl.concat([
             pl.Series([mention_id(*row) for row in part.iter_rows()], dtype=pl.String)
             for part in frame.select("doc_id", "start_char", "end_char").iter_slices(50_000)

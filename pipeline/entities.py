@@ -7,11 +7,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import credits
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
 # surface form of Sam Altman) and are set aside only when resolving the name.
 _JOB_TITLE = re.compile(r"^(?:(?:president|ceo|chairman|chairwoman|chief|executive|vice)\.?\s+)+", re.I)
-COURTESY_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+", re.I)
+# Military and political ranks are courtesy titles too ("Lt. Col. Alexander Vindman", "Sen. Warren").
+COURTESY_TITLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|maj|capt|cpl|adm|cmdr|rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INNER_POSSESSIVE = re.compile(r"^.+?['’]s\s+(?=\S)")
@@ -19,8 +24,22 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
 _NAME_CONTINUES = re.compile(r"-[a-z]{1,3}(?![\w-])")
-# Upper-case words spaCy's small model often tags ORG that name a field or a role, not an organisation.
-_GENERIC_ACRONYMS = frozenset({"AI", "AGI", "CEO", "CFO", "CTO", "HBM", "GPU", "CPU", "IT", "R&D", "IPO", "ESG", "EV", "EVS", "VR", "AR", "ML", "API"})
+# Upper-case words spaCy's small model often tags ORG that name a field, a role, a file format or a
+# unit, not an organisation.
+_GENERIC_ACRONYMS = frozenset({
+    "AI", "AGI", "CEO", "CFO", "CTO", "HBM", "GPU", "CPU", "IT", "R&D", "IPO", "ESG", "EV", "EVS", "VR", "AR", "ML", "API",
+    "PC", "TV", "USB", "HDR", "LAN", "RAM", "SMS", "GPS", "DNA", "PDF", "DOC", "PPT", "JPEG", "JPG", "PNG", "GIF",
+    "KB", "MB", "GB", "TB", "3D", "4K", "COVID", "COVID-19", "PII", "FAQ", "Q&A", "DIY", "ASAP",
+})
+# Words of the page's user interface that copies glue to the name beside them ("EmailJohn Smith",
+# "TwitterFacebook", "Jane DoeFollow").
+_UI_WORDS = frozenset(
+    "email e-mail share tweet print comment comments follow subscribe facebook twitter instagram linkedin whatsapp "
+    "pinterest reddit youtube tumblr flipboard telegram messenger updated previous next related close menu video "
+    "videos photo photos advertisement sponsored sign login logout reply save".split()
+)
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_FOOTNOTE = re.compile(r"(?<=[a-z])\.?\d{1,2}$")
 
 
 _TITLED_NAME = re.compile(
@@ -50,7 +69,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m and m.end() < len(piece):
             start += m.end()
             continue
-        m = _POSSESSIVE.search(piece) or _TRAILING_ROLE.search(piece)
+        m = _POSSESSIVE.search(piece) or _TRAILING_ROLE.search(piece) or _FOOTNOTE.search(piece)
         if m and m.start() > 0:
             end = start + m.start()
             continue
@@ -76,21 +95,44 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
 
 def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
     """Name mentions worth counting: cleaned spans of name labels (and of people named after a
-    title whom the model missed), none crossing a line break."""
+    title whom the model missed), none crossing a line break, none in a credit, none that only
+    the page's lines around the article hold (see `pipeline.credits`)."""
     spans = []
     for start, end, label in sorted(entities + titled_people(text, entities)):
-        if label not in NAME_LABELS:
+        if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
-        start, end = clean_span(text, start, end)
-        surface = text[start:end]
-        if end - start < 2 or "\n" in surface or not any(ch.isalpha() for ch in surface):
-            continue
-        if surface.upper() in _GENERIC_ACRONYMS:
-            continue
-        spans.append(Span(start, end, label))
-    return spans
+        start, end = clean_span(text, *unglue(text, start, end))
+        if _is_name(text[start:end]):
+            spans.append(Span(start, end, label))
+    return credits.article_spans(text, spans)
+
+
+def _is_name(surface: str) -> bool:
+    """Long enough, on one line, written like a name (a capital or a digit), not a generic acronym
+    and not a title alone ("Lt. Col.")."""
+    if len(surface) < 2 or "\n" in surface or not any(ch.isalpha() for ch in surface):
+        return False
+    if not any(ch.isupper() or ch.isdigit() for ch in surface) or surface.upper() in _GENERIC_ACRONYMS:
+        return False
+    return bool(COURTESY_TITLE.sub("", surface + " ").strip())
+
+
+def unglue(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the user-interface words a copy glued to it ("EmailJohn Smith" -> "John
+    Smith", "Jane DoeFollow" -> "Jane Doe"); empty when it is nothing else ("TwitterFacebook")."""
+    surface = text[start:end]
+    cuts = [0] + [m.start() for m in _GLUE.finditer(surface)] + [len(surface)]
+    if len(cuts) == 2:
+        return start, end
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    ui = [re.sub(r"\W", "", surface[a:b]).lower() in _UI_WORDS for a, b in pieces]
+    first = next((i for i, flag in enumerate(ui) if not flag), len(pieces))
+    last = next((i for i in range(len(pieces) - 1, -1, -1) if not ui[i]), -1)
+    if first > last:
+        return start, start
+    return start + pieces[first][0], start + pieces[last][1]
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:

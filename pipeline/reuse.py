@@ -10,7 +10,7 @@ import polars as pl
 
 from pipeline.changes import Changes, diff
 
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 KEYS_SCHEMA = {"doc_id": pl.String(), "key": pl.String()}
 
 

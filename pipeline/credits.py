@@ -1,0 +1,113 @@
+"""Where a page's text credits rather than tells, and which of its lines are the article's prose.
+
+Names in a dateline ("NEW YORK (Reuters) -"), a byline, a photo credit ("(Matt Stone/Boston
+Herald)", "Photo: ... via Getty Images"), a reporting credit, an agency sign-off ("... the previous
+day. REUTERS, BLOOMBERG") or an author's note ("Jane Doe is a reporter for ...") are not entities
+of the article. Neither are names that only the page's other lines hold (headlines of other
+stories, menus, truncated teasers, tag lists, captions and bylines on a line of their own) when the
+article's prose never names them: the prose is what an article tells; the rest repeats it or is
+the page around it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_NAME = r"[A-Z][\w.'’&-]*"
+_OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
+_CREDITS = tuple(re.compile(p) for p in (
+    # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
+    r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?=(?:-{1,2}|–|—)\s)",
+    # An outlet opening the story with a dash: "Kaieteur News – Police ..."
+    rf"(?m)^(?:{_NAME}\s+){{0,3}}{_OUTLET_WORDS}(?=\s*(?:-{{1,2}}|–|—)\s)",
+    # "By Jane Doe:" opening a paragraph.
+    r"(?m)^(?:(?:[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory|[Tt]ext)\s+)?(?:[Bb]y|BY)\s+[^\n:|–—]{2,80}?(?=\s*(?:[:|–—]\s|\s-\s|$))",
+    # Reporting, editing and review credits opening a line.
+    r"(?im)^(?:additional\s+|medically\s+)?(?:reporting|editing|writing|reviewed|edited|compiled|produced|fact[- ]checked|"
+    r"translated|photography|photos|graphics|illustrations?)(?:\s+and\s+\w+)?\s+by\b[^\n]*",
+    r"(?m)^[^\n.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)[^\n]*",
+    # Photo, image and source credits, to the end of their bracket or line.
+    r"(?i)\b(?:(?:left|right|top|bottom|main|lead|above|below|inset|file|header|featured)\s+)?"
+    r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|sources?)\s*(?::|\bby\b|\bvia\b|\bcourtesy of\b)[^\n)]*",
+    # Names joined by slashes in brackets ("(Reed Saxon / Associated Press)"), or closing a line.
+    rf"\(\s*{_NAME}[^()\n/]{{0,50}}(?:/\s*{_NAME}[^()\n/]{{0,50}})+\)",
+    rf"(?m)(?:^|(?<=[.!?”\"]\s))(?:{_NAME}(?:\s{_NAME}){{0,3}}\s?/\s?)+[\w.'’&-]+(?:\s{_NAME}){{0,3}}\s*$",
+    r"(?m)^\([^()\n]{2,60}\)$",  # a credit on a line of its own: "(Walt Disney Co.)"
+    # Agencies signing off a paragraph: "... the previous day. REUTERS, BLOOMBERG"
+    r"(?m)(?<=[.!?”\"’)]\s)(?:[-–—]\s*)?[A-Z][A-Z&.]{1,15}(?:\s*[,/;]\s*[A-Z][A-Z&.]{1,15})*\s*$",
+    # An author's note: "Jane Doe is a senior writer for ...", "... writes about ...", "Follow him on Twitter".
+    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:reporter|writer|editor|correspondent|"
+    r"columnist|contributor|journalist|producer|author|photographer|critic|anchor)s?\b[^\n]*",
+    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
+    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
+    r"(?im)^follow\s+(?:him|her|them|us|me|@\w+|[A-Z]\w*)\s+on\s[^\n]*",
+))
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
+_SMALL_WORDS = frozenset(
+    "a an and are as at but by for from in into is it its of on or over the to under up via vs vs. was with".split()
+)
+# A headline capitalises all its words but small ones; a sentence naming many people still has
+# more than one lower-case word.
+_TITLE_LOWER_MAX = 1
+_TITLE_MIN_WORDS = 3
+_UNFINISHED_MIN_WORDS = 8
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` that credit (datelines, bylines, photo and reporting
+    credits, agency sign-offs, author notes), overlapping ones merged, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(m.span() for pattern in _CREDITS for m in pattern.finditer(text) if m.end() > m.start()):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def is_title(line: str) -> bool:
+    """Written in title case or capitals, as headlines, menus and labels are."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= _TITLE_MIN_WORDS and sum(not w[0].isupper() for w in words) <= _TITLE_LOWER_MAX
+
+
+def prose_lines(text: str) -> list[bool]:
+    """For each line of `text`, whether it is the article's prose: not a title, not cut short with
+    an ellipsis, and ending a sentence, or long and not under a title (an unfinished last sentence
+    in the article, unlike a teaser's blurb under its headline)."""
+    flags = []
+    previous_title = True
+    for line in text.split("\n"):
+        line = line.strip()
+        title = is_title(line)
+        ends = _SENTENCE_END.search(line) is not None and not _TRUNCATED.search(line)
+        long = len(line.split()) >= _UNFINISHED_MIN_WORDS and not _TRUNCATED.search(line) and not previous_title
+        flags.append(bool(line) and not title and (ends or long))
+        if line:
+            previous_title = title
+    return flags
+
+
+def article_spans(text: str, spans: list[T]) -> list[T]:
+    """`spans` (with `start` and `end` in `text`) without those inside credits, and without those
+    outside the prose whose surface the prose never writes."""
+    credits = credit_ranges(text)
+    starts = [s for s, _ in credits]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    flags = prose_lines(text)
+    prose = "\n".join(line for line, flag in zip(text.split("\n"), flags) if flag)
+    kept = []
+    for span in spans:
+        start, end = span.start, span.end
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= credits[i][1]:
+            continue
+        if not flags[bisect_right(line_starts, start) - 1] and not re.search(rf"(?<!\w){re.escape(text[start:end])}(?!\w)", prose):
+            continue
+        kept.append(span)
+    return kept
