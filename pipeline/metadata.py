@@ -173,10 +173,10 @@ def find_date(text: str, day_first: bool = True) -> dt.date | None:
 
 class PageLine(NamedTuple):
     text: str
-    reason: str | None = None
+    reason: str | None
     """the cleaner's chrome reason, None for text"""
-    kept: bool | None = None
-    """in the cleaned body; None: when the reason is None"""
+    kept: bool
+    """in the cleaned body"""
 
 
 @dataclass(frozen=True)
