@@ -161,10 +161,14 @@ def merge_variants(frame: pl.DataFrame) -> dict[str, str]:
 def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     """One label per entity key (`_key`), in two rounds. First: spaCy's labels (half a vote for a
     lone word tagged PERSON that names no person of its document), cues counting double, a
-    PERSON vote for each short form of a person's name, and a GPE vote and a half for a mention
+    PERSON vote for each short form of a person's name (in its document, or a surname of the
+    corpus's `established_surnames`), and a GPE vote and a half for a mention
     the gazetteer knows as a place (unless it is a short form of a person's name). Then each member of a list (`_chain`) adds
-    most of a vote for the first-round label of every other member ("between OpenAI and Oracle")."""
-    weights = _distinct_map(frame, ("text", "_full", "ner_label"), _weights, pl.List(pl.Float64))
+    most of a vote for the first-round label of every other member ("between OpenAI and Oracle"),
+    a member the gazetteer knows as much as a place's vote for a one-word name ("in Seoul, Daejeon
+    and Cheongju")."""
+    surnames = established_surnames(frame)
+    weights = _distinct_map(frame, ("text", "_full", "ner_label"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
     frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
@@ -173,17 +177,35 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
         frame.filter(pl.col("_place") > 0).select(key="_key", label=pl.lit("GPE"), w="_place"),
     ])
     first = _winners(votes)
-    members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select("_chain", "_row", "_key")
+    members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select(
+        "_chain", "_row", "_key", "_place", one_word=~pl.col("text").str.contains(" ")
+    )
     pairs = members.join(members, on="_chain", suffix="_j").filter(pl.col("_row") != pl.col("_row_j"))
-    listed = pairs.join(first, left_on="_key_j", right_on="key").select(key="_key", label="label", w=pl.lit(_LIST_WEIGHT))
+    beside_place = (pl.col("_place_j") > 0) & pl.col("one_word")
+    listed = pairs.join(first, left_on="_key_j", right_on="key").select(
+        key="_key", label="label", w=pl.when(beside_place).then(pl.lit(_PLACE_WEIGHT)).otherwise(pl.lit(_LIST_WEIGHT))
+    )
     return dict(_winners(pl.concat([votes, listed])).rows())
 
 
-def _weights(text: str, full: str, ner_label: str) -> list[float]:
+def established_surnames(frame: pl.DataFrame) -> set[str]:
+    """The surnames of exactly one person the corpus names in full at least twice (and with no
+    function word in the name): a lone "Trump" the model tags ORG is still Donald Trump's."""
+    people = frame.filter(pl.col("ner_label") == "PERSON").group_by("_full").len().filter(pl.col("len") >= resolve.ESTABLISHED_MENTIONS)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for full in people["_full"]:
+        words = names.name_words(full)
+        if len(words) > 1 and names.could_be_full_name(full):
+            by_surname[words[-1]].add(names.person_key(full))
+    return {surname for surname, keys in by_surname.items() if len(keys) == 1}
+
+
+def _weights(text: str, full: str, ner_label: str, surnames: set[str]) -> list[float]:
     """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
     as a place's name)."""
-    lone = ner_label == "PERSON" and full == text and len(text.split()) == 1
-    short = full != text and len(bare_name(text).split()) == 1
+    surname = full == text and text in surnames
+    lone = ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname
+    short = (full != text and len(bare_name(text).split()) == 1) or surname
     place = full == text and text in gazetteer()
     return [_WEAK_PERSON if lone else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
 

@@ -15,6 +15,7 @@ import polars as pl
 
 from pipeline import names
 from pipeline.entities import COURTESY_TITLE
+from pipeline.places import gazetteer
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _APPOSITION = re.compile(r"['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list (matched at the name's end)
@@ -22,6 +23,10 @@ _ACRONYM_GAP = re.compile(r"^\s*\($")
 _LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in a sentence
 _GAP_MAX = 32
 _AFTER = 3  # the longest apposition marker: "'s "
+# A nationality, or a place the gazetteer knows, is never a short form of a person ("Hispanic" is
+# not "Hispanic Caucus", "Washington" not "George Washington"); any other label may be the
+# model's mistake for a person's name ("Altman" ORG, "Bloomberg" GPE).
+_PLACES = frozenset({"GPE", "LOC"})
 MENTION_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "ner_label", "cue")
 
 
@@ -81,14 +86,17 @@ def assign_full_forms(rows: list[Mention]) -> None:
     Beek", "Abu Hatab") or a given name's beginning ("Geoff" for "Geoffrey Skelley"); full names
     that differ only by middle initials are one. Only one full name may fit, counting only names
     written at least twice when some are (a name the model cut from a headline, "Trump
-    Supporters", does not make "Trump" ambiguous): two Kims stay two people. An organisation's
+    Supporters", does not make "Trump" ambiguous), and only names the model and the context give
+    a person: two Kims stay two people. An organisation's
     name is not shortened ("Kakao" is not "Kakao Ventures"), but its initials are read
     ("CPD" for "Columbus Police Department") and a longer name ending with it ("Progressive Caucus").
     """
     people, organisations = _full_names(rows)
     for row in rows:
         name = bare_name(row.text)
-        found = _person(name, people.get(row.doc_id, {})) or _organisation(name, organisations.get(row.doc_id, ()))
+        found = None
+        if row.ner_label != "NORP" and not (row.ner_label in _PLACES and name in gazetteer()):
+            found = _person(name, people.get(row.doc_id, {})) or _organisation(name, organisations.get(row.doc_id, ()))
         row.full, row.basis = found if found else (name, "courtesy_title" if name != row.text else None)
 
 
@@ -99,7 +107,7 @@ def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int
     organisations: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         name = bare_name(row.text)
-        if row.ner_label == "PERSON" and len(names.name_words(name)) > 1 and names.could_be_full_name(name):
+        if row.ner_label == "PERSON" and row.cue in (None, "PERSON") and len(names.name_words(name)) > 1 and names.could_be_full_name(name):
             written[row.doc_id][name] += 1
         elif row.ner_label == "ORG" and " " in name:
             organisations[row.doc_id].add(name)

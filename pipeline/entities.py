@@ -18,8 +18,18 @@ COURTESY_TITLE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|maj|capt|cpl|adm|cmdr|rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_INNER_POSSESSIVE = re.compile(r"^.+?['’]s\s+(?=\S)")
+_APOSTROPHES = "'’‘ʼ"
+_POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|[{_APOSTROPHES}])$")
+_INNER_POSSESSIVE = re.compile(rf"^.+?[{_APOSTROPHES}]s\s+(?=\S)")
+# Words that name a kind of institution, not one: after a possessive they belong to the name
+# ("Harris County Sheriff's Office", "Murdoch Children's Research Institute"), unlike a name
+# ("The Verge's Stadia" is The Verge and Stadia).
+_GENERIC_ORG_WORDS = frozenset(
+    "office offices department institute institution research center centre hospital clinic school college university "
+    "academy foundation fund association society council committee commission agency bureau board court police salon "
+    "spa restaurant bar cafe store shop club team unit division service services program programme lab laboratory "
+    "museum library church health medical care and of the for".split()
+)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
@@ -38,6 +48,7 @@ _UI_WORDS = frozenset(
     "pinterest reddit youtube tumblr flipboard telegram messenger updated previous next related close menu video "
     "videos photo photos advertisement sponsored sign login logout reply save".split()
 )
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _FOOTNOTE = re.compile(r"(?<=[a-z])\.?\d{1,2}$")
 
@@ -46,6 +57,8 @@ _TITLED_NAME = re.compile(
     r"\b(?:CEO|Chairman|Chairwoman|President|Vice Chairman|Executive Chairman|Chief Executive|Founder|"
     r"Prime Minister|Minister|Governor|Senator)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b"
     r"|(?P<courtesy>\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:-[a-z]+)?)\b"
+    # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
+    r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
 _CALENDAR = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -65,7 +78,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     keeping offsets exact."""
     while True:
         piece = text[start:end]
-        m = _JOB_TITLE.match(piece) or _LEADING_ARTICLE.match(piece) or _INNER_POSSESSIVE.match(piece)
+        m = _JOB_TITLE.match(piece) or _LEADING_ARTICLE.match(piece) or _possessor(piece)
         if m and m.end() < len(piece):
             start += m.end()
             continue
@@ -82,12 +95,32 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
+def _possessor(piece: str) -> re.Match | None:
+    """The possessor and its "'s " opening `piece`, unless what follows is a kind of institution."""
+    m = _INNER_POSSESSIVE.match(piece)
+    if m is None or all(w.lower() in _GENERIC_ORG_WORDS for w in re.findall(r"[^\W\d_]+", piece[m.end():])):
+        return None
+    return m
+
+
+def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at an inner possessive into its two names ("The Verge's Stadia review" -> "The
+    Verge", "Stadia review"), or whole."""
+    piece = text[start:end]
+    m = _possessor(piece)
+    if m is None:
+        return [(start, end)]
+    apostrophe = start + max(piece.rfind(a, 0, m.end()) for a in _APOSTROPHES)
+    return [(start, apostrophe), (start + m.end(), end)]
+
+
 def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """PERSON spans for names the model missed right after a title ("CEO Huh Yoon-hong", "Mr Son")."""
+    """PERSON spans for names the model missed right after a title ("CEO Huh Yoon-hong", "Mr Son")
+    or before an age ("Eloise Parry, 21,")."""
     taken = [(s, e) for s, e, _ in entities]
     found = []
     for m in _TITLED_NAME.finditer(text):
-        start, end = m.span("name") if m.group("name") else m.span("courtesy")
+        start, end = next(m.span(g) for g in ("name", "courtesy", "aged") if m.group(g))
         if not any(start < e and s < end for s, e in taken) and not _CALENDAR.search(text[start:end]):
             found.append((start, end, "PERSON"))
     return found
@@ -96,16 +129,19 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
 def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
     """Name mentions worth counting: cleaned spans of name labels (and of people named after a
     title whom the model missed), none crossing a line break, none in a credit, none that only
-    the page's lines around the article hold (see `pipeline.credits`)."""
+    the page's lines around the article hold (see `pipeline.credits`), and no capitalised word the
+    page also writes in lower case ("Groups don't always ...": a common word opening a sentence)."""
     spans = []
+    lower_words = set(_LOWER_WORD.findall(text))
     for start, end, label in sorted(entities + titled_people(text, entities)):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
-        start, end = clean_span(text, *unglue(text, start, end))
-        if _is_name(text[start:end]):
-            spans.append(Span(start, end, label))
+        for part in possessive_parts(text, *unglue(text, start, end)):
+            s, e = clean_span(text, *part)
+            if _is_name(text[s:e]) and text[s:e].lower() not in lower_words:
+                spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
 
 

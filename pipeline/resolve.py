@@ -4,7 +4,7 @@
   whose full name ends with it ("Trump" -> "Donald Trump"), counting only full names written
   twice when some are; with two such people it stays apart;
 - a person's full name with a shortened given name joins the one person it shortens ("Pat
-  Simmons" -> "Patrick Simmons");
+  Simmons" -> "Patrick Simmons"), and one written with and without a middle initial is one;
 - a country's forms are one place, named as babel names it ("US", "U.S.", "United States");
   then a place's last word alone joins the one place of the corpus it ends ("Korea" -> "South
   Korea", unless the corpus also names "North Korea").
@@ -20,7 +20,7 @@ from pipeline import names
 from pipeline.entities import normalise
 from pipeline.places import gazetteer
 
-_ESTABLISHED_MENTIONS = 2
+ESTABLISHED_MENTIONS = 2
 
 
 def across_corpus(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataFrame, dict[str, str]]:
@@ -66,12 +66,18 @@ def _people(summary: pl.DataFrame) -> dict[str, tuple[str, str, str | None]]:
     people = summary.filter(pl.col("label") == "PERSON").select("_key", "name", "mentions").rows()
     full = [(k, n, m) for k, n, m in people if len(names.name_words(n)) > 1 and names.could_be_full_name(n)]
     moves = {}
+    for key, name, mentions in full:  # one full name written with and without a middle initial
+        same = [(m, k) for k, n, m in full if names.person_key(n) == names.person_key(name) and (m, k) > (mentions, key)]
+        if same:
+            moves[key] = (max(same)[1], "middle_initial", None)
     for key, name, _ in people:
+        if key in moves:
+            continue
         for test, basis in ((lambda s, f: names.is_part_of(s, f, at_end=True), "surname_in_corpus"),
                             (names.is_given_name_variant, "given_name_in_corpus")):
             fits = [(k, m) for k, n, m in full if k != key and test(name, n)]
-            if len(fits) > 1 and any(m >= _ESTABLISHED_MENTIONS for _, m in fits):
-                fits = [(k, m) for k, m in fits if m >= _ESTABLISHED_MENTIONS]
+            if len(fits) > 1 and any(m >= ESTABLISHED_MENTIONS for _, m in fits):
+                fits = [(k, m) for k, m in fits if m >= ESTABLISHED_MENTIONS]
             if len(fits) == 1:
                 moves[key] = (fits[0][0], basis, None)
                 break
