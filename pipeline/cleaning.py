@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline import metadata, scripts
 from pipeline.metadata import Metadata
-from pipeline.vocabulary import Vocabulary, chrome_vocabulary
+from pipeline.vocabulary import chrome_vocabulary
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _JOINERS = "'’.-"  # join letters into one word ("U.S.", "don't", "Hyun-woo") when between two
@@ -123,12 +123,11 @@ def clean_document(raw: str) -> CleanResult:
     The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
     """
     lines = split_lines(raw)
-    vocabulary = chrome_vocabulary()
-    candidates = vocabulary.candidates([ln.text for ln in lines])
+    candidates = chrome_vocabulary().candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
     english = _once(partial(_is_english, lines, len(raw)))
     for line, line_candidates in zip(lines, candidates):
-        if reason := _shape_reason(vocabulary, line.text, line.words, latin_page, line_candidates):  # pass 1
+        if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
     _mark_repeats(lines)
     captions = _mark_captions(lines)
@@ -172,31 +171,21 @@ def split_lines(raw: str) -> list[_Line]:
     ]
 
 
-def shape_reason(
-    text: str, words: int, latin_page: bool = True, candidates: set[int] | frozenset[int] | None = None
-) -> str | None:
+def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set[int] | None = None) -> str | None:
     """The chrome reason a single line shows on its own, or None. `candidates`: the vocabulary
-    patterns and hints that may match the line (see `Vocabulary.candidates`), when already known."""
+    patterns that may match the line (see `Vocabulary.candidates`), when already known."""
     vocabulary = chrome_vocabulary()
-    candidates = vocabulary.candidates([text])[0] if candidates is None else candidates
-    return _shape_reason(vocabulary, text, words, latin_page, candidates)
-
-
-def _shape_reason(
-    vocabulary: Vocabulary, text: str, words: int, latin_page: bool, candidates: set[int] | frozenset[int]
-) -> str | None:
-    hints = vocabulary.hint_ids
-    if hints["letterless"] in candidates and not _LETTER.search(text):
+    if not _LETTER.search(text):
         return "symbols_only"
-    if hints["byline"] in candidates and metadata.is_byline(text):
+    if metadata.is_byline(text):
         return "byline"
-    if hints["dated"] in candidates and metadata.is_dateline_stamp(text):
+    if metadata.is_dateline_stamp(text):
         return "publication_date"
     if words <= 8 and "@" in text and _EMAIL.search(text):
         return "author_signoff"
-    if candidates and (reason := vocabulary.reason(text, words, candidates)):
+    if reason := vocabulary.reason(text, words, vocabulary.candidates([text])[0] if candidates is None else candidates):
         return reason
-    if latin_page and words <= 8 and hints["other_script"] in candidates and not scripts.is_latin(text):
+    if latin_page and words <= 8 and not scripts.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
         return "ui_control"

@@ -1,11 +1,7 @@
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.metadata import is_byline, is_dateline_stamp
-from pipeline.scripts import OTHER_SCRIPT_PATTERN
 from pipeline.vocabulary import chrome_vocabulary, widen
 
 VOCABULARY = chrome_vocabulary()
@@ -31,58 +27,6 @@ def test_vocabulary_candidates_include_every_pattern_python_matches(lines):
 def test_vocabulary_candidates_follow_pythons_case_insensitive_letters(line):
     matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
     assert matching and matching <= VOCABULARY.candidates([line])[0]
-
-# Pieces of publication stamps and of prose around them.
-STAMP_FRAGMENTS = st.sampled_from(
-    ["Posted", "Updated:", "Published on", "By", "the", "said", "February", "Feb.", "SEPT", "ſept", "4", "04", "4th", "21,",
-     "2025", "1999", "2025-02-04", "2025/2/4", "١٢", "16:04", "PM", "KST", "·", "|", "@", "2", "days", "hours", "ago", "Monday,"]
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(STAMP_FRAGMENTS, min_size=1, max_size=8).map(" ".join))
-def test_vocabulary_dated_hint_is_on_every_publication_stamp(line):
-    if is_dateline_stamp(line):
-        assert VOCABULARY.hint_ids["dated"] in VOCABULARY.candidates([line])[0], line
-
-
-# Symbols, numbers of several scripts, and a few letters.
-SYMBOLS = st.sampled_from(["-2", "+1", "0", "|", "•", "©", "…", "½", "Ⅻ", "١٢", "x", "İ", "ı", "ſ", "공", "_", "→"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(SYMBOLS, min_size=1, max_size=6).map(" ".join))
-def test_vocabulary_letterless_hint_is_on_every_line_without_letters(line):
-    if not re.search(r"[^\W\d_]", line):
-        assert VOCABULARY.hint_ids["letterless"] in VOCABULARY.candidates([line])[0], line
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(FRAGMENTS, max_size=6).map(" ".join), min_size=1, max_size=4))
-def test_vocabulary_other_script_hint_is_on_every_line_with_such_a_letter(lines):
-    lines = [" ".join(line.split()) for line in lines]
-    for line, candidates in zip(lines, VOCABULARY.candidates(lines)):
-        if re.search(OTHER_SCRIPT_PATTERN, line):
-            assert VOCABULARY.hint_ids["other_script"] in candidates, line
-
-
-# Pieces of bylines and of lines that start like them.
-BYLINE_FRAGMENTS = st.sampled_from(
-    ["By", "BY", "by", "Written by", "WRİTTEN by", "Reported", "Words", "Nam", "Hyun-woo", "and", "Jane", "Doe,", "Bylines", "Byte", "the"]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(BYLINE_FRAGMENTS, min_size=1, max_size=6).map(" ".join))
-def test_vocabulary_byline_hint_is_on_every_byline(line):
-    if is_byline(line):
-        assert VOCABULARY.hint_ids["byline"] in VOCABULARY.candidates([line])[0], line
-
-
-def test_vocabulary_dated_hint_passes_over_a_bare_year():
-    found = VOCABULARY.candidates(["Posted: February 4, 2025, 16:04", "3 hours ago", "The plant opened in 2019."])
-    assert [VOCABULARY.hint_ids["dated"] in c for c in found] == [True, True, False]
-
 
 def test_vocabulary_candidates_name_the_line_a_match_is_on():
     found = VOCABULARY.candidates(["Kakao said on Tuesday it would grow.", "Share this", "", "Follow us on X"])
