@@ -27,8 +27,9 @@ QUERIES: dict[str, str] = {
         FROM money_claims
         GROUP BY currency ORDER BY total_usd DESC NULLS LAST, claims DESC
     """,
+    # People and organisations: places and nationality words would lead the chart (issue 22).
     "top_entities": """
-        SELECT name, label, n_documents, n_mentions FROM entities
+        SELECT name, label, n_documents, n_mentions FROM entities WHERE label IN ('PERSON', 'ORG')
         ORDER BY n_documents DESC, n_mentions DESC, name LIMIT 15
     """,
     "removed_by_reason": "SELECT reason, count(*) AS lines FROM boilerplate GROUP BY reason ORDER BY lines DESC, reason",

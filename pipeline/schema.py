@@ -341,10 +341,14 @@ VIEWS: dict[str, View] = {
         ),
         View(
             "entity_comentions",
-            "Entity pairs named in the same sentence, with the number of sentences and documents.",
+            "People and organisations named in the same sentence, with the number of sentences and documents, most named first "
+            "(places and nationalities stay in cooccurrences).",
+            # Analysts ask who deals with whom: nationality words and places would lead every ranking (issue 22).
             """
-            SELECT name_a, name_b, entity_a, entity_b, n AS n_sentences, n_documents
-            FROM cooccurrences WHERE scope = 'sentence'
+            SELECT c.name_a, c.name_b, c.entity_a, c.entity_b, a.label AS label_a, b.label AS label_b, c.n AS n_sentences, c.n_documents
+            FROM cooccurrences c JOIN entities a ON a.entity_id = c.entity_a JOIN entities b ON b.entity_id = c.entity_b
+            WHERE c.scope = 'sentence' AND a.label IN ('PERSON', 'ORG') AND b.label IN ('PERSON', 'ORG')
+            ORDER BY c.n DESC, c.n_documents DESC, c.name_a, c.name_b
             """,
         ),
     )
