@@ -29,6 +29,8 @@ class Figure:
     doc_id: str
     story_id: str | None
     subject: str | None
+    amount: float
+    currency: str
     usd: float | None
     fx_basis: str | None
     lower_bound: bool
@@ -60,25 +62,34 @@ def cluster(figures: list[Figure], names: dict[str, set[str]]) -> dict[str, tupl
     """money_id -> (the money_id of its claim's lead, the basis it joined on) for figures that
     restate nothing.
 
-    Figures are read in `_reading_order`: each joins the first claim whose lead it agrees with
+    Figures are read in `_reading_order`: each joins the first claim whose lead it `_repeats`
     (`Leads.candidates`: same subject or, without a subject, a subject its document `names` or the
-    same story; dates within WINDOW_DAYS; USD amounts within the tolerance of a restatement), else
-    a lower bound joins the one claim of its candidates above it; a figure that joins none leads a
-    claim of its own. Comparing with the lead, not the last member, keeps a chain of small gaps
-    from drifting into one claim."""
+    same story; dates within WINDOW_DAYS), else a lower bound joins the one claim of its candidates
+    from other documents above it; a figure that joins none leads a claim of its own. Comparing
+    with the lead, not the last member, keeps a chain of small gaps from drifting into one claim."""
     leads = Leads()
     placed: dict[str, tuple[str, str]] = {}
     for figure in sorted(figures, key=_reading_order):
         candidates = leads.candidates(figure, names.get(figure.doc_id, set()))
-        lead, basis = next(((c, b) for c, b in candidates if usd_agrees(figure.usd, c.usd, figure.fx_basis)), (None, ""))
+        lead, basis = next(((c, b) for c, b in candidates if _repeats(figure, c)), (None, ""))
         if lead is None and figure.lower_bound and figure.usd is not None:
-            above = [(c, b) for c, b in candidates if not c.lower_bound and c.usd >= figure.usd]
+            above = [(c, b) for c, b in candidates if c.doc_id != figure.doc_id and not c.lower_bound and c.usd >= figure.usd]
             lead, basis = (above[0][0], "lower_bound") if len(above) == 1 else (None, "")
         if lead is None:
             lead, basis = figure, "lead"
             leads.add(figure)
         placed[figure.money_id] = (lead.money_id, basis)
     return placed
+
+
+def _repeats(figure: Figure, lead: Figure) -> bool:
+    """Whether `figure` reports the lead's figure again: in another document, within the tolerance
+    of a restatement in US dollars (outlets round, and convert at their own dates); in the same
+    one, only as the same amount written again ("$17 Million", "$17 million"), since two close
+    figures of one article are two facts ("$39,014, up from $38,373")."""
+    if figure.doc_id == lead.doc_id:
+        return figure.amount == lead.amount and figure.currency == lead.currency
+    return bool(usd_agrees(figure.usd, lead.usd, figure.fx_basis))
 
 
 def _reading_order(figure: Figure) -> tuple:
@@ -106,14 +117,17 @@ class Leads:
 
     def candidates(self, figure: Figure, named: set[str]) -> list[tuple[Figure, str]]:
         """The leads `figure` may join, in the order they were found, with the basis of each: a
-        figure with a subject joins its subject's claims only; one without joins a claim whose
-        subject its document names, or one whose lead is in its story."""
+        figure with a subject joins its subject's claims only; one without joins a claim of
+        another document whose subject its document names, or one led from another document of
+        its story (within one article, a figure without a subject is no repeat: "($20)" after
+        each of three games)."""
         if figure.subject is not None:
             found = {c.money_id: (c, "same_subject") for c in self.by_subject.get(figure.subject, [])}
         else:
-            found = {c.money_id: (c, "subject_in_document") for s in named for c in self.by_subject.get(s, [])}
+            found = {c.money_id: (c, "subject_in_document") for s in named for c in self.by_subject.get(s, []) if c.doc_id != figure.doc_id}
             for c in self.by_story.get(figure.story_id, []):
-                found.setdefault(c.money_id, (c, "same_story"))
+                if c.doc_id != figure.doc_id:
+                    found.setdefault(c.money_id, (c, "same_story"))
         return sorted((f for f in found.values() if _within_window(figure, f[0])), key=lambda f: self.rank[f[0].money_id])
 
 
@@ -128,7 +142,7 @@ def _figure_frame(money: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -
     docs = documents.lazy().select("doc_id", "story_id", "outlet").collect()
     return (
         money.select(
-            "money_id", "doc_id", "equivalent_of", "fx_basis",
+            "money_id", "doc_id", "equivalent_of", "fx_basis", "amount", "currency",
             subject="subject_entity_id", usd="amount_usd", lower_bound=pl.col("qualifier").is_in(LOWER_BOUNDS).fill_null(False),
         )
         .join(days, on="doc_id", how="left", maintain_order="left")

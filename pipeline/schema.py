@@ -205,9 +205,10 @@ MONEY = Table(
         C("subject_entity_id", "VARCHAR", "the entity that holds the figure (invests, pays, raises, is valued at, spends, earns it) by the structure of its sentence; null when no clear subject"),
         C("claim_id", "VARCHAR", "the money_claims row of the figure as reported across documents; a restatement has the claim of the figure it restates"),
         C("claim_basis", "VARCHAR", "why the figure is in its claim: lead (its amount stands for the claim), restatement (of a figure in another currency), "
-          "same_subject (same subject, amount within a restatement's tolerance in USD, dates within 30 days), subject_in_document (no subject of its own; "
-          "its document names the claim's subject), same_story (no subject of its own; the claim's lead is in its story), lower_bound (a 'more than' figure "
-          "below the claim's amount, the one claim of its subject above it)"),
+          "same_subject (same subject, dates within 30 days, amount within a restatement's tolerance in USD; in the lead's own document only the same "
+          "amount written again), subject_in_document (no subject of its own; its document names the subject of a claim led from another document), "
+          "same_story (no subject of its own; the claim's lead is in another document of its story), lower_bound (a 'more than' figure below the "
+          "amount of the one claim of its subject, from another document, above it)"),
         C("flags", "VARCHAR[]", "facts about the figure worth a review: restatement_disagrees, undated, no_usd_rate (empty when none)", False),
     ),
     primary_key="money_id",
@@ -216,7 +217,8 @@ MONEY = Table(
 MONEY_CLAIMS = Table(
     "money_claims",
     "One row per figure as reported across documents: the figures of one subject whose US dollar amounts agree within the tolerance of a "
-    "restatement, published within 30 days (undated pages: any day), so that a sum counts one investment once however many articles report it.",
+    "restatement, published within 30 days (undated pages: any day), so that a sum counts one investment once however many articles report it. "
+    "Within one article only the same amount written again is the same figure.",
     (
         C("claim_id", "VARCHAR", "deterministic id from the money_id of the claim's lead figure", False),
         C("lead_money_id", "VARCHAR", "the figure whose amount stands for the claim: the first reported (by publication date, undated last) of those with a subject, exact amounts before 'more than' ones", False),

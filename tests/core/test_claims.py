@@ -74,6 +74,18 @@ def test_claims_same_subject_amount_and_window(second, documents, one_claim):
     assert (len(_groups(money)) == 1) is one_claim
 
 
+@pytest.mark.parametrize(("first", "second", "one_claim"), [
+    ({"subject_entity_id": "YOVANOVITCH"}, {"subject_entity_id": "YOVANOVITCH"}, True),  # "$17 Million" ... "$17 million"
+    ({"subject_entity_id": "ACME"}, {"subject_entity_id": "ACME", "amount": 1.01e9, "amount_usd": 1.01e9}, False),  # "$1.01 billion, up from $1 billion"
+    ({}, {}, False),  # "Thumper ($20)", "Until Dawn ($20)": no subject, so no repeat
+    ({"subject_entity_id": "ACME"}, {}, False),  # a document naming the subject: only another document's claim
+])
+def test_claims_within_one_document_only_the_same_figure_written_again_is_one_claim(first, second, one_claim):
+    figures = [{**_figure("m1", "a", 1e9), **first}, {**_figure("m2", "a", 1e9, start_char=50, end_char=51), **second}]
+    money, _ = _claims(figures, _documents(("a", DAY, "a", None)), _mentions(("a", "ACME")))
+    assert (len(_groups(money)) == 1) is one_claim
+
+
 def test_claims_compare_with_the_lead_so_small_gaps_do_not_chain():
     figures = [_figure("m1", "a", 100e6, "ACME"), _figure("m2", "b", 104e6, "ACME"), _figure("m3", "c", 108e6, "ACME")]
     money, claims = _claims(figures, _documents(*[(d, DAY, d, None) for d in "abc"]))
