@@ -3,6 +3,7 @@ investment once however many articles report it (the `money_claims` table, `mone
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ class Figure:
     usd: float | None
     fx_basis: str | None
     lower_bound: bool
-    date: object  # datetime.date or None: the publication date, else the story's
+    date: dt.date | None  # the publication date, else the story's
 
 
 def money_claims(
@@ -45,7 +46,8 @@ def money_claims(
     `documents` needs doc_id, published_date, story_id and outlet; `mentions` doc_id and
     entity_id (which entities a document names)."""
     figures = _figure_frame(money, documents)
-    originals = [Figure(**row) for row in figures.filter(pl.col("equivalent_of").is_null()).select(list(Figure.__dataclass_fields__)).iter_rows(named=True)]
+    fields = list(Figure.__dataclass_fields__)
+    originals = [Figure(**row) for row in figures.filter(pl.col("equivalent_of").is_null()).select(fields).iter_rows(named=True)]
     names = _names_by_document(mentions, figures)
     placed = cluster(originals, names)
     for money_id, restated in figures.filter(pl.col("equivalent_of").is_not_null()).select("money_id", "equivalent_of").rows():
@@ -95,7 +97,7 @@ def _repeats(figure: Figure, lead: Figure) -> bool:
 def _reading_order(figure: Figure) -> tuple:
     """Figures with a subject lead claims before those without, exact amounts before lower bounds,
     then by publication date (undated last) and position."""
-    return (figure.lower_bound, figure.subject is None, figure.date is None, figure.date or 0, figure.doc_id, figure.money_id)
+    return (figure.lower_bound, figure.subject is None, figure.date is None, figure.date or dt.date.min, figure.doc_id, figure.money_id)
 
 
 class Leads:
