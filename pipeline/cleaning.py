@@ -22,8 +22,8 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import accumulate, compress, count
+from functools import cache, partial
+from itertools import count
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -34,12 +34,8 @@ from pipeline.metadata import Metadata
 from pipeline.vocabulary import chrome_vocabulary
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_JOINERS = "'’.-"  # join letters into one word ("U.S.", "don't", "Hyun-woo") when between two
-# Folding lower-cases ASCII letters and keeps digits, joiners, spaces and line breaks; other ASCII
-# becomes a space.
-_ASCII_FOLD = bytes(ord(chr(i).lower()) if chr(i).isalnum() or chr(i) in _JOINERS + " \n" else 32 for i in range(128))
-_ASCII_FOLD += bytes(range(128, 256))
-_LONE_JOINER = re.compile(r"['’.-](?:(?<![^\W_].)|(?![^\W_]))")
+# A word of a repeat key: letters and digits, several joined by single joiners ("U.S.", "don't", "Hyun-woo").
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
@@ -51,7 +47,6 @@ _MENU_RUN = 4
 _HEADLINE_RUN = 3
 _TITLE_GAP = 3
 _ENGLISH_STOP_SHARE = 0.15
-_STOP_CHUNK = 200  # words counted at a time when judging a page's language
 _HEAD = 20000  # characters a page's script and language are judged on
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
@@ -76,11 +71,6 @@ class Removal(NamedTuple):
     line_no: int
     text: str
     reason: str
-
-
-# Builds a Removal from a tuple in C (the named tuple's own constructor is a Python function): on
-# pages heavy in chrome, most lines are removed.
-_removal = partial(tuple.__new__, Removal)
 
 
 @dataclass
@@ -125,7 +115,7 @@ def clean_document(raw: str) -> CleanResult:
     lines = split_lines(raw)
     candidates = chrome_vocabulary().candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
-    english = _once(partial(_is_english, lines, len(raw)))
+    english = cache(partial(_is_english, lines))
     for line, line_candidates in zip(lines, candidates):
         if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -144,31 +134,23 @@ def clean_document(raw: str) -> CleanResult:
     if title_line is not None:
         title_line.kind = "good"
     body = [ln for ln in lines if ln.kind == "good"]
-    removed = [_removal((ln.no, ln.raw, ln.reason or _position_reason(ln, body))) for ln in lines if ln.kind != "good"]
+    removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
     return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
 
 
 def split_lines(raw: str) -> list[_Line]:
     """The page's non-blank lines, with their 1-based numbers, raw offsets and white-space-normalised text."""
-    if "\r" in raw:
-        pieces = _LINE_BREAK.split(raw)
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-    else:  # the common case, without a regular expression
-        pieces = raw.split("\n")
-        starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
-    # White space collapsed to single spaces; most lines have none to collapse, as isprintable()
-    # (false for every white space character but the space) and three substring tests show.
-    texts = [
-        piece if piece.isprintable() and "  " not in piece and piece[:1] != " " != piece[-1:] else " ".join(piece.split())
-        for piece in pieces
-    ]
-    filled = list(map(bool, texts))
-    kept = list(compress(zip(count(1), starts, pieces, texts), filled))
-    return [
-        _Line(no, start, piece, text, text.count(" ") + 1, "good", None, key)
-        for (no, start, piece, text), key in zip(kept, _fold_lines(list(compress(texts, filled))))
-    ]
+    pieces = _LINE_BREAK.split(raw)
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+    texts = [" ".join(piece.split()) for piece in pieces]
+    return [_Line(no, start, piece, text, text.count(" ") + 1, "good", None, _key(text))
+            for no, start, piece, text in zip(count(1), starts, pieces, texts) if text]
+
+
+def _key(text: str) -> str:
+    """A line's words, case-folded and without punctuation: the key repeats are found by."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set[int] | None = None) -> str | None:
@@ -210,27 +192,6 @@ def _mark_repeats(lines: list[_Line]) -> None:
         recent.append(key)
 
 
-def _fold_lines(texts: list[str]) -> list[str]:
-    """Each line's words, case-folded and without punctuation: the key repeats are found by.
-
-    A word is a run of letters and digits, or several joined by single joiners; keys are a line's
-    words joined by single spaces (`tests/core/test_cleaning_keys.py` holds this against a regular
-    expression). Built with whole-page string operations, which run at C speed, rather than a
-    regular expression tried at every character: ASCII is lower-cased and its punctuation
-    translated to spaces, the few distinct non-ASCII characters are case-folded once each (their
-    folds' punctuation becoming spaces), and only joiners are left to a regular expression (those
-    not between two word characters become spaces).
-    """
-    data = "\n".join(texts).encode("utf-8")
-    page = data.translate(_ASCII_FOLD).decode("utf-8")
-    if not page.isascii():
-        for char in set(scripts.non_ascii(data)):
-            folded = "".join(c if c.isalnum() or c in _JOINERS else " " for c in char.casefold())
-            if folded != char:
-                page = page.replace(char, folded)
-    return [" ".join(line.split()) for line in _LONE_JOINER.sub(" ", page).split("\n")]
-
-
 def _mark_captions(lines: list[_Line]) -> list[_Line]:
     """Photo captions: a line repeated right after itself, or followed by a photo credit line.
 
@@ -254,11 +215,7 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
 
 
 def _similar(a: _Line, b: _Line) -> bool:
-    """Near-identical folded text; lengths far apart cannot reach the score, so skip those
-    (`_mark_repeats` leaves that to rapidfuzz, which checks it too)."""
-    la, lb = len(a.key), len(b.key)
-    if min(la, lb) < 0.8 * max(la, lb):
-        return False
+    """Near-identical folded text."""
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
@@ -284,43 +241,16 @@ def _density_class(line: _Line, latin_page: bool, english: Callable[[], bool]) -
     return "neargood" if english() else "good"
 
 
-def _is_english(lines: list[_Line], page_length: int) -> bool:
+def _is_english(lines: list[_Line]) -> bool:
     """Whether a page in Latin letters is in English: at least `_ENGLISH_STOP_SHARE` of the words
     of the lines in its head are English stop words."""
-    head = lines if page_length <= _HEAD else [ln for ln in lines if ln.raw_start < _HEAD]
-    words = " ".join(ln.key for ln in head).split()
-    total, stops = max(len(words), 1), 0
-    for start in range(0, len(words), _STOP_CHUNK):  # English prose reaches the share early on
-        stops += _stop_count(words[start: start + _STOP_CHUNK])
-        if stops / total >= _ENGLISH_STOP_SHARE:
-            return True
-    return False
-
-
-def _once(compute: Callable[[], bool]) -> Callable[[], bool]:
-    """`compute`, run on the first call only. (`functools.cache` would do, but wrapping costs
-    more than judging most short pages.)"""
-    memo: list[bool] = []
-
-    def value() -> bool:
-        if not memo:
-            memo.append(compute())
-        return memo[0]
-
-    return value
+    return _stop_share_reaches(" ".join(ln.key for ln in lines if ln.raw_start < _HEAD), _ENGLISH_STOP_SHARE)
 
 
 def _stop_share_reaches(key: str, share: float) -> bool:
-    """Whether at least `share` of the words of folded text (a line key) are English stop words.
-    The second half of the words is counted only when the first does not settle it."""
+    """Whether at least `share` of the words of folded text (a line key) are English stop words."""
     tokens = key.split()
-    total, half = max(len(tokens), 1), len(tokens) // 2
-    stops = _stop_count(tokens[:half])
-    return stops / total >= share or (stops + _stop_count(tokens[half:])) / total >= share
-
-
-def _stop_count(tokens: list[str]) -> int:
-    return sum(map(STOP_WORDS.__contains__, tokens))
+    return sum(t in STOP_WORDS for t in tokens) / max(len(tokens), 1) >= share
 
 
 def _mark_menu_runs(lines: list[_Line]) -> None:
@@ -455,18 +385,13 @@ def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
             sep = " " if _continues(prev.text, line.text) else "\n\n"
             parts.append(sep)
             pos += len(sep)
-        if line.raw == line.text:  # most lines: one piece, nothing to collapse
-            segments.append((pos, line.raw_start, len(line.raw)))
-            parts.append(line.raw)
-            pos += len(line.raw)
-        else:
-            for k, m in enumerate(_RUN.finditer(line.raw)):
-                if k:
-                    parts.append(" ")
-                    pos += 1
-                segments.append((pos, line.raw_start + m.start(), len(m.group())))
-                parts.append(m.group())
-                pos += len(m.group())
+        for k, m in enumerate(_RUN.finditer(line.raw)):
+            if k:
+                parts.append(" ")
+                pos += 1
+            segments.append((pos, line.raw_start + m.start(), len(m.group())))
+            parts.append(m.group())
+            pos += len(m.group())
         prev = line
     return "".join(parts), segments
 

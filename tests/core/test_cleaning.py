@@ -179,3 +179,9 @@ def test_cleaning_drops_a_menu_run_but_keeps_a_short_body_paragraph():
 @pytest.mark.parametrize("raw", ["", "\n\n\n", "x", "•\n•\n•"])
 def test_cleaning_handles_degenerate_input(raw):
     assert isinstance(clean_text(raw), str)
+
+
+def test_cleaning_repeat_keys_keep_joined_words_and_drop_lone_joiners():
+    lines = ["U.S. officials' “Don’t” -- co-op...", "ÉCOLE  Straße_Nord", "'quoted' a..b a-'b"]
+    keys = [ln.key for ln in split_lines("\n".join(lines))]
+    assert keys == ["u.s officials don’t co-op", "école strasse nord", "quoted a b a b"]
