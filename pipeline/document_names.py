@@ -124,17 +124,14 @@ def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int
 
 def _person(name: str, people: dict[str, tuple[str, int]]) -> tuple[str, str] | None:
     """(full name, basis) of the one person of the document `name` stands for."""
-    key = names.person_key(name)
-    if key in people:
-        best = people[key][0]
-        return (best, "middle_initial") if best != name else None
     for test, basis in ((names.is_part_of, "full_name_in_document"), (names.is_given_name_variant, "given_name_in_document")):
         fits = [k for k in people if test(name, k)]
         if len(fits) > 1 and any(people[k][1] > 1 for k in fits):
             fits = [k for k in fits if people[k][1] > 1]
         if fits:
             return (people[fits[0]][0], basis) if len(fits) == 1 else None
-    return None
+    best = people.get(names.person_key(name), (name, 0))[0]
+    return (best, "middle_initial") if best != name else None
 
 
 def _organisation(name: str, organisations: list[str]) -> tuple[str, str] | None:
