@@ -20,9 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
 from itertools import count
 from typing import NamedTuple
 
@@ -115,7 +113,7 @@ def clean_document(raw: str) -> CleanResult:
     lines = split_lines(raw)
     candidates = chrome_vocabulary().candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
-    english = cache(partial(_is_english, lines))
+    english = _is_english(lines)
     for line, line_candidates in zip(lines, candidates):
         if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -219,12 +217,12 @@ def _similar(a: _Line, b: _Line) -> bool:
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
-def _density_class(line: _Line, latin_page: bool, english: Callable[[], bool]) -> str:
+def _density_class(line: _Line, latin_page: bool, english: bool) -> str:
     """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
 
     English stop words only say something about English pages; on others a long line that
-    ends a sentence counts as prose. So they are not counted on pages in other scripts, and a
-    Latin page's language (`english`) is asked for only about a long line with few of them.
+    ends a sentence counts as prose. So they are not counted on pages in other scripts, and on a
+    Latin page a long line with few of them is prose unless the page is in English.
     """
     words = line.words
     if words < 5:
@@ -238,7 +236,7 @@ def _density_class(line: _Line, latin_page: bool, english: Callable[[], bool]) -
     # words with three tenths of them (of the two, the lower share applies when both could).
     if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends_sentence else 0.3):
         return "good"
-    return "neargood" if english() else "good"
+    return "neargood" if english else "good"
 
 
 def _is_english(lines: list[_Line]) -> bool:
