@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from pipeline import credits
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -39,8 +41,10 @@ _NAME_CONTINUES = re.compile(r"-[a-z]{1,3}(?![\w-])")
 _GENERIC_ACRONYMS = frozenset({
     "AI", "AGI", "CEO", "CFO", "CTO", "HBM", "GPU", "CPU", "IT", "R&D", "IPO", "ESG", "EV", "EVS", "VR", "AR", "ML", "API",
     "PC", "TV", "USB", "HDR", "LAN", "RAM", "SMS", "GPS", "DNA", "PDF", "DOC", "PPT", "JPEG", "JPG", "PNG", "GIF",
-    "KB", "MB", "GB", "TB", "3D", "4K", "COVID", "COVID-19", "PII", "FAQ", "Q&A", "DIY", "ASAP",
+    "KB", "MB", "GB", "TB", "3D", "4K", "COVID", "COVID-19", "PII", "FAQ", "Q&A", "DIY", "ASAP", "PH.D", "PHD", "MD", "MBA", "JR", "SR",
 })
+# A prefix or suffix joined by a hyphen is not part of the name: "anti-Biden", "Kroger-owned", "Seoul-based".
+_AFFIX = re.compile(r"^(?:anti|pro|ex|non|post|pre|neo|pan|mid|all)-(?=[A-Z])|(?<=[a-z])-(?:owned|based|led|backed|run|born|made|style|era)$")
 # Words of the page's user interface that copies glue to the name beside them ("EmailJohn Smith",
 # "TwitterFacebook", "Jane DoeFollow").
 _UI_WORDS = frozenset(
@@ -82,7 +86,11 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m and m.end() < len(piece):
             start += m.end()
             continue
-        m = _POSSESSIVE.search(piece) or _TRAILING_ROLE.search(piece) or _FOOTNOTE.search(piece)
+        m = _AFFIX.match(piece)
+        if m:
+            start += m.end()
+            continue
+        m = _POSSESSIVE.search(piece) or _TRAILING_ROLE.search(piece) or _FOOTNOTE.search(piece) or _AFFIX.search(piece)
         if m and m.start() > 0:
             end = start + m.start()
             continue
@@ -146,11 +154,13 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
 
 
 def _is_name(surface: str) -> bool:
-    """Long enough, on one line, written like a name (a capital or a digit), not a generic acronym
-    and not a title alone ("Lt. Col.")."""
+    """Long enough, on one line, written like a name (a capital or a digit), not a generic acronym,
+    a function word or a title alone ("Lt. Col.")."""
     if len(surface) < 2 or "\n" in surface or not any(ch.isalpha() for ch in surface):
         return False
     if not any(ch.isupper() or ch.isdigit() for ch in surface) or surface.upper() in _GENERIC_ACRONYMS:
+        return False
+    if surface.lower() in STOP_WORDS:  # "Next", "Never" opening a line
         return False
     return bool(COURTESY_TITLE.sub("", surface + " ").strip())
 

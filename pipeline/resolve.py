@@ -14,6 +14,8 @@ Each rule works on entity keys and their names (one row per entity), never on me
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import polars as pl
 
 from pipeline import names
@@ -62,20 +64,28 @@ def _summary(frame: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
 
 
 def _people(summary: pl.DataFrame) -> dict[str, tuple[str, str, str | None]]:
-    """key -> (key it joins, basis, new full form or None) for surnames and shortened given names."""
+    """key -> (key it joins, basis, new full form or None) for middle initials, surnames and
+    shortened given names. Full names are looked up by their last word, so the work grows with the
+    names, not with their pairs."""
     people = summary.filter(pl.col("label") == "PERSON").select("_key", "name", "mentions").rows()
-    full = [(k, n, m) for k, n, m in people if len(names.name_words(n)) > 1 and names.could_be_full_name(n)]
+    by_surname: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for key, name, mentions in people:
+        words = names.name_words(name)
+        if len(words) > 1 and names.could_be_full_name(name):
+            by_surname[words[-1]].append((key, name, mentions))
     moves = {}
-    for key, name, mentions in full:  # one full name written with and without a middle initial
-        same = [(m, k) for k, n, m in full if names.person_key(n) == names.person_key(name) and (m, k) > (mentions, key)]
-        if same:
-            moves[key] = (max(same)[1], "middle_initial", None)
-    for key, name, _ in people:
-        if key in moves:
+    for key, name, mentions in people:
+        words = names.name_words(name)
+        if not words:
             continue
-        for test, basis in ((lambda s, f: names.is_part_of(s, f, at_end=True), "surname_in_corpus"),
+        fulls = [f for f in by_surname.get(words[-1], []) if f[0] != key]
+        same = [(m, k) for k, n, m in fulls if names.person_key(n) == names.person_key(name) and (m, k) > (mentions, key)]
+        if same:  # one full name written with and without a middle initial
+            moves[key] = (max(same)[1], "middle_initial", None)
+            continue
+        for test, basis in ((lambda a, b: names.is_part_of(a, b, at_end=True), "surname_in_corpus"),
                             (names.is_given_name_variant, "given_name_in_corpus")):
-            fits = [(k, m) for k, n, m in full if k != key and test(name, n)]
+            fits = [(k, m) for k, n, m in fulls if test(name, n)]
             if len(fits) > 1 and any(m >= ESTABLISHED_MENTIONS for _, m in fits):
                 fits = [(k, m) for k, m in fits if m >= ESTABLISHED_MENTIONS]
             if len(fits) == 1:
@@ -94,10 +104,14 @@ def _places(summary: pl.DataFrame) -> dict[str, tuple[str, str, str | None]]:
         if country and normalise(country) != key:
             moves[key] = (normalise(country), "country", country)
     named = {moves[k][2] if k in moves else n: moves[k][0] if k in moves else k for k, n in places}
+    by_last_word: dict[str, list[str]] = defaultdict(list)
+    for place in named:
+        if " " in place:
+            by_last_word[place.rsplit(" ", 1)[1]].append(place)
     known = gazetteer()
     for key, name in places:
         if key not in moves and " " not in name and name not in known:
-            fit = names.unique(n for n in named if n.endswith(" " + name))
+            fit = names.unique(by_last_word.get(name, []))
             if fit:
                 moves[key] = (named[fit], "place_in_corpus", fit)
     return moves
