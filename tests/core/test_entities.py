@@ -186,6 +186,10 @@ def test_entities_a_paragraph_that_lost_its_full_stop_is_still_prose():
         ("Support for the campaign grew as #deleteFacebook trended online.", "deleteFacebook", []),
         ("Warren has the most endorsements, per a list compiled by the scientist Boris Shor.3 And more.", "Boris Shor.3", ["Boris Shor"]),
         ("The witness, a retired officer and Lt. Col. in the reserve, testified.", "Lt. Col.", []),
+        ("The broader left is also anti-Biden, but split between the two.", "anti-Biden", ["Biden"]),
+        ("The price was matched at Kroger-owned stores in the region last week.", "Kroger-owned", ["Kroger"]),
+        ("The scientists were led by Michael Shadlen, Ph.D., of the university.", "Ph.D", []),
+        ("We know that Next the team will present the plan in full.", "Next", []),
     ],
 )
 def test_entities_glued_copy_artefacts_are_split_or_dropped(text, name, expected):
