@@ -111,11 +111,10 @@ def clean_document(raw: str) -> CleanResult:
     The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
     """
     lines = split_lines(raw)
-    candidates = chrome_vocabulary().candidates([ln.text for ln in lines])
     latin_page = scripts.is_latin(raw[:_HEAD])
     english = _is_english(lines)
-    for line, line_candidates in zip(lines, candidates):
-        if reason := shape_reason(line.text, line.words, latin_page, line_candidates):  # pass 1
+    for line in lines:
+        if reason := shape_reason(line.text, line.words, latin_page):  # pass 1
             line.kind, line.reason = "bad", reason
     _mark_repeats(lines)
     captions = _mark_captions(lines)
@@ -151,10 +150,8 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set[int] | None = None) -> str | None:
-    """The chrome reason a single line shows on its own, or None. `candidates`: the vocabulary
-    patterns that may match the line (see `Vocabulary.candidates`), when already known."""
-    vocabulary = chrome_vocabulary()
+def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
+    """The chrome reason a single line shows on its own, or None."""
     if not _LETTER.search(text):
         return "symbols_only"
     if metadata.is_byline(text):
@@ -163,7 +160,7 @@ def shape_reason(text: str, words: int, latin_page: bool = True, candidates: set
         return "publication_date"
     if words <= 8 and "@" in text and _EMAIL.search(text):
         return "author_signoff"
-    if reason := vocabulary.reason(text, words, vocabulary.candidates([text])[0] if candidates is None else candidates):
+    if reason := chrome_vocabulary().reason(text, words):
         return reason
     if latin_page and words <= 8 and not scripts.is_latin(text):
         return "non_english_ui"

@@ -1,16 +1,16 @@
-"""The page-chrome vocabulary of `data/chrome.toml`, matched against every line of a page at once.
+"""The page-chrome vocabulary of `data/chrome.toml`, matched against a line in one pass.
 
 Searching each line with each of the vocabulary's 125 case-insensitive patterns in Python's `re`
 would take most of cleaning's time. Hyperscan compiles every pattern into one automaton and scans
-a whole page in one pass; its matches name the lines that *may* match a pattern, and `re`, whose
-semantics the vocabulary is written in, confirms each of those few candidates on its line.
+a line in one pass; its matches name the patterns that *may* match the line, and `re`, whose
+semantics the vocabulary is written in, confirms those few candidates.
 
 Hyperscan takes neither `\\b` nor Unicode `\\w` and `\\d` in one database this size, so the
 patterns are widened for it: word boundaries are dropped and `\\w`, `\\d` also accept any
 non-ASCII character. Its case-insensitive matching folds Unicode letters as `re` does, except for
-İ and ı, which `re` also takes for i: the page is scanned with those two written as i. A widened
+İ and ı, which `re` also takes for i: lines are scanned with those two written as i. A widened
 pattern matches wherever the original does (and more), so confirming its candidates gives exactly
-the lines the original patterns match.
+the patterns that match.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from importlib import resources
 import hyperscan
 
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
-_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE
+_FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
 _AS_I = str.maketrans({"İ": "i", "ı": "i"})
 
 
@@ -42,21 +42,15 @@ class Vocabulary:
     database: hyperscan.Database
     """All patterns, widened (see the module docstring), pattern id = position in `patterns`."""
 
-    def candidates(self, lines: list[str]) -> list[set[int]]:
-        """For each line (without line breaks), the patterns that may match it."""
-        found: list[set[int]] = [set() for _ in lines]
-        data = "\n".join(lines).translate(_AS_I).encode("utf-8")
-
-        def on_match(pattern: int, _start: int, end: int, _flags: int, _context: object) -> None:
-            found[data.count(b"\n", 0, end)].add(pattern)
-
-        self.database.scan(data, match_event_handler=on_match)
+    def candidates(self, line: str) -> set[int]:
+        """The patterns that may match a line."""
+        found: set[int] = set()
+        self.database.scan(line.translate(_AS_I).encode("utf-8"), match_event_handler=lambda pattern, *_: found.add(pattern))
         return found
 
-    def reason(self, text: str, words: int, candidates: set[int]) -> str | None:
-        """The reason of the first pattern, among `candidates`, that matches `text` within its
-        rule's word limit."""
-        for i in sorted(candidates):
+    def reason(self, text: str, words: int) -> str | None:
+        """The reason of the first pattern that matches `text` within its rule's word limit."""
+        for i in sorted(self.candidates(text)):
             pattern = self.patterns[i]
             if words <= pattern.max_words and pattern.regex.search(text):
                 return pattern.reason
