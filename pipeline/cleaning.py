@@ -245,7 +245,7 @@ def _is_english(lines: list[_Line]) -> bool:
 def _stop_share_reaches(key: str, share: float) -> bool:
     """Whether at least `share` of the words of folded text (a line key) are English stop words."""
     tokens = key.split()
-    return sum(t in STOP_WORDS for t in tokens) / max(len(tokens), 1) >= share
+    return len([t for t in tokens if t in STOP_WORDS]) / max(len(tokens), 1) >= share
 
 
 def _mark_menu_runs(lines: list[_Line]) -> None:
