@@ -44,6 +44,8 @@ _PLACE_WEIGHT = 1.5  # a gazetteer's place outvotes one mention's label, not a c
 _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
 _WEAK_PERSON = 0.5
+# How a mention found a person's name in its document (`pipeline.document_names`).
+_PERSON_BASES = frozenset({"full_name_in_document", "given_name_in_document", "middle_initial", "courtesy_title"})
 
 
 def canonicalise(
@@ -65,8 +67,9 @@ def canonicalise(
     frame = _named(frame, expansions, aliases or {})
     frame = frame.with_columns(_norm=_distinct_map(frame, ("_full",), normalise))
     frame = frame.with_columns(_key=pl.col("_norm").replace_strict(merge_variants(frame), return_dtype=pl.String))
+    labels = vote_labels(frame)
     frame = frame.with_columns(_basis=pl.when(pl.col("_key") != pl.col("_norm")).then(pl.lit("spelling_variant")).otherwise(pl.col("_basis")))
-    frame, labels = resolve.across_corpus(frame, vote_labels(frame))
+    frame, labels = resolve.across_corpus(frame, labels)
     return _frames(frame, labels)
 
 
@@ -160,7 +163,8 @@ def merge_variants(frame: pl.DataFrame) -> dict[str, str]:
 
 def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     """One label per entity key (`_key`), in two rounds. First: spaCy's labels (half a vote for a
-    lone word tagged PERSON that names no person of its document), cues counting double, a
+    lone word tagged PERSON that names no person of its document, and for a short form of a
+    person's name tagged otherwise), cues counting double, a
     PERSON vote for each short form of a person's name (in its document, or a surname of the
     corpus's `established_surnames`), and a GPE vote and a half for a mention
     the gazetteer knows as a place (unless it is a short form of a person's name). Then each member of a list (`_chain`) adds
@@ -168,7 +172,7 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     a member the gazetteer knows as much as a place's vote for a one-word name ("in Seoul, Daejeon
     and Cheongju")."""
     surnames = established_surnames(frame)
-    weights = _distinct_map(frame, ("text", "_full", "ner_label"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
+    weights = _distinct_map(frame, ("text", "_full", "ner_label", "_basis"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
     frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
@@ -200,14 +204,15 @@ def established_surnames(frame: pl.DataFrame) -> set[str]:
     return {surname for surname, keys in by_surname.items() if len(keys) == 1}
 
 
-def _weights(text: str, full: str, ner_label: str, surnames: set[str]) -> list[float]:
+def _weights(text: str, full: str, ner_label: str, basis: str | None, surnames: set[str]) -> list[float]:
     """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
-    as a place's name)."""
+    as a place's name). A short form's own label counts half when it is not PERSON: the model
+    often calls a person's surname an organisation ("Braun")."""
     surname = full == text and text in surnames
-    lone = ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname
-    short = (full != text and len(bare_name(text).split()) == 1) or surname
+    short = (basis in _PERSON_BASES and len(bare_name(text).split()) == 1) or surname
+    weak = (ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname) or (short and ner_label != "PERSON")
     place = full == text and text in gazetteer()
-    return [_WEAK_PERSON if lone else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
+    return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
 
 
 def _winners(votes: pl.DataFrame) -> pl.DataFrame:

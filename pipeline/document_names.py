@@ -102,12 +102,16 @@ def assign_full_forms(rows: list[Mention]) -> None:
 
 def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int]]], dict[str, list[str]]]:
     """Per document: person key -> (the most written form of that person's full name, mentions);
-    and the organisations named in more than one word."""
+    and the organisations named in more than one word. A person's full name is one the model
+    tags PERSON, or ORG when its last word alone is a person's in the document."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
     organisations: dict[str, set[str]] = defaultdict(set)
+    surnames = _surnames_of_people(rows)
     for row in rows:
         name = bare_name(row.text)
-        if row.ner_label == "PERSON" and row.cue in (None, "PERSON") and len(names.name_words(name)) > 1 and names.could_be_full_name(name):
+        words = names.name_words(name)
+        full = len(words) > 1 and names.could_be_full_name(name) and row.cue in (None, "PERSON")
+        if full and (row.ner_label == "PERSON" or (row.ner_label == "ORG" and words[-1] in surnames.get(row.doc_id, ()))):
             written[row.doc_id][name] += 1
         elif row.ner_label == "ORG" and " " in name:
             organisations[row.doc_id].add(name)
@@ -120,6 +124,17 @@ def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int
             best = min(forms, key=lambda f: (-counts[f], -len(f), f))
             people[doc_id][key] = (best, sum(counts[f] for f in forms))
     return people, {doc_id: sorted(orgs) for doc_id, orgs in organisations.items()}
+
+
+def _surnames_of_people(rows: list[Mention]) -> dict[str, set[str]]:
+    """Per document, the one-word names the model or the context calls a person's ("Braun, 38,"):
+    a two-word name ending with one is a person's even where the model says ORG ("Scooter Braun")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        name = bare_name(row.text)
+        if " " not in name and (row.cue == "PERSON" or (row.ner_label == "PERSON" and row.cue is None)):
+            found[row.doc_id].add(name)
+    return found
 
 
 def _person(name: str, people: dict[str, tuple[str, int]]) -> tuple[str, str] | None:

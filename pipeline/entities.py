@@ -137,8 +137,8 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
 def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
     """Name mentions worth counting: cleaned spans of name labels (and of people named after a
     title whom the model missed), none crossing a line break, none in a credit, none that only
-    the page's lines around the article hold (see `pipeline.credits`), and no capitalised word the
-    page also writes in lower case ("Groups don't always ...": a common word opening a sentence)."""
+    the page's lines around the article hold (see `pipeline.credits`), and none made of words the
+    page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
     for start, end, label in sorted(entities + titled_people(text, entities)):
@@ -148,9 +148,17 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
         for part in possessive_parts(text, *unglue(text, start, end)):
             s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and text[s:e].lower() not in lower_words:
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words):
                 spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
+
+
+def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
+    """A capitalised word the page also writes in lower case ("Groups don't ..."), or a 'person'
+    made only of such words ("Muscular Dystrophy"): a sentence's or a heading's words, not a name.
+    (An organisation may be made of common words: "Democratic Party".)"""
+    words = surface.lower().split()
+    return all(w in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
 
 
 def _is_name(surface: str) -> bool:

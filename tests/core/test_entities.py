@@ -293,6 +293,22 @@ def test_entities_short_forms_join_the_one_full_name_of_their_document(text, nam
     assert _entity_of(mentions, entities, "d", short) == expected
 
 
+def test_entities_a_person_the_model_calls_an_organisation_is_a_person():
+    """The model tags "Scooter Braun" and most "Braun"s ORG; an age beside one "Braun" and the short
+    forms make him a person."""
+    text = "Scooter Braun is unhappy. Braun, 38, reps singers. Braun said no. Braun left. Scooter agreed."
+    names = [("Scooter Braun", "ORG"), ("Braun", "ORG"), ("Braun", "ORG"), ("Braun", "ORG"), ("Scooter", "ORG")]
+    rows = [("d", text.index(n, text.index(p) if p else 0), n, label) for (n, label), p in zip(names, ["", "Braun,", "Braun said", "Braun left", "Scooter agreed"])]
+    frame = _mentions(rows).with_columns(cue=pl.Series([None, "PERSON", None, None, None]))
+    mentions, entities = canonicalise(frame, pl.DataFrame({"doc_id": ["d"], "clean_text": [text]}))
+    assert entities.select("name", "label").rows() == [("Scooter Braun", "PERSON")]
+
+
+def test_entities_a_person_made_of_common_words_is_no_name():
+    text = "A rare form of Muscular Dystrophy has stopped him; muscular dystrophy is rare."
+    assert _surfaces(text, [("Muscular Dystrophy", "PERSON")]) == []
+
+
 def test_entities_people_sharing_a_surname_stay_apart_in_their_document():
     text = "Elizabeth A. Burton, 32, was held. Elizabeth A. Burton left. Victor N. Burton, 57, and Victor N. Burton. Burton said."
     names = [("Elizabeth A. Burton", "PERSON"), ("Elizabeth A. Burton", "PERSON"), ("Victor N. Burton", "PERSON"),
