@@ -211,7 +211,7 @@ def _weights(text: str, full: str, ner_label: str, basis: str | None, surnames: 
     surname = full == text and text in surnames
     short = (basis in _PERSON_BASES and len(bare_name(text).split()) == 1) or surname
     weak = (ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname) or (short and ner_label != "PERSON")
-    place = full == text and text in gazetteer()
+    place = full == text and text in gazetteer() and text not in names.demonyms()
     return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
 
 

@@ -107,3 +107,15 @@ def country_names() -> dict[str, str]:
         for form in forms - {""}:
             found.setdefault(form, english[code])
     return found
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Nationality words and their plurals ("Israeli", "Palestinians"), from countryinfo: the
+    gazetteer holds them, but they are NORP, not places."""
+    found = set()
+    for country in CountryInfo.all().values():
+        for word in (country.get("demonym") or "").split(","):
+            if word.strip():
+                found.update({word.strip(), word.strip() + "s"})
+    return frozenset(found)

@@ -354,6 +354,15 @@ def test_entities_names_join_across_the_corpus_when_unambiguous(docs, names, doc
     assert _entity_of(mentions, entities, doc, short) == expected
 
 
+@pytest.mark.parametrize(("text", "name", "ner", "label"), [
+    ("Temperatures fell in Seoul overnight.", "Seoul", "PERSON", "GPE"),  # the gazetteer's place outvotes the model
+    ("Israeli airstrikes hit the area.", "Israeli", "NORP", "NORP"),  # a demonym is no place
+])
+def test_entities_gazetteer_votes_for_places_not_nationalities(text, name, ner, label):
+    mentions, _ = _canonical({"d": text}, [("d", name, ner)])
+    assert mentions["label"].to_list() == [label]
+
+
 def test_entities_every_mention_records_how_it_joined_its_entity():
     mentions, _ = _canonical({"d": "Sam Altman spoke. Mr Altman said."}, [("d", "Sam Altman", "PERSON"), ("d", "Mr Altman", "PERSON")])
     assert mentions["resolved_by"].to_list() == ["as_written", "full_name_in_document"]
