@@ -157,8 +157,9 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     """A capitalised word the page also writes in lower case ("Groups don't ..."), or a 'person'
     made only of such words ("Muscular Dystrophy"): a sentence's or a heading's words, not a name.
     (An organisation may be made of common words: "Democratic Party".)"""
-    words = surface.lower().split()
-    return all(w in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
+    words = surface.split()
+    capitalised = all(w[1:] == w[1:].lower() for w in words)  # "US" or "IT" is an acronym, not "us" or "it"
+    return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
 
 
 def _is_name(surface: str) -> bool:
@@ -168,7 +169,7 @@ def _is_name(surface: str) -> bool:
         return False
     if not any(ch.isupper() or ch.isdigit() for ch in surface) or surface.upper() in _GENERIC_ACRONYMS:
         return False
-    if surface.lower() in STOP_WORDS:  # "Next", "Never" opening a line
+    if surface.lower() in STOP_WORDS and not surface.isupper():  # "Next", "Never" opening a line; not "US"
         return False
     return bool(COURTESY_TITLE.sub("", surface + " ").strip())
 

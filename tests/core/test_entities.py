@@ -214,8 +214,8 @@ def test_entities_a_possessive_splits_two_names_but_not_an_institution(text, spa
 
 
 def test_entities_a_capitalised_common_word_is_no_name():
-    text = "Groups don't always decide better. Small groups of people often do."
-    assert _surfaces(text, [("Groups", "ORG")]) == []
+    text = "Groups don't always decide better. Small groups of people often do, the US says: let us see."
+    assert _surfaces(text, [("Groups", "ORG"), ("US", "GPE")]) == ["US"]
 
 
 @pytest.mark.parametrize(
