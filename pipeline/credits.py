@@ -81,7 +81,7 @@ def prose_lines(text: str) -> list[bool]:
     an ellipsis, and ending a sentence, or long and not under a title (an unfinished last sentence
     in the article, unlike a teaser's blurb under its headline)."""
     flags = []
-    previous_title = True
+    previous_title = True  # the page's first line is its headline's place
     for line in text.split("\n"):
         line = line.strip()
         title = is_title(line)
