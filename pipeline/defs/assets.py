@@ -6,10 +6,10 @@ import polars as pl
 from pipeline import annotate, canonical, claims, documents, memory, money_table, relations
 from pipeline import report as summary
 from pipeline.adapters import gx
-from pipeline.adapters.metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
+from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.warehouse import Warehouse
 from pipeline.defs.checks import staged_results
 from pipeline.defs.jobs import FULL_REFRESH_TAG
