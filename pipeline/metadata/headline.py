@@ -132,9 +132,19 @@ def _headline(page: _Page) -> int | None:
     met are scored by the share of their words the article holds and by whether they stand over
     its byline, stamp or first paragraph; the best, or the related line stacked on top of it (a
     headline over its dek), is the headline, unless it is a short kicker over a longer one."""
-    lines, start = page.lines, page.start
-    if start is None:
+    if page.start is None:
         return None
+    scores = _header_scores(page, page.start)
+    best = _prefer_far(page, page.start, max(scores, key=lambda i: (scores[i], -i)) if scores else None)
+    while best is not None and (above := _stacked_above(page, best, scores)) is not None:
+        best = above
+    return best
+
+
+def _header_scores(page: _Page, start: int) -> dict[int, float]:
+    """The title-like lines met walking up from the article's first paragraph at `start` through its
+    header, by line, with their scores; the walk ends at a run of chrome or at lines of nothing."""
+    lines = page.lines
     scores: dict[int, float] = {}
     misses = chrome_run = 0
     found = False  # a line that shares the article's words or stands over its stamp
@@ -166,15 +176,17 @@ def _headline(page: _Page) -> int | None:
             misses += 1
         else:
             break
-    best = max(scores, key=lambda i: (scores[i], -i)) if scores else None
+    return scores
+
+
+def _prefer_far(page: _Page, start: int, best: int | None) -> int | None:
+    """The best of the walk, or the headline over a byline further up (`_far_headline`)."""
     if (best is None or not _over_stamp(page, best)) and (far := _far_headline(page)) is not None:
         # a headline over its byline further up wins over one that stands over nothing, or over
         # the article only (a video's title) and shares fewer of its words
         if best is None or not all(_passable(page, k) for k in range(best + 1, start)) or (
-                _shared_share(page, lines[far].text) >= _shared_share(page, lines[best].text)):
+                _shared_share(page, page.lines[far].text) >= _shared_share(page, page.lines[best].text)):
             best = far
-    while best is not None and (above := _stacked_above(page, best, scores)) is not None:
-        best = above
     return best
 
 
