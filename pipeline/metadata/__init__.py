@@ -19,20 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.metadata.byline import _byline, _lifted_byline
-from pipeline.metadata.dates import (
-    ANY_DATE, ANY_DATE_PATTERN, BYLINE_HINT_PATTERN, BYLINE_PATTERN, DATE_ONLY_PATTERN, RELATIVE_TIME_PATTERN,
-    STAMP_HINT_PATTERN, STAMP_PATTERN, find_date, is_byline, is_dateline_stamp,
-)
+from pipeline.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.metadata.headline import _headline
 from pipeline.metadata.outlet import _outlet
 from pipeline.metadata.page import _Field, PageLine, _page
 from pipeline.metadata.stamps import _lifted_stamp, _stamped
 
-__all__ = [
-    "ANY_DATE", "ANY_DATE_PATTERN", "BYLINE_HINT_PATTERN", "BYLINE_PATTERN", "DATE_ONLY_PATTERN",
-    "RELATIVE_TIME_PATTERN", "STAMP_HINT_PATTERN", "STAMP_PATTERN",
-    "Metadata", "PageLine", "extract", "find_date", "is_byline", "is_dateline_stamp",
-]
+__all__ = ["Metadata", "PageLine", "extract", "find_date", "is_byline", "is_dateline_stamp"]
 
 
 @dataclass(frozen=True)

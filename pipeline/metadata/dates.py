@@ -46,7 +46,6 @@ _NUMERIC = 2  # the patterns from here on have no month names
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-# Pattern strings that both Python's re and Hyperscan (see `pipeline.vocabulary`) accept.
 BYLINE_PATTERN = rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)"
 STAMP_PATTERN = r"(?i)^(?:posted|published|updated|last updated|modified|date|first published)\b\s*(?:on|at)?\s*:?"
 ANY_DATE_PATTERN = "(?i)" + re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in _DATE_PATTERNS))
@@ -54,10 +53,6 @@ DATE_ONLY_PATTERN = rf"(?i)^{_WEEKDAY}(?:{ANY_DATE_PATTERN[4:]})[\s,|:0-9apmestg
 ANY_DATE = re.compile(ANY_DATE_PATTERN)
 RELATIVE_TIME_PATTERN = r"(?i)\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
 _RELATIVE_TIME = re.compile(RELATIVE_TIME_PATTERN)
-# What every publication stamp holds (see `is_dateline_stamp`): a calendar date or a time ago.
-STAMP_HINT_PATTERN = f"(?i)(?:{ANY_DATE_PATTERN[4:]})|(?:{RELATIVE_TIME_PATTERN[4:]})"
-# How every byline opens (see `is_byline`).
-BYLINE_HINT_PATTERN = r"(?i)^(?:written |reported |words )?by\s"
 # Words a date-and-time stamp is made of besides the dates themselves.
 _STAMP_VOCABULARY = re.compile(
     r"(?i)\b(?:posted|published|updated|last|modified|original(?:ly)?|first|date|on|at|ago|just|now|today|yesterday|"
