@@ -16,7 +16,7 @@ import time
 
 from benchmarks import corpus
 from benchmarks.score_cleaning import ROOT, SETS
-from pipeline.cleaning import clean_text
+from pipeline.cleaning.cleaner import clean_text
 
 
 def dev_pages() -> list[str]:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.entities import normalise
+from pipeline.nlp.mentions import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seed_entities.json"

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from pipeline.cleaning import clean_document
+from pipeline.cleaning.cleaner import clean_document
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_DEV = ROOT.parent / "shared" / "benchmarks" / "pages-dev"

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.money import extract_money
+from pipeline.money.extract import extract_money
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.validation import expectation_columns, named_columns
+from pipeline.quality.validation import expectation_columns, named_columns
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 

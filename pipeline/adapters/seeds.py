@@ -7,14 +7,14 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipeline.aliases import ALIAS_FILE, parse_aliases
-from pipeline.ingest import (
+from pipeline.documents.seed_files import (
     DEFAULT_MAX_BYTES,
     SeedFile,
     file_state,
     list_seed_paths,
     read_seeds,
 )
+from pipeline.nlp.aliases import ALIAS_FILE, parse_aliases
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

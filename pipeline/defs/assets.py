@@ -3,8 +3,6 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from pipeline import annotate, canonical, claims, documents, memory, money_table, relations
-from pipeline import report as summary
 from pipeline.adapters import gx
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
@@ -13,6 +11,12 @@ from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_me
 from pipeline.adapters.warehouse import Warehouse
 from pipeline.defs.checks import staged_results
 from pipeline.defs.jobs import FULL_REFRESH_TAG
+from pipeline.documents import placement
+from pipeline.money import claims
+from pipeline.money import table as money_table
+from pipeline.nlp import annotate, canonical, relations
+from pipeline.quality import report as summary
+from pipeline.runtime import memory
 from pipeline.schema import TABLES
 
 # Staging name of the GX results of the run last published, which the report renders as Data Docs.
@@ -26,13 +30,13 @@ PUBLISHED_GX_RESULTS = "gx_results_published"
 def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     """Per-document results whose content and code version are unchanged are reused."""
     memory.release()
-    previous = documents.Ingested(
+    previous = placement.Ingested(
         *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine")),
         keys=staging.read("documents_keys"),
         signatures=staging.read("documents_minhash"),
     )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    result = documents.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
+    result = placement.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
     changes = result.changes
     counts = {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed), "reused": result.reused}
     context.log.info(f"Seed files: {changes.summary()}, {result.reused} reused")

@@ -9,10 +9,11 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipeline import memory, validation
 from pipeline.adapters import gx
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
+from pipeline.quality import validation
+from pipeline.runtime import memory
 from pipeline.schema import VALIDATION_RESULTS
 
 EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"

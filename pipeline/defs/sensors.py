@@ -3,9 +3,9 @@ import json
 import dagster as dg
 
 from pipeline.adapters.seeds import Seeds
-from pipeline.changes import diff, state_key
 from pipeline.defs.jobs import refresh_warehouse
-from pipeline.ingest import SeedsFolderError
+from pipeline.documents.seed_files import SeedsFolderError
+from pipeline.runtime.changes import diff, state_key
 
 
 @dg.sensor(

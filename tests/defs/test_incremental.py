@@ -5,8 +5,8 @@ import shutil
 import duckdb
 import pytest
 
-from pipeline import reuse
 from pipeline.defs.jobs import FULL_REFRESH_TAG
+from pipeline.runtime import reuse
 from tests.conftest import SEEDS, materialize_all
 
 pytestmark = pytest.mark.slow

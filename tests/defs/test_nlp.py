@@ -1,5 +1,5 @@
 from pipeline.adapters.nlp import PARALLEL_MIN_TEXTS, processes
-from pipeline.parallel import usable_cores
+from pipeline.runtime.parallel import usable_cores
 
 
 def test_nlp_processes_one_for_small_or_unsized_corpora_every_core_for_large_ones():

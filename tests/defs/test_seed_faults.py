@@ -15,7 +15,7 @@ from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import Warehouse
 from pipeline.defs.checks import build_check, suites
-from pipeline.ingest import SeedsFolderError
+from pipeline.documents.seed_files import SeedsFolderError
 from pipeline.schema import DOCUMENTS, VALIDATION_RESULTS
 from tests.conftest import SEEDS, materialize_all
 

@@ -1,0 +1,400 @@
+"""Boilerplate removal for plain-text copies of news pages.
+
+Each raw line is judged by what it looks like, in three passes:
+1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words
+   (`data/chrome.toml`), bylines and dates (lifted into metadata), repeats of earlier lines;
+2. density: the remaining lines are prose ("good"), short, or in between, from their length,
+   stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
+3. context: short and in-between lines take the class of their prose neighbours, so a short
+   paragraph inside the article stays and a headline inside a menu goes; runs of short lines
+   are menus, runs of unpunctuated headline-like lines are link lists, lists under a "Read
+   also"-style heading are related links, and prose cut off after the article by a band of
+   chrome is teasers.
+
+`clean_document` returns the body, one `Removal` per dropped line, the metadata, photo captions
+and a map from clean offsets back to raw offsets. `clean_text` returns only the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from itertools import count
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.cleaning import metadata, scripts
+from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary
+from pipeline.cleaning.metadata import Metadata
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A word of a repeat key: letters and digits, several joined by single joiners ("U.S.", "don't", "Hyun-woo").
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_RUN = re.compile(r"\S+(?: \S+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CLOSERS = "\"'”’)]"
+_NEAR_DUPLICATE_WINDOW = 12
+_NEAR_DUPLICATE_SCORE = 90.0
+_MENU_RUN = 4
+_HEADLINE_RUN = 3
+_TITLE_GAP = 3
+_ENGLISH_STOP_SHARE = 0.15
+_HEAD = 20000  # characters a page's script and language are judged on
+# Controls that pages put inside the article area (share bars, font-size and close buttons)
+# as often as around it: they say nothing about whether their neighbours are article text.
+_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
+_LABEL_REPEATS = 3
+_BLOCK_GAP = 4
+_BOXES = frozenset({"related_links", "advertisement", "headline_list"})
+_TEASER_MAX_GOOD = 3
+_TEASER_CHROME_SHARE = 0.3
+_LABEL_WORDS = 4
+# Removed lines that sit inside articles as often as around them; context ignores them.
+_INLINE = frozenset(
+    {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
+)
+# Removed lines that say nothing about their neighbours, and those that also do not split an
+# article into blocks (boxes pages set inside articles).
+_TRANSPARENT = _INLINE | _WIDGETS
+_UNBLOCKING = _TRANSPARENT | _BOXES
+
+
+class Removal(NamedTuple):
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanResult:
+    clean_text: str
+    removed: list[Removal]
+    metadata: Metadata
+    captions: list[tuple[int, str]]
+    segments: list[tuple[int, int, int]] = field(repr=False)
+    """(clean_start, raw_start, length) of each piece of clean_text copied from the raw text."""
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Offset in the raw text of the character at `clean_offset` in clean_text."""
+        starts = [s[0] for s in self.segments]
+        i = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        clean_start, raw_start, length = self.segments[i]
+        return raw_start + min(clean_offset - clean_start, length)
+
+
+@dataclass(eq=False, slots=True)
+class _Line:
+    no: int
+    raw_start: int
+    raw: str
+    text: str
+    words: int
+    kind: str = "good"  # good | short | neargood | bad
+    reason: str | None = None
+    key: str = ""  # case- and punctuation-folded text, for finding repeats
+
+
+def clean_text(raw: str) -> str:
+    """The article body of a raw page copy, with page chrome removed."""
+    return clean_document(raw).clean_text
+
+
+def clean_document(raw: str) -> CleanResult:
+    """Clean a raw page copy and explain every removed line.
+
+    The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
+    """
+    lines = split_lines(raw)
+    latin_page = scripts.is_latin(raw[:_HEAD])
+    english = _is_english(lines)
+    for line in lines:
+        if reason := shape_reason(line.text, line.words, latin_page):  # pass 1
+            line.kind, line.reason = "bad", reason
+    _mark_repeats(lines)
+    captions = _mark_captions(lines)
+    for line in lines:
+        if line.kind == "good":
+            line.kind = _density_class(line, latin_page, english)
+    _mark_menu_runs(lines)
+    _mark_headline_lists(lines)
+    _mark_related_blocks(lines)
+    _resolve_context(lines)
+    _mark_trailing_blocks(lines)
+    meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
+    title_line = _title_line(lines, meta.title)
+    if title_line is not None:
+        title_line.kind = "good"
+    body = [ln for ln in lines if ln.kind == "good"]
+    removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
+    text, segments = _assemble(body)
+    return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
+
+
+def split_lines(raw: str) -> list[_Line]:
+    """The page's non-blank lines, with their 1-based numbers, raw offsets and white-space-normalised text."""
+    pieces = _LINE_BREAK.split(raw)
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+    texts = [" ".join(piece.split()) for piece in pieces]
+    return [_Line(no, start, piece, text, text.count(" ") + 1, "good", None, _key(text))
+            for no, start, piece, text in zip(count(1), starts, pieces, texts) if text]
+
+
+def _key(text: str) -> str:
+    """A line's words, case-folded and without punctuation: the key repeats are found by."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
+    """The chrome reason a single line shows on its own, or None."""
+    if not _LETTER.search(text):
+        return "symbols_only"
+    if metadata.is_byline(text):
+        return "byline"
+    if metadata.is_dateline_stamp(text):
+        return "publication_date"
+    if words <= 8 and "@" in text and _EMAIL.search(text):
+        return "author_signoff"
+    if reason := chrome_vocabulary().reason(text, words):
+        return reason
+    if latin_page and words <= 8 and not scripts.is_latin(text):
+        return "non_english_ui"
+    if len(text) <= 2:
+        return "ui_control"
+    return None
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """Later copies of a line already seen (exactly, or nearly and close by) are duplicates, and
+    short lines that occur three times or more are section labels ("Company Town" over every teaser)."""
+    counts = Counter(ln.key for ln in lines)
+    seen: set[str] = set()
+    recent: deque[str] = deque(maxlen=_NEAR_DUPLICATE_WINDOW)
+    for line in lines:
+        key = line.key
+        if counts[key] >= _LABEL_REPEATS and line.words <= _LABEL_WORDS:
+            line.kind, line.reason = "bad", line.reason or "repeated_label"
+        elif key in seen and (line.words > 3 or line.kind == "bad"):
+            line.kind, line.reason = "bad", line.reason or "duplicate_line"
+        elif line.words >= 6 and process.extractOne(key, recent, scorer=fuzz.ratio, score_cutoff=_NEAR_DUPLICATE_SCORE):
+            line.kind, line.reason = "bad", "duplicate_line"
+        seen.add(key)
+        recent.append(key)
+
+
+def _mark_captions(lines: list[_Line]) -> list[_Line]:
+    """Photo captions: a line repeated right after itself, or followed by a photo credit line.
+
+    The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
+    """
+    captions = []
+    for i, (prev, line) in enumerate(zip(lines, lines[1:])):
+        if prev.kind == "bad" or prev.words < 4:
+            continue
+        repeated = line.reason == "duplicate_line" and _similar(prev, line)
+        credited = line.reason == "photo_credit"
+        if repeated or credited:
+            prev.kind, prev.reason = "bad", "photo_caption"
+            captions.append(prev)
+            for later in lines[i + 1:]:
+                if later.reason == "duplicate_line" and _similar(prev, later) and not (credited and later is line):
+                    # A credited caption that comes back further down is the standfirst or the
+                    # lede shown under the picture: the later copy is article text.
+                    later.kind, later.reason = ("good", None) if credited else ("bad", "duplicate_caption")
+    return captions
+
+
+def _similar(a: _Line, b: _Line) -> bool:
+    """Near-identical folded text."""
+    return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
+
+
+def _density_class(line: _Line, latin_page: bool, english: bool) -> str:
+    """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
+
+    English stop words only say something about English pages; on others a long line that
+    ends a sentence counts as prose. So they are not counted on pages in other scripts, and on a
+    Latin page a long line with few of them is prose unless the page is in English.
+    """
+    words = line.words
+    if words < 5:
+        return "short"
+    ends_sentence = _ends_sentence(line.text)
+    if words < 20 and not (words >= 8 and ends_sentence):
+        return "neargood"  # whatever its stop words
+    if not latin_page:
+        return "good"
+    # Prose: at least 8 words ending a sentence with a fifth of them stop words, or at least 20
+    # words with three tenths of them (of the two, the lower share applies when both could).
+    if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends_sentence else 0.3):
+        return "good"
+    return "neargood" if english else "good"
+
+
+def _is_english(lines: list[_Line]) -> bool:
+    """Whether a page in Latin letters is in English: at least `_ENGLISH_STOP_SHARE` of the words
+    of the lines in its head are English stop words."""
+    return _stop_share_reaches(" ".join(ln.key for ln in lines if ln.raw_start < _HEAD), _ENGLISH_STOP_SHARE)
+
+
+def _stop_share_reaches(key: str, share: float) -> bool:
+    """Whether at least `share` of the words of folded text (a line key) are English stop words."""
+    tokens = key.split()
+    return len([t for t in tokens if t in STOP_WORDS]) / max(len(tokens), 1) >= share
+
+
+def _mark_menu_runs(lines: list[_Line]) -> None:
+    """Runs of several short lines (menus, tag lists, link lists) are navigation."""
+    run: list[_Line] = []
+    for line in lines + [_Line(0, 0, "", "", 99, "good")]:
+        if line.kind == "short" or (line.kind == "bad" and run):
+            run.append(line)
+            continue
+        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN:
+            for ln in run:
+                if ln.kind == "short":
+                    ln.kind, ln.reason = "bad", "menu_list"
+        run = []
+
+
+def _mark_headline_lists(lines: list[_Line]) -> None:
+    """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
+    links to other stories; a list inside an article has bullets or sentences."""
+    run: list[_Line] = []
+    for line in lines + [_Line(0, 0, "", "", 0, "good")]:
+        if line.kind == "neargood" and 5 <= line.words <= 20 and not _ends_sentence(line.text) and not _BULLET.match(line.text):
+            run.append(line)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            for ln in run:
+                ln.kind, ln.reason = "bad", "headline_list"
+        run = []
+
+
+def _mark_related_blocks(lines: list[_Line]) -> None:
+    """Under a related-links heading, bullet items and headline-like lines are related links."""
+    in_block = False
+    for line in lines:
+        if line.reason == "related_links":
+            in_block = True
+        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
+            if line.kind != "bad":
+                line.kind, line.reason = "bad", "related_links"
+        else:
+            in_block = False
+
+
+def _resolve_context(lines: list[_Line]) -> None:
+    """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
+
+    Decided lines keep their class here, so the undecided ones can be resolved in place.
+    """
+    decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
+    for i, line in enumerate(lines):
+        if line.kind not in ("short", "neargood"):
+            continue
+        j = bisect.bisect_left(decided, i)
+        before = lines[decided[j - 1]].kind if j > 0 else "bad"
+        after = lines[decided[j]].kind if j < len(decided) else "bad"
+        if line.kind == "neargood":
+            keep = "good" in (before, after)
+        else:
+            keep = before == after == "good"
+        line.kind = "good" if keep else "bad"
+
+
+def _mark_trailing_blocks(lines: list[_Line]) -> None:
+    """Prose after the article, cut off from it by a band of chrome, is teasers and footers.
+
+    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (widgets,
+    bylines, captions and the boxes pages set inside articles, related links, headline lists and
+    advertisements, do not part them); the block
+    with the most prose is the article. A later block is dropped when it looks like a list of
+    teasers: few prose lines, or prose interleaved with chrome.
+    """
+    content = [ln for ln in lines if ln.reason not in _UNBLOCKING]
+    blocks: list[list[_Line]] = []
+    gap = _BLOCK_GAP
+    for line in content:
+        if line.kind == "good":
+            if gap >= _BLOCK_GAP or not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+            gap = 0
+        else:
+            gap += 1
+            if blocks and gap < _BLOCK_GAP:
+                blocks[-1].append(line)
+    if len(blocks) < 2:
+        return
+    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"))
+    for block in blocks[main + 1:]:
+        good = [ln for ln in block if ln.kind == "good"]
+        if len(good) <= _TEASER_MAX_GOOD or (len(block) - len(good)) / len(block) >= _TEASER_CHROME_SHARE:
+            for ln in good:
+                ln.kind, ln.reason = "bad", "trailing_teasers"
+
+
+def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
+    """The headline's line, to keep at the top of the body, when it sits just above the article:
+    no more than a few chrome lines (widgets, bylines and captions aside) between them."""
+    if not title:
+        return None
+    at = next((i for i, ln in enumerate(lines) if ln.text == title), None)
+    if at is None:
+        return None
+    between = 0
+    for line in lines[at + 1:]:
+        if line.kind == "good":
+            return lines[at] if between <= _TITLE_GAP else None
+        between += line.reason not in _TRANSPARENT
+    return None
+
+
+def _position_reason(line: _Line, body: list[_Line]) -> str:
+    """Reason for a line dropped by context: where it sits relative to the article."""
+    if not body or line.no < body[0].no:
+        return "page_header"
+    if line.no > body[-1].no:
+        return "page_footer"
+    return "low_content"
+
+
+def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Join kept lines into paragraphs; white space collapses, characters inside words never change.
+
+    A line that ends mid-sentence followed by one that starts in lower case is one paragraph
+    broken by a stray line break, so the two are joined with a space.
+    """
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    prev: _Line | None = None
+    for line in body:
+        if prev is not None:
+            sep = " " if _continues(prev.text, line.text) else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        for k, m in enumerate(_RUN.finditer(line.raw)):
+            if k:
+                parts.append(" ")
+                pos += 1
+            segments.append((pos, line.raw_start + m.start(), len(m.group())))
+            parts.append(m.group())
+            pos += len(m.group())
+        prev = line
+    return "".join(parts), segments
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    return not _ends_sentence(prev) and nxt[:1].islower()
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends in . ! ? or … (then closing quotes or brackets), or in : or ;."""
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…") or text[-1:] in (":", ";")

@@ -1,0 +1,201 @@
+"""The outlet: the name that the page's credits, copyright line, prompts and domain names agree on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import NamedTuple
+
+from pipeline.cleaning.metadata.byline import _EMAIL, _PARTICLES
+from pipeline.cleaning.metadata.dates import _MONTH
+from pipeline.cleaning.metadata.page import (
+    _ALL_STOP,
+    _GLUED_WORDS,
+    _HEADER_WIDGETS,
+    _UI_CHROME,
+    _ends_sentence,
+    _Field,
+    _Page,
+    _proper,
+    _words,
+)
+
+_BRAND_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "S.Paulo", "LWN.net"
+_BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
+_COPYRIGHT_NOISE = re.compile(
+    r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
+    r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
+)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more words than "Copyright Policy", a link
+_LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
+_HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
+_HOLDER_WORDS = 5
+_LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
+_CREDITS = [  # lines that credit the outlet, each with what its lines hold in lower case
+    ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
+    ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
+    (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
+]
+_PROMPTS = [  # short lines that invite the reader to the outlet
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
+    re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
+]
+_PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
+_PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
+_GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
+_COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
+    "cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge "
+    "gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh "
+    "ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw "
+    "mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb "
+    "sc sd se sg sh si sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us "
+    "uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
+).split()
+_DOMAIN = re.compile(
+    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]{2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
+    r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
+)
+_SMALL_NAME_WORDS = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
+_PROMPT_VERBS = frozenset({"get", "join", "subscribe", "follow", "support", "try", "sign", "about", "advertise", "welcome", "contact", "read", "watch", "download"})
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os"})
+_CODE = re.compile(r"[(){};=<>\"`]")  # a line of code, whose names look like domains ("res.ok", "fetch('a.com')")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go"})
+_MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
+                             "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
+_SIGNOFF_WORDS = 8
+_PROMPT_WORDS = 10
+_CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
+_NAMED_KINDS = frozenset({"domain", "email", "copyright", "agency"})  # evidence that can only be a name
+_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
+_MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
+_MORE_LINES_CAP = 1
+_MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
+_MENTIONS_CAP = 5
+_OUTLET_MIN_SCORE = 1.5
+
+
+def _fold(text: str) -> str:
+    """Lower case, letters and digits only: how names are compared (the scorers' norm)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"^the\b\W*", "", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def _brand_like(name: str) -> bool:
+    """A name, not a phrase: every word capitalised but the small ones, and not opening with one
+    ("Our Newsletter", "Portions of this content are" are not names)."""
+    words = name.split()
+    if not words or not words[0][:1].isupper() or (words[0].lower() in _ALL_STOP and words[0].lower() not in _ARTICLES):
+        return False
+    if words[0].lower() in _PROMPT_VERBS:
+        return False  # "Join Newsletter", "Support Snopes"
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL_NAME_WORDS for w in words)
+
+
+def _site_label(domain: str) -> str:
+    """The name part of a domain: "m.heraldsun.com.au" -> "heraldsun", "hacks.mozilla.org" -> "mozilla"."""
+    labels = domain.split(".")[:-1]
+    while len(labels) > 1 and labels[-1].lower() in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else domain
+
+
+def _copyright_holders(text: str) -> list[str]:
+    """The names next to a copyright sign, after it or before it ("© 2019 The Republic unless
+    otherwise noted. Privacy Policy", "Citylab.com © 2019 The Atlantic Monthly Group")."""
+    m = _COPYRIGHT.search(text)
+    after = _LEADING_NOISE.sub("", text[m.start():])  # a sentence that starts after the notice is not its holder
+    before = [part for part in _HOLDER_END.split(_COPYRIGHT_NOISE.sub(" ", text[: m.start()])) if part.strip()]
+    parts = [_HOLDER_END.split(after, 1)[0], before[-1] if before else ""]
+    return [name for part in parts if (name := _holder(part))]
+
+
+def _holder(part: str) -> str | None:
+    """A copyright holder's name out of the words by the sign, up to the first word in lower case."""
+    words = []
+    for word in _COPYRIGHT_NOISE.sub(" ", part).strip(" .,-–").split():
+        if word[:1].islower() and word not in _SMALL_NAME_WORDS and not _DOMAIN.fullmatch(word) and words:
+            break
+        words.append(word)
+    name = _LEGAL_FORM.sub("", " ".join(words)).strip(" .,-–")
+    if not name or _words(name) > _HOLDER_WORDS or len(_GLUED_WORDS.findall(name)) > 1:
+        return None
+    if domain := _DOMAIN.fullmatch(name):
+        return _site_label(domain.group("outlet"))
+    return name if _brand_like(name) or name.isalpha() and len(name) > 3 else None
+
+
+class _Credit(NamedTuple):
+    name: str
+    kind: str
+    line: int
+
+
+def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> list[_Credit]:
+    """Every place the page names its outlet: copyright lines, credits, the domains of its chrome
+    and of its reporters' addresses, prompts to follow or subscribe, the agency of the dateline,
+    the page's top line (a masthead when it comes back under the article)."""
+    found: list[_Credit] = []
+    for i, line in enumerate(page.lines):
+        text, words = line.text, _words(line.text)
+        if line.kept and words > _CREDIT_WORDS:
+            continue  # a paragraph of the article
+        low = text.lower()
+        if ("©" in text or "(c)" in low or "copyright" in low) and _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or words > 3) and words <= _CREDIT_WORDS:
+            found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
+        if not line.kept or words <= _PROMPT_WORDS and not _CODE.search(text):
+            if "." in text:
+                found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
+            if _PROMPT_HINT.search(low) and i != lo - 1:
+                found += [_Credit(m.group("outlet"), "prompt", i) for pattern in _PROMPTS for m in pattern.finditer(text)]
+        for literal, pattern in _CREDITS:
+            if literal in low:
+                found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
+        if _PUBLISHED_IN.match(text) and i + 1 < len(page.lines) and _brand_like(page.lines[i + 1].text):
+            found.append(_Credit(page.lines[i + 1].text, "credit", i))
+        if lo <= i < hi:
+            found += [_Credit(m.group("outlet"), "credit", i) for m in _GLUED_DATE.finditer(text)]
+        if "@" in text and (line.reason == "author_signoff" or words <= _SIGNOFF_WORDS) and (m := _EMAIL.search(text)):
+            if (label := _site_label(m.group("domain"))).lower() not in _MAIL_PROVIDERS:
+                found.append(_Credit(label, "email", i))
+    if dateline and dateline.group("agency"):
+        found.append(_Credit(dateline.group("agency"), "agency", -1))
+    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS), None)
+    if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
+        again = any(line.text == text for line in page.lines[max(top + 1, hi):])
+        found.append(_Credit(text, "masthead" if again else "top line", top))
+    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
+    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+
+
+def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> float:
+    """The weight of the evidence for a name (folded: `key`): each kind of credit that names it (or
+    a name that holds it, or that it holds) once, a little more for a further line, a little for
+    its mentions on the page."""
+    lines: dict[str, set[int]] = {}
+    for other, credit in credits:
+        if key in other or other in key:
+            lines.setdefault(credit.kind, set()).add(credit.line)
+    more = sum(len(found) - 1 for found in lines.values())
+    return (sum(_OUTLET_WEIGHT[kind] for kind in lines) + _MORE_LINES * min(more, _MORE_LINES_CAP)
+            + _MENTION * min(mentions, _MENTIONS_CAP))
+
+
+def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
+    """The name the most evidence agrees on (names one of which holds the other agree); of names
+    as strongly supported, the one written so most often, then the fullest."""
+    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
+    if not credits:
+        return None
+    text = "\n".join(line.text for line in page.lines).lower()
+    names = {c.name: key for key, c in credits}
+    scores = {name: _support(key, credits, text.count(name.lower())) for name, key in names.items()}
+    exact = Counter(key for key, _ in credits)  # of names as strongly supported, the one most often written so
+    best = max(scores, key=lambda name: (round(scores[name], 6), exact[names[name]], len(name)))
+    if scores[best] < _OUTLET_MIN_SCORE:
+        return None
+    kinds = sorted({c.kind for key, c in credits if key in names[best] or names[best] in key})
+    return _Field(best, " and ".join(kinds))

@@ -1,0 +1,57 @@
+"""The publication stamp in an article's header: its dates, update dates, times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.cleaning.metadata.dates import _date_of, _dates, _Found, find_date, is_dateline_stamp
+from pipeline.cleaning.metadata.page import _HEADER_REACH, _STAMP_WORDS, _WORD, _Field, _is_prose, _Page, _words
+
+# In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
+_SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
+_TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
+_RELATIVE_STAMP = re.compile(r"(?i)^(?:\d+\s*[mhdw]|\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)(?:\s+ago)?)$")
+_UPDATE_WORDS = re.compile(
+    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato)\b"
+)
+
+
+def _header_dates(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
+    """(date, is an update) for the dates of a header line; in a paragraph only one that opens it
+    ("April 17, 2015 -- Imagine ...")."""
+    found = _dates(text, day_first)
+    if _words(text) > _STAMP_WORDS or _is_prose(text) and not is_dateline_stamp(text):
+        found = [f for f in found if f.start <= 3]
+    elif not found:
+        found = [_Found(m.start(), m.end(), d) for m in _SHORT_NUMERIC_DATE.finditer(text) if (d := _date_of(m, day_first, 2000))]
+    out = []
+    for f in found:
+        before = text[max(0, f.start - 20): f.start]
+        out.append((f.date, _UPDATE_WORDS.search(before) is not None))
+    return out
+
+
+def _is_time_line(text: str) -> bool:
+    """A stamp without a date: "1:39 PM ET", "8h", "2 hours ago"."""
+    rest = _TIME.sub(" ", text)
+    return (_TIME.search(text) is not None and len(_WORD.findall(rest)) <= 2) or _RELATIVE_STAMP.match(text.strip()) is not None
+
+
+def _stamped(page: _Page, lo: int, hi: int) -> _Field | None:
+    """The publication stamp's date in lines lo..hi; an update date only when no other is there."""
+    updates = []
+    for i in range(lo, hi):
+        for date, update in _header_dates(page.lines[i].text, page.day_first):
+            if not update:
+                return _Field(date, "stamp in the article's header")
+            updates.append(date)
+    return _Field(updates[0], "update stamp in the article's header") if updates else None
+
+
+def _lifted_stamp(page: _Page, hi: int) -> _Field | None:
+    """Outside the header: the first line down to a little past it that the cleaner took for a stamp or byline."""
+    for line in page.lines[: hi + _HEADER_REACH]:
+        if line.reason in ("byline", "publication_date") and (date := find_date(line.text, page.day_first)):
+            return _Field(date, "stamp line")
+    return None

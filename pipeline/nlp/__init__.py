@@ -1,0 +1,1 @@
+"""Sentences, entity mentions, canonical entities across documents, aliases and co-occurrence."""

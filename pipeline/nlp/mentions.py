@@ -1,0 +1,200 @@
+"""Entity mentions: NER spans trimmed to the name they hold, or dropped when they hold none."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.nlp import credits
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+# Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
+# surface form of Sam Altman) and are set aside only when resolving the name.
+_JOB_TITLE = re.compile(r"^(?:(?:president|ceo|chairman|chairwoman|chief|executive|vice)\.?\s+)+", re.I)
+# Military and political ranks are courtesy titles too ("Lt. Col. Alexander Vindman", "Sen. Warren").
+COURTESY_TITLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|maj|capt|cpl|adm|cmdr|rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_APOSTROPHES = "'’‘ʼ"
+_POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|[{_APOSTROPHES}])$")
+_INNER_POSSESSIVE = re.compile(rf"^.+?[{_APOSTROPHES}]s\s+(?=\S)")
+# Words that name a kind of institution, not one: after a possessive they belong to the name
+# ("Harris County Sheriff's Office", "Murdoch Children's Research Institute"), unlike a name
+# ("The Verge's Stadia" is The Verge and Stadia).
+_GENERIC_ORG_WORDS = frozenset(
+    "office offices department institute institution research center centre hospital clinic school college university "
+    "academy foundation fund association society council committee commission agency bureau board court police salon "
+    "spa restaurant bar cafe store shop club team unit division service services program programme lab laboratory "
+    "museum library church health medical care and of the for".split()
+)
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
+_TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
+_NAME_CONTINUES = re.compile(r"-[a-z]{1,3}(?![\w-])")
+# Upper-case words spaCy's small model often tags ORG that name a field, a role, a file format or a
+# unit, not an organisation.
+_GENERIC_ACRONYMS = frozenset({
+    "AI", "AGI", "CEO", "CFO", "CTO", "HBM", "GPU", "CPU", "IT", "R&D", "IPO", "ESG", "EV", "EVS", "VR", "AR", "ML", "API",
+    "PC", "TV", "USB", "HDR", "LAN", "RAM", "SMS", "GPS", "DNA", "PDF", "DOC", "PPT", "JPEG", "JPG", "PNG", "GIF",
+    "KB", "MB", "GB", "TB", "3D", "4K", "COVID", "COVID-19", "PII", "FAQ", "Q&A", "DIY", "ASAP", "PH.D", "PHD", "MD", "MBA", "JR", "SR",
+})
+# A prefix or suffix joined by a hyphen is not part of the name: "anti-Biden", "Kroger-owned", "Seoul-based".
+_AFFIX = re.compile(r"^(?:anti|pro|ex|non|post|pre|neo|pan|mid|all)-(?=[A-Z])|(?<=[a-z])-(?:owned|based|led|backed|run|born|made|style|era)$")
+# Words of the page's user interface that copies glue to the name beside them ("EmailJohn Smith",
+# "TwitterFacebook", "Jane DoeFollow").
+_UI_WORDS = frozenset(
+    "email e-mail share tweet print comment comments follow subscribe facebook twitter instagram linkedin whatsapp "
+    "pinterest reddit youtube tumblr flipboard telegram messenger updated previous next related close menu video "
+    "videos photo photos advertisement sponsored sign login logout reply save".split()
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_FOOTNOTE = re.compile(r"(?<=[a-z])\.?\d{1,2}$")
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?:CEO|Chairman|Chairwoman|President|Vice Chairman|Executive Chairman|Chief Executive|Founder|"
+    r"Prime Minister|Minister|Governor|Senator)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b"
+    r"|(?P<courtesy>\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:-[a-z]+)?)\b"
+    # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
+    r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
+)
+_CALENDAR = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label: str
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim honorifics, leading articles, possessives, quotes, punctuation and trailing job titles,
+    keeping offsets exact."""
+    while True:
+        piece = text[start:end]
+        m = _JOB_TITLE.match(piece) or _LEADING_ARTICLE.match(piece) or _possessor(piece)
+        if m and m.end() < len(piece):
+            start += m.end()
+            continue
+        m = _AFFIX.match(piece)
+        if m:
+            start += m.end()
+            continue
+        m = _POSSESSIVE.search(piece) or _TRAILING_ROLE.search(piece) or _FOOTNOTE.search(piece) or _AFFIX.search(piece)
+        if m and m.start() > 0:
+            end = start + m.start()
+            continue
+        if piece and piece[0] in _EDGE_PUNCT + " ":
+            start += 1
+            continue
+        if piece and piece[-1] in _EDGE_PUNCT + " " and not _ABBREVIATION_END.search(piece):
+            end -= 1
+            continue
+        return start, end
+
+
+def _possessor(piece: str) -> re.Match | None:
+    """The possessor and its "'s " opening `piece`, unless what follows is a kind of institution."""
+    m = _INNER_POSSESSIVE.match(piece)
+    if m is None or all(w.lower() in _GENERIC_ORG_WORDS for w in re.findall(r"[^\W\d_]+", piece[m.end():])):
+        return None
+    return m
+
+
+def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at an inner possessive into its two names ("The Verge's Stadia review" -> "The
+    Verge", "Stadia review"), or whole."""
+    piece = text[start:end]
+    m = _possessor(piece)
+    if m is None:
+        return [(start, end)]
+    apostrophe = start + max(piece.rfind(a, 0, m.end()) for a in _APOSTROPHES)
+    return [(start, apostrophe), (start + m.end(), end)]
+
+
+def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans for names the model missed right after a title ("CEO Huh Yoon-hong", "Mr Son")
+    or before an age ("Eloise Parry, 21,")."""
+    taken = [(s, e) for s, e, _ in entities]
+    found = []
+    for m in _TITLED_NAME.finditer(text):
+        start, end = next(m.span(g) for g in ("name", "courtesy", "aged") if m.group(g))
+        if not any(start < e and s < end for s, e in taken) and not _CALENDAR.search(text[start:end]):
+            found.append((start, end, "PERSON"))
+    return found
+
+
+def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
+    """Name mentions worth counting: cleaned spans of name labels (and of people named after a
+    title whom the model missed), none crossing a line break, none in a credit, none that only
+    the page's lines around the article hold (see `pipeline.nlp.credits`), and none made of words the
+    page also writes in lower case (`_common_words`)."""
+    spans = []
+    lower_words = set(_LOWER_WORD.findall(text))
+    for start, end, label in sorted(entities + titled_people(text, entities)):
+        if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
+            continue
+        if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):
+            end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
+        for part in possessive_parts(text, *unglue(text, start, end)):
+            s, e = clean_span(text, *part)
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words):
+                spans.append(Span(s, e, label))
+    return credits.article_spans(text, spans)
+
+
+def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
+    """A capitalised word the page also writes in lower case ("Groups don't ..."), or a 'person'
+    made only of such words ("Muscular Dystrophy"): a sentence's or a heading's words, not a name.
+    (An organisation may be made of common words: "Democratic Party".)"""
+    words = surface.split()
+    capitalised = all(w[1:] == w[1:].lower() for w in words)  # "US" or "IT" is an acronym, not "us" or "it"
+    return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
+
+
+def _is_name(surface: str) -> bool:
+    """Long enough, on one line, written like a name (a capital or a digit), not a generic acronym,
+    a function word or a title alone ("Lt. Col.")."""
+    if len(surface) < 2 or "\n" in surface or not any(ch.isalpha() for ch in surface):
+        return False
+    if not any(ch.isupper() or ch.isdigit() for ch in surface) or surface.upper() in _GENERIC_ACRONYMS:
+        return False
+    if surface.lower() in STOP_WORDS and not surface.isupper():  # "Next", "Never" opening a line; not "US"
+        return False
+    return bool(COURTESY_TITLE.sub("", surface + " ").strip())
+
+
+def unglue(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the user-interface words a copy glued to it ("EmailJohn Smith" -> "John
+    Smith", "Jane DoeFollow" -> "Jane Doe"); empty when it is nothing else ("TwitterFacebook")."""
+    surface = text[start:end]
+    cuts = [0] + [m.start() for m in _GLUE.finditer(surface)] + [len(surface)]
+    if len(cuts) == 2:
+        return start, end
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    ui = [re.sub(r"\W", "", surface[a:b]).lower() in _UI_WORDS for a, b in pieces]
+    first = next((i for i, flag in enumerate(ui) if not flag), len(pieces))
+    last = next((i for i in range(len(pieces) - 1, -1, -1) if not ui[i]), -1)
+    if first > last:
+        return start, start
+    return start + pieces[first][0], start + pieces[last][1]
+
+
+def mention_id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """Case, hyphens, spaces and punctuation folded: "Chung Shin-a" == "Chung Shina" == "CHUNG SHIN A"."""
+    return re.sub(r"[\W_]+", "", name.casefold())

@@ -1,0 +1,1 @@
+"""What the expectation suites derive from the tables, and the summary report."""

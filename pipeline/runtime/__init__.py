@@ -1,0 +1,1 @@
+"""How a run executes: incremental reuse, process pools, memory."""

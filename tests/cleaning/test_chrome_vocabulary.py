@@ -1,0 +1,54 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary, widen
+
+VOCABULARY = chrome_vocabulary()
+# Words of the vocabulary, odd letters and scripts, digits and separators: texts that come near
+# the patterns, so that Python's re matches some of them.
+FRAGMENTS = st.sampled_from(
+    ["share", "Share this", "SHARE", "on", "follow", "us", "read", "more", "newsletter", "sign up", "cookies", "©", "2024",
+     "photo", "by", "Getty Images", "…", "[…]", "»", ">", "é", "ß", "İ", "ı", "ſ", "кс", "x", "공유", "関連記事", "12", ":", "|", " ", "-", "."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=8).map(" ".join))
+def test_vocabulary_candidates_include_every_pattern_python_matches(line):
+    line = " ".join(line.split())
+    matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
+    assert matching <= VOCABULARY.candidates(line), (line, matching - VOCABULARY.candidates(line))
+
+
+@pytest.mark.parametrize("line", ["PRİNT", "Prınt", "Share thiſ", "Cooкie"])
+def test_vocabulary_candidates_follow_pythons_case_insensitive_letters(line):
+    matching = {i for i, p in enumerate(VOCABULARY.patterns) if p.regex.search(line)}
+    assert matching and matching <= VOCABULARY.candidates(line)
+
+
+def test_vocabulary_reason_is_the_first_rule_that_matches_within_its_word_limit():
+    text = "Sign up for our newsletter"
+    assert VOCABULARY.reason(text, 5) == "newsletter_prompt"
+    assert VOCABULARY.reason(text, 500) is None  # longer than every rule allows
+    assert VOCABULARY.reason("Kakao said on Tuesday it would grow.", 7) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "widened"),
+    [
+        (r"\bshare on\b", "share on"),
+        (r"^[\w&]+$", r"^[\w\x{80}-\x{10FFFF}&]+$"),
+        (r"\d+ comments", r"[\d\x{80}-\x{10FFFF}]+ comments"),
+        (r"[a-z][\u0430-\u044f]", r"[a-z][\x{0430}-\x{044f}]"),
+        (r"[^.!?]*$", r"[^.!?]*$"),
+        (r"[^0-9]\d", r"[^0-9][\d\x{80}-\x{10FFFF}]"),
+    ],
+)
+def test_vocabulary_widen(pattern, widened):
+    assert widen(pattern) == widened
+
+
+def test_vocabulary_widen_refuses_what_it_would_narrow():
+    with pytest.raises(ValueError, match="negated class"):
+        widen(r"[^\W\d_]+")

@@ -1,0 +1,187 @@
+import pytest
+
+from pipeline.cleaning.cleaner import clean_document, clean_text, shape_reason, split_lines
+
+SEED_002 = "002_79b1a7c8b752f4f6"
+
+
+@pytest.mark.parametrize(
+    ("seed", "chrome", "reason"),
+    [
+        ("002_79b1a7c8b752f4f6", "Facebook share button", "share_widget"),
+        ("002_79b1a7c8b752f4f6", "font-size", "font_size_widget"),
+        ("002_79b1a7c8b752f4f6", "• +2", "symbols_only"),
+        ("002_79b1a7c8b752f4f6", "Top 10 Stories", "related_links"),
+        ("002_79b1a7c8b752f4f6", "go top LETTER", "navigation"),
+        ("002_79b1a7c8b752f4f6", "CLOSE", "ui_control"),
+        ("000_970517060b5d84ad", "Sign up now: Get ST's newsletters delivered to your inbox", "newsletter_prompt"),
+        ("000_970517060b5d84ad", "Follow topic:", "follow_prompt"),
+        ("000_970517060b5d84ad", "PHOTO: REUTERS", "photo_credit"),
+        ("003_230fd4a29234ebe9", "기사 이미지 확대 보기", "non_english_ui"),
+        ("003_230fd4a29234ebe9", "닫기", "non_english_ui"),
+        ("004_cccac4c44d5e8202", "Read also:", "related_links"),
+        ("004_cccac4c44d5e8202", "- Hyundai N affirms transition to hybrid performance-centric models, initiating with Tucson N", "related_links"),
+    ],
+)
+def test_cleaning_removes_seed_chrome_with_reason(seed_texts, seed, chrome, reason):
+    result = clean_document(seed_texts[seed])
+    assert chrome not in result.clean_text
+    assert any(r.reason == reason and chrome in r.text for r in result.removed)
+
+
+@pytest.mark.parametrize("seed", ["000_970517060b5d84ad", "002_79b1a7c8b752f4f6", "003_230fd4a29234ebe9"])
+def test_cleaning_keeps_one_copy_of_a_repeated_caption_out_of_the_body(seed_texts, seed):
+    result = clean_document(seed_texts[seed])
+    assert result.captions
+    for _, caption in result.captions:
+        assert caption not in result.clean_text
+    dupes = [r for r in result.removed if r.reason == "duplicate_caption"]
+    assert seed == "000_970517060b5d84ad" or dupes
+
+
+def test_cleaning_keeps_every_body_paragraph_of_the_seeds(seed_texts):
+    """Every raw line of two words or more that is not removed is in the clean text."""
+    for seed, raw in seed_texts.items():
+        result = clean_document(raw)
+        removed = {r.line_no for r in result.removed}
+        for line in split_lines(raw):
+            if line.words >= 12 and line.no not in removed:
+                assert line.text[:40] in result.clean_text, (seed, line.no)
+
+
+@pytest.mark.parametrize(
+    ("seed", "sentence"),
+    [
+        ("002_79b1a7c8b752f4f6", "Heads of ChatGPT operator, Softbank, Samsung discuss Stargate project"),
+        ("002_79b1a7c8b752f4f6", "Reportedly, Altman also said during the luncheon that Stargate will play an important role"),
+        ("004_cccac4c44d5e8202", "The future of AI in Korea promises to be an exciting and dynamic landscape"),
+        ("000_970517060b5d84ad", "Kakao shares were up 0.2 per cent on Feb 4 after surging 9 per cent the previous day."),
+        ("003_230fd4a29234ebe9", "Meanwhile, OpenAI has engaged with Samsung’s foundry business"),
+    ],
+)
+def test_cleaning_keeps_article_text(seed_texts, seed, sentence):
+    assert sentence in clean_text(seed_texts[seed])
+
+
+@pytest.mark.parametrize(
+    ("seed", "field", "value"),
+    [
+        ("002_79b1a7c8b752f4f6", "title", "OpenAI chief seeks Korean partners in global AI competition"),
+        ("002_79b1a7c8b752f4f6", "byline", "Nam Hyun-woo"),
+        ("002_79b1a7c8b752f4f6", "outlet", "Korea Times"),
+        ("003_230fd4a29234ebe9", "byline", "Kim Dong-young"),
+        ("003_230fd4a29234ebe9", "outlet", "AJP"),
+        ("003_230fd4a29234ebe9", "dateline", "Seoul"),
+        ("003_230fd4a29234ebe9", "published_date", "2025-02-04"),
+        ("000_970517060b5d84ad", "title", "OpenAI, Kakao to jointly develop AI products for South Korea"),
+        ("000_970517060b5d84ad", "dateline", "Seoul"),
+    ],
+)
+def test_cleaning_lifts_metadata(seed_texts, seed, field, value):
+    meta = clean_document(seed_texts[seed]).metadata
+    assert str(getattr(meta, field)) == value
+
+
+def test_cleaning_moves_byline_and_signoff_out_of_the_body(seed_texts):
+    result = clean_document(seed_texts[SEED_002])
+    assert "By Nam Hyun-woo" not in result.clean_text
+    assert "namhw@" not in result.clean_text
+    assert {"byline", "author_signoff"} <= {r.reason for r in result.removed}
+
+
+def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
+    text = clean_text(seed_texts["003_230fd4a29234ebe9"])
+    assert "With S uth Korea’s strength" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share this article", "share_widget"),
+        ("Facebook Twitter LinkedIn Email", "share_widget"),
+        ("A+ A-", "font_size_widget"),
+        ("Text size", "font_size_widget"),
+        ("Subscribe", "newsletter_prompt"),
+        ("Get our daily newsletter delivered to your inbox", "newsletter_prompt"),
+        ("Log in", "account_ui"),
+        ("We use cookies to improve your experience on our site", "cookie_notice"),
+        ("© 2024 Some Media Group. All rights reserved.", "copyright"),
+        ("Advertisement", "advertisement"),
+        ("Related Articles", "related_links"),
+        ("Back to top", "navigation"),
+        ("Image 3 of 12", "navigation"),
+        ("Photo: Getty Images", "photo_credit"),
+        ("-2 -1 0 +1 +2", "symbols_only"),
+        ("シェア", "non_english_ui"),
+        ("关闭", "non_english_ui"),
+        ("By Jane Doe", "byline"),
+        ("Published: March 3, 2024", "publication_date"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "comments_widget"),
+        ("Your email address will not be published. Required fields are marked *", "comments_widget"),
+        ("Mayor opens the new bridge after years of delay and a fight over the budget... more", "related_links"),
+        ("The council met on Tuesday to discuss the harbour plan [...]", "related_links"),
+        ("It looks like your browser is out of date. Please update to a modern browser.", "browser_notice"),
+        ("CLICK HERE TO GET THE DAILY HERALD APP", "promo_prompt"),
+        ("Rating: 12 Votes", "comments_widget"),
+        ("Disclaimer: the views expressed are the author's own", "legal_notice"),
+        ("Gеt уоur brаnd in frоnt оf thоuѕаndѕ оf rеаdеrѕ tоdау", "advertisement"),
+    ],
+)
+def test_cleaning_shape_reason_recognises_chrome(line, reason):
+    assert shape_reason(line, len(line.split())) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kakao said it would share the technology with its partners across the region this year.",
+        "The company said it would follow the rules set by the regulator.",
+        "He declined to comment.",
+        "Users who click here and there on the site are tracked, the regulator found in its report on Monday.",
+        "\"We will see what happens next...\" she said, before she walked out of the room.",
+        "Subscribers rose to 5 million last quarter, the company said in a statement on Monday.",
+    ],
+)
+def test_cleaning_shape_reason_keeps_sentences_with_ui_words(line):
+    assert shape_reason(line, len(line.split())) is None
+
+
+def test_cleaning_a_cyrillic_page_naming_latin_brands_is_not_look_alike_spam():
+    line = "Москва и Wi-Fi: в метро появился бесплатный интернет от компании MTS."
+    assert shape_reason(line, len(line.split()), latin_page=False) is None
+
+
+def test_cleaning_offset_map_points_back_to_raw(seed_texts):
+    raw = seed_texts["000_970517060b5d84ad"]
+    result = clean_document(raw)
+    for word in ("Altman", "Stargate", "Kakao Ventures"):
+        start = result.clean_text.index(word)
+        raw_start = result.raw_offset(start)
+        assert raw[raw_start: raw_start + len(word)] == word
+
+
+def test_cleaning_normalises_white_space_without_touching_words():
+    raw = "Title of the story here\n\nThe\u00a0company  said on Monday it had agreed to a deal with its main rival.\r\n"
+    text = clean_text(raw)
+    assert "The company said on Monday it had agreed to a deal with its main rival." in text
+    assert "\u00a0" not in text and "\r" not in text
+
+
+def test_cleaning_drops_a_menu_run_but_keeps_a_short_body_paragraph():
+    body = "The minister announced the budget on Tuesday, saying it would protect families from rising costs."
+    raw = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Budget plan unveiled by the minister", body, "It passed.", "Opposition leaders criticised the plan, arguing that it did little for renters and small businesses."])
+    result = clean_document(raw)
+    assert "It passed." in result.clean_text
+    assert "Business" not in result.clean_text
+    assert any(r.reason == "menu_list" and r.text == "Sport" for r in result.removed)
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n\n", "x", "•\n•\n•"])
+def test_cleaning_handles_degenerate_input(raw):
+    assert isinstance(clean_text(raw), str)
+
+
+def test_cleaning_repeat_keys_keep_joined_words_and_drop_lone_joiners():
+    lines = ["U.S. officials' “Don’t” -- co-op...", "ÉCOLE  Straße_Nord", "'quoted' a..b a-'b"]
+    keys = [ln.key for ln in split_lines("\n".join(lines))]
+    assert keys == ["u.s officials don’t co-op", "école strasse nord", "quoted a b a b"]

@@ -1,0 +1,21 @@
+import pytest
+
+from pipeline.runtime import memory
+
+
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+
+@pytest.mark.skipif(memory._trim() is None, reason="the C library has no malloc_trim (not glibc)")
+def test_memory_release_returns_free_heap_pages():
+    """Blocks freed below a block still in use stay in glibc's heap (it only shrinks from the
+    top) until `release` trims it."""
+    blocks = [bytes(1000) + bytes([i % 256]) for i in range(200_000)]  # ~200 MB of heap, not pymalloc's
+    last = blocks[-1]
+    del blocks
+    before = _resident_mb()
+    memory.release()
+    assert _resident_mb() < before - 100
+    assert len(last) == 1001
