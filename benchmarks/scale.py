@@ -22,10 +22,10 @@ _SPACY_ALONE = """
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
 from pipeline.adapters.nlp import Nlp, load
-from pipeline.documents.placement import ingest
+from pipeline.documents.placement import place_files
 from pipeline.documents.seed_files import read_seeds
 from pipeline.nlp.sentences import paragraphs
-docs = ingest(read_seeds(Path(sys.argv[1])), dt.datetime.now()).documents
+docs = place_files(read_seeds(Path(sys.argv[1])), dt.datetime.now()).documents
 texts = [t[s:e] for t in docs["clean_text"].to_list() for s, e in paragraphs(t)]
 nlp = Nlp()
 load(nlp.model)

@@ -36,7 +36,7 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class Vocabulary:
+class ChromeVocabulary:
     patterns: tuple[Pattern, ...]
     """Every pattern of every rule, in file order: the first that matches names the reason."""
     database: hyperscan.Database
@@ -58,14 +58,14 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def chrome_vocabulary() -> Vocabulary:
+def chrome_vocabulary() -> ChromeVocabulary:
     """The vocabulary, compiled once per process (about half a second for Hyperscan)."""
     data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
     patterns = tuple(Pattern(r["reason"], r["max_words"], re.compile(p, re.I)) for r in data["rule"] for p in r["patterns"])
     database = hyperscan.Database()
     widened = [widen(p.regex.pattern).encode("utf-8") for p in patterns]
     database.compile(expressions=widened, ids=list(range(len(widened))), elements=len(widened), flags=_FLAGS)
-    return Vocabulary(patterns, database)
+    return ChromeVocabulary(patterns, database)
 
 
 def widen(pattern: str) -> str:

@@ -14,7 +14,9 @@ from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.documents import placement
 from pipeline.money import claims
 from pipeline.money import table as money_table
-from pipeline.nlp import annotate, canonical, relations
+from pipeline.money.subjects import money_subjects
+from pipeline.nlp import annotate, canonical
+from pipeline.nlp.cooccurrence import cooccurrences
 from pipeline.quality import report as summary
 from pipeline.runtime import memory
 from pipeline.schema import TABLES
@@ -36,7 +38,7 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
         signatures=staging.read("documents_minhash"),
     )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    result = placement.ingest(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
+    result = placement.place_files(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
     changes = result.changes
     counts = {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed), "reused": result.reused}
     context.log.info(f"Seed files: {changes.summary()}, {result.reused} reused")
@@ -79,7 +81,7 @@ def canonical_entities(seeds: Seeds, staging: Staging):
     # The texts stay on disk: canonicalisation reads a chunk of documents' texts at a time.
     mentions, ents = canonical.canonicalise(spans, staging.scan("documents", ["doc_id", "clean_text"]), seeds.aliases())
     ents = ents.sort("n_documents", "n_mentions", "entity_id", descending=[True, True, False])
-    yield from _stage(staging, {"mentions": mentions, "entities": ents, "cooccurrences": relations.cooccurrences(mentions, ents)})
+    yield from _stage(staging, {"mentions": mentions, "entities": ents, "cooccurrences": cooccurrences(mentions, ents)})
 
 
 @dg.multi_asset(
@@ -97,7 +99,7 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     sentences = staging.read("sentences")
     frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.read("money"), reuse_keys(context, staging, "money_keys"))
     mentions = staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"])
-    frame, claim_table = claims.money_claims(relations.money_subjects(frame, mentions, sentences), docs, mentions)
+    frame, claim_table = claims.money_claims(money_subjects(frame, mentions, sentences), docs, mentions)
     by_currency = dict(frame.group_by("currency").len().sort("len", descending=True).rows())
     counts = {"currencies": by_currency, "documents_reused": reused, "documents_parsed": keys.height - reused}
     yield from _stage(staging, {"money": frame, "money_claims": claim_table}, money=counts)

@@ -86,7 +86,7 @@ def _clean_chunk(seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime) ->
     return DOCUMENTS.frame(documents), BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined)
 
 
-def ingest(
+def place_files(
     seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None, reuse: bool = True
 ) -> Ingested:
     """Every seed file ends up in exactly one of `documents` and `quarantine`; documents that

@@ -23,7 +23,7 @@ def claim_id(money_id: str) -> str:
 
 
 @dataclass(frozen=True)
-class Figure:
+class ReportedFigure:
     """What clustering needs of a money row (not a restatement)."""
 
     money_id: str
@@ -46,8 +46,8 @@ def money_claims(
     `documents` needs doc_id, published_date, story_id and outlet; `mentions` doc_id and
     entity_id (which entities a document names)."""
     figures = _figure_frame(money, documents)
-    fields = list(Figure.__dataclass_fields__)
-    originals = [Figure(**row) for row in figures.filter(pl.col("equivalent_of").is_null()).select(fields).iter_rows(named=True)]
+    fields = list(ReportedFigure.__dataclass_fields__)
+    originals = [ReportedFigure(**row) for row in figures.filter(pl.col("equivalent_of").is_null()).select(fields).iter_rows(named=True)]
     names = _names_by_document(mentions, figures)
     placed = cluster(originals, names)
     for money_id, restated in figures.filter(pl.col("equivalent_of").is_not_null()).select("money_id", "equivalent_of").rows():
@@ -60,7 +60,7 @@ def money_claims(
     return money, _claims_table(money.with_columns(lead_money_id=pl.Series(leads, dtype=pl.String)), figures)
 
 
-def cluster(figures: list[Figure], names: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
+def cluster(figures: list[ReportedFigure], names: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
     """money_id -> (the money_id of its claim's lead, the basis it joined on) for figures that
     restate nothing.
 
@@ -84,7 +84,7 @@ def cluster(figures: list[Figure], names: dict[str, set[str]]) -> dict[str, tupl
     return placed
 
 
-def _repeats(figure: Figure, lead: Figure) -> bool:
+def _repeats(figure: ReportedFigure, lead: ReportedFigure) -> bool:
     """Whether `figure` reports the lead's figure again: in another document, within the tolerance
     of a restatement in US dollars (outlets round, and convert at their own dates); in the same
     one, only as the same amount written again ("$17 Million", "$17 million"), since two close
@@ -94,7 +94,7 @@ def _repeats(figure: Figure, lead: Figure) -> bool:
     return bool(usd_agrees(figure.usd, lead.usd, figure.fx_basis))
 
 
-def _reading_order(figure: Figure) -> tuple:
+def _reading_order(figure: ReportedFigure) -> tuple:
     """Figures with a subject lead claims before those without, exact amounts before lower bounds,
     then by publication date (undated last) and position."""
     return (figure.lower_bound, figure.subject is None, figure.date is None, figure.date or dt.date.min, figure.doc_id, figure.money_id)
@@ -105,10 +105,10 @@ class Leads:
 
     def __init__(self) -> None:
         self.rank: dict[str, int] = {}
-        self.by_subject: dict[str, list[Figure]] = {}
-        self.by_story: dict[str | None, list[Figure]] = {}
+        self.by_subject: dict[str, list[ReportedFigure]] = {}
+        self.by_story: dict[str | None, list[ReportedFigure]] = {}
 
-    def add(self, lead: Figure) -> None:
+    def add(self, lead: ReportedFigure) -> None:
         if lead.usd is None:
             return  # nothing to compare with
         self.rank[lead.money_id] = len(self.rank)
@@ -117,7 +117,7 @@ class Leads:
         if lead.story_id is not None:
             self.by_story.setdefault(lead.story_id, []).append(lead)
 
-    def candidates(self, figure: Figure, named: set[str]) -> list[tuple[Figure, str]]:
+    def candidates(self, figure: ReportedFigure, named: set[str]) -> list[tuple[ReportedFigure, str]]:
         """The leads `figure` may join, in the order they were found, with the basis of each: a
         figure with a subject joins its subject's claims only; one without joins a claim of
         another document whose subject its document names, or one led from another document of
@@ -133,7 +133,7 @@ class Leads:
         return sorted((f for f in found.values() if _within_window(figure, f[0])), key=lambda f: self.rank[f[0].money_id])
 
 
-def _within_window(figure: Figure, lead: Figure) -> bool:
+def _within_window(figure: ReportedFigure, lead: ReportedFigure) -> bool:
     """Dates within WINDOW_DAYS; an undated figure (no date for its page or story) fits any."""
     return figure.date is None or lead.date is None or abs((figure.date - lead.date).days) <= WINDOW_DAYS
 

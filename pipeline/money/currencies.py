@@ -26,7 +26,7 @@ class Subunit:
 
 
 @dataclass(frozen=True)
-class Vocabulary:
+class CurrencyVocabulary:
     codes: frozenset[str]
     """Every ISO 4217 code CLDR knows."""
     words: dict[str, str]
@@ -56,7 +56,7 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
+def vocabulary() -> CurrencyVocabulary:
     data = tomllib.loads(resources.files("pipeline.data").joinpath("currencies.toml").read_text("utf-8"))
     codes = frozenset(c for c in list_currencies() if len(c) == 3 and c.isalpha())
     english = Locale("en")
@@ -73,7 +73,7 @@ def vocabulary() -> Vocabulary:
     dollars = frozenset(c for c in tender if get_currency_name(c, locale=english).lower().endswith(" dollar"))
     written = _cldr_symbols(english, codes) | data["symbols"]
     signs = {sign: code for sign, code in _territory_dollar_signs(english, dollars).items() if sign not in written}
-    return Vocabulary(
+    return CurrencyVocabulary(
         codes=codes,
         words=words,
         symbols=signs | written,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.money import traps
-from pipeline.money.currencies import Vocabulary, vocabulary
+from pipeline.money.currencies import CurrencyVocabulary, vocabulary
 from pipeline.money.dollars import RESTATEMENT_TOLERANCE, dollar_reading
 from pipeline.money.numbers import (
     DIGITS,
@@ -112,7 +112,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return prefixed, suffixed
 
 
-def _prefix(v: Vocabulary, codes: str) -> str:
+def _prefix(v: CurrencyVocabulary, codes: str) -> str:
     # "US $" and "HK $" occur with a space; a one-letter prefix only in tokenised text ("c $ 100"),
     # and never one that is a word of its own ("a $5 fee", "I $").
     written = [s for s in v.symbols if s not in v.territory_signs]
@@ -130,7 +130,7 @@ def _prefix(v: Vocabulary, codes: str) -> str:
     )
 
 
-def _suffix(v: Vocabulary, codes: str) -> str:
+def _suffix(v: CurrencyVocabulary, codes: str) -> str:
     words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.words] + [r"u\.s\.\s+dollars?", r"dollars?", r"bucks?"]
     dollar_signs = [re.escape(s) for s in v.symbols if s.endswith("$") and len(s) > 1 and s not in v.territory_signs]
     return (
@@ -143,7 +143,7 @@ def _suffix(v: Vocabulary, codes: str) -> str:
     )
 
 
-def _subunit_words(v: Vocabulary) -> str:
+def _subunit_words(v: CurrencyVocabulary) -> str:
     """Subunit words in any case; one-letter ones ("c", "p") in lower case only ("35C" is a temperature)."""
     words = [re.escape(w).replace(r"\ ", r"\s+") for w in v.subunits if len(w) > 1 or not w.isalpha()]
     return r"(?i:" + _alternation(words) + r")|" + "|".join(w for w in v.subunits if len(w) == 1 and w.isalpha())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents.placement import ingest
+from pipeline.documents.placement import place_files
 from pipeline.documents.seed_files import (
     IngestError,
     SeedFile,
@@ -216,7 +216,7 @@ def test_ingest_puts_every_file_in_documents_or_quarantine(seed_texts):
         "binary.bin": b"\x00\x01\x02",
         "chrome.txt": b"Share\nSubscribe\nLog in\n",
     }) + [SeedFile("pipe", b"", "pipe", problem="The entry is a FIFO (named pipe), not a regular file; it was not opened.")]
-    result = ingest(seeds, now=dt.datetime(2025, 1, 1))
+    result = place_files(seeds, now=dt.datetime(2025, 1, 1))
     documents = {row["source_path"]: row for row in result.documents.iter_rows(named=True)}
     assert set(documents) == {"good.txt", "good.md"}
     assert documents["good.txt"]["replaced_bytes"] == 0 and documents["good.md"]["replaced_bytes"] == 1

@@ -34,7 +34,7 @@ def test_parallel_one_core_never_spawns(monkeypatch):
 def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_result(monkeypatch):
     import datetime as dt
 
-    from pipeline.documents.placement import ingest
+    from pipeline.documents.placement import place_files
     from pipeline.documents.seed_files import read_seeds
     from pipeline.money.table import extract_frame
     from pipeline.nlp.annotate import annotate_documents
@@ -42,11 +42,11 @@ def test_parallel_ingest_and_money_in_worker_processes_equal_the_sequential_resu
     from tests.conftest import SEEDS
 
     seeds, now = read_seeds(SEEDS), dt.datetime(2026, 1, 1)
-    sequential = ingest(seeds, now)
+    sequential = place_files(seeds, now)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 2)
     monkeypatch.setattr(parallel, "CHUNK_ITEMS", 2)
     monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
-    pooled = ingest(seeds, now)
+    pooled = place_files(seeds, now)
     for table in ("documents", "boilerplate", "captions", "quarantine"):
         assert getattr(pooled, table).equals(getattr(sequential, table)), table
     # One sentence per paragraph is enough to check that each chunk carries its documents' spans.

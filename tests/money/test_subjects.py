@@ -3,29 +3,11 @@ import re
 import polars as pl
 import pytest
 
-from pipeline.documents.stories import story_ids
-from pipeline.nlp import relations
-from pipeline.nlp.relations import cooccurrences, money_subjects
+from pipeline.money.subjects import money_subjects
 
 
 def _mentions(rows):
     return pl.DataFrame(rows, schema=["doc_id", "sentence_idx", "start_char", "end_char", "entity_id", "label"], orient="row")
-
-
-@pytest.mark.parametrize("chunk", [500, 1])  # one chunk of documents, or one per document
-def test_relations_cooccurrences_count_sentences_and_documents(chunk, monkeypatch):
-    monkeypatch.setattr(relations, "CHUNK_ITEMS", chunk)
-    mentions = _mentions([
-        ("d1", 0, 0, 5, "A", "ORG"), ("d1", 0, 10, 15, "B", "ORG"), ("d1", 0, 20, 25, "A", "ORG"),
-        ("d1", 1, 0, 5, "A", "ORG"), ("d1", 1, 10, 15, "C", "PERSON"),
-        ("d2", 0, 0, 5, "B", "ORG"), ("d2", 3, 0, 5, "A", "ORG"),
-    ])
-    entities = pl.DataFrame({"entity_id": ["A", "B", "C"], "name": ["Alpha", "Beta", "Gamma"]})
-    pairs = {(r["entity_a"], r["entity_b"], r["scope"]): (r["n"], r["n_documents"]) for r in cooccurrences(mentions, entities).iter_rows(named=True)}
-    assert pairs[("A", "B", "sentence")] == (1, 1)
-    assert pairs[("A", "B", "document")] == (2, 2)
-    assert pairs[("A", "C", "sentence")] == (1, 1)
-    assert ("B", "C", "sentence") not in pairs
 
 
 def _sentence(marked: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -78,7 +60,7 @@ def _sentence(marked: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     ('Japan', '[Japan|GPE] pledged {$10 billion} in aid to [Ukraine|GPE].'),
     ('OpenAI', "[OpenAI]'s deal with [Kakao] is worth {$2 billion}."),
 ])
-def test_relations_money_subject_is_the_holder_by_the_sentence_structure(subject, marked):
+def test_subjects_subject_is_the_holder_by_the_sentence_structure(subject, marked):
     assert money_subjects(*_sentence(marked))["subject_entity_id"].to_list() == [subject]
 
 
@@ -99,51 +81,14 @@ def test_relations_money_subject_is_the_holder_by_the_sentence_structure(subject
     '[Kakao] shares fell as the regulator fined the company {$50 million}.',
     'The deal with [Kakao] is worth {$2 billion}, [Reuters] reported.',
 ])
-def test_relations_money_figure_without_a_clear_holder_keeps_no_subject(marked):
+def test_subjects_figure_without_a_clear_holder_keeps_no_subject(marked):
     assert money_subjects(*_sentence(marked))["subject_entity_id"].to_list() == [None]
 
 
-def test_relations_money_restatement_takes_the_subject_of_the_figure_it_restates():
+def test_subjects_restatement_takes_the_subject_of_the_figure_it_restates():
     money, mentions, sentences = _sentence("[SoftBank] will invest {$500 billion} ($684 billion) in the venture.")
     text = sentences["text"][0]
     restatement = {"money_id": "r", "doc_id": "d", "sentence_idx": 0, "start_char": text.index("$684"), "end_char": text.index(")"), "restates": "m"}
     outside = {"money_id": "x", "doc_id": "d", "sentence_idx": None, "start_char": 0, "end_char": 1, "restates": None}
     money = pl.concat([money, pl.DataFrame([restatement, outside], schema=money.schema)])
     assert money_subjects(money, mentions, sentences)["subject_entity_id"].to_list() == ["SoftBank", "SoftBank", None]
-
-
-def test_stories_group_rewrites_and_keep_other_articles_apart():
-    base = "OpenAI and Kakao will jointly develop artificial intelligence products for South Korean users, the companies said in Seoul on Tuesday after talks."
-    docs = pl.DataFrame({
-        "doc_id": ["a", "b", "c"],
-        "content_sha256": ["1", "2", "3"],
-        "clean_text": [base, base.replace("jointly develop", "build together").replace("said", "announced"),
-                       "The central bank left interest rates unchanged as inflation eased in the euro area last month."],
-    })
-    assert story_ids(docs)[0] == {"a": "a", "b": "a", "c": "c"}
-
-
-def test_stories_blocks_of_the_band_join_find_the_same_pairs(monkeypatch):
-    import numpy as np
-
-    import pipeline.documents.stories as stories
-
-    rng = np.random.default_rng(0)
-    base = rng.integers(0, 2**32, size=(6, 128), dtype=np.uint64)
-    signatures = np.vstack([base, base[:3]])  # rows 6, 7, 8 repeat rows 0, 1, 2
-    signatures[7, :64] = rng.integers(0, 2**32, size=64, dtype=np.uint64)  # half the values still agree: 0.5
-    signatures[8, :110] = rng.integers(0, 2**32, size=110, dtype=np.uint64)  # 18 of 128 agree: below 0.3
-
-    def pairs() -> set[tuple[int, int]]:
-        return {(int(a), int(b)) for first, second in stories.candidate_pairs(signatures) for a, b in zip(first, second)}
-
-    whole = pairs()
-    monkeypatch.setattr(stories, "_BLOCK_BUDGET", 9)  # one row per block
-    assert pairs() == whole == {(0, 6), (1, 7)}
-    one_story = list(stories.candidate_pairs(signatures, story_of=lambda rows: rows * 0))
-    assert all(len(first) == 0 for first, _ in one_story)  # nothing left to compare within one story
-    # The signatures a run stores are reused by the next one and give the same stories.
-    docs = pl.DataFrame({"doc_id": ["a", "b"], "content_sha256": ["1", "2"], "clean_text": ["alpha beta gamma delta", "epsilon zeta eta theta"]})
-    ids, stored = stories.story_ids(docs)
-    again, restored = stories.story_ids(docs, cached=stored)
-    assert again == ids and restored.equals(stored)
