@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEEDS
-from tests.readme import SQL_BLOCKS, command_with, commands
+from tests.readme import SQL_BLOCKS, command_with, commands, layout_paths
 
 VENV_BIN = Path(sys.executable).parent
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -104,3 +104,11 @@ def test_readme_benchmark_command_runs(command, built):
 def test_readme_query_runs_and_returns_rows(db, sql):
     rows = db.sql(sql).fetchall()
     assert rows
+
+
+def test_readme_layout_is_the_tree():
+    named = layout_paths()
+    tree = {p.relative_to(ROOT).as_posix() for p in (ROOT / "pipeline").rglob("*.py") if p.name != "__init__.py"}
+    tree |= {p.parent.relative_to(ROOT).as_posix() + "/" for p in (ROOT / "pipeline").rglob("__init__.py")}
+    assert sorted(tree - named) == [], "modules the README's Layout does not name"
+    assert sorted(p for p in named if not (ROOT / p).exists()) == [], "paths the README's Layout names that do not exist"

@@ -1,4 +1,4 @@
-"""The page-chrome vocabulary of `data/chrome.toml`, matched against a line in one pass.
+"""The page-chrome vocabulary of `chrome.toml`, matched against a line in one pass.
 
 Searching each line with each of the vocabulary's 125 case-insensitive patterns in Python's `re`
 would take most of cleaning's time. Hyperscan compiles every pattern into one automaton and scans
@@ -60,7 +60,7 @@ class ChromeVocabulary:
 @lru_cache(maxsize=1)
 def chrome_vocabulary() -> ChromeVocabulary:
     """The vocabulary, compiled once per process (about half a second for Hyperscan)."""
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("chrome.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("pipeline.cleaning").joinpath("chrome.toml").read_text("utf-8"))
     patterns = tuple(Pattern(r["reason"], r["max_words"], re.compile(p, re.I)) for r in data["rule"] for p in r["patterns"])
     database = hyperscan.Database()
     widened = [widen(p.regex.pattern).encode("utf-8") for p in patterns]

@@ -2,7 +2,7 @@
 
 Each raw line is judged by what it looks like, in three passes:
 1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words
-   (`data/chrome.toml`), bylines and dates (lifted into metadata), repeats of earlier lines;
+   (`chrome.toml`), bylines and dates (lifted into metadata), repeats of earlier lines;
 2. density: the remaining lines are prose ("good"), short, or in between, from their length,
    stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
 3. context: short and in-between lines take the class of their prose neighbours, so a short

@@ -2,7 +2,7 @@
 babel) plus news usage.
 
 The news usage that CLDR lacks (short words such as "won", prefixes such as "S$", subunits such
-as "paise") is kept, documented, in `data/currencies.toml`.
+as "paise") is kept, documented, in `currencies.toml`.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class CurrencyVocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> CurrencyVocabulary:
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("currencies.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("pipeline.money").joinpath("currencies.toml").read_text("utf-8"))
     codes = frozenset(c for c in list_currencies() if len(c) == 3 and c.isalpha())
     english = Locale("en")
     tender = _current_tender(english, codes)

@@ -50,7 +50,7 @@ def _figure_subject(row: dict) -> str | None:
 
 @dataclass(frozen=True)
 class MoneyWords:
-    """The lexicon of `data/money_verbs.toml` (its comments say what each list does)."""
+    """The lexicon of `money_verbs.toml` (its comments say what each list does)."""
 
     holder_verbs: frozenset[str]
     deal_verbs: frozenset[str]
@@ -62,7 +62,7 @@ class MoneyWords:
 
 @lru_cache(maxsize=1)
 def money_words() -> MoneyWords:
-    data = tomllib.loads(resources.files("pipeline.data").joinpath("money_verbs.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("pipeline.money").joinpath("money_verbs.toml").read_text("utf-8"))
     return MoneyWords(**{name: frozenset(words) for name, words in data.items()})
 
 

@@ -2,7 +2,7 @@
 ("300 pounds of cargo", "a 9-pound baby", "He lost 40 pounds"), a `p` that is a video
 resolution or a provisional year ("1080p", "2023p"), and a year that names a price level ("in
 2020 dollars"). The words that decide are data
-(`[traps]` in data/currencies.toml)."""
+(`[traps]` in currencies.toml)."""
 
 from __future__ import annotations
 

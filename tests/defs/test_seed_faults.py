@@ -25,8 +25,8 @@ HOSTILE = "<img src=x onerror=alert(1)>.txt"
 SPACY_MAX_LENGTH = 1_000_000
 
 
-@pytest.mark.slow
-def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_resource):
+def _awkward_folder(tmp_path):
+    """The real seeds plus every seed-file fault at once; returns the folder and its socket (to close)."""
     seeds, secret = tmp_path / "seeds", tmp_path / "secret.txt"
     shutil.copytree(SEEDS, seeds)
     shutil.copy(SEEDS / GOOD, secret)
@@ -53,6 +53,13 @@ def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_res
     (seeds / "linked sub").symlink_to("sub")
     listener = socket.socket(socket.AF_UNIX)
     listener.bind(str(seeds / "sock"))
+    return seeds, listener
+
+
+@pytest.mark.slow
+def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_resource):
+    seeds, listener = _awkward_folder(tmp_path)
+    quoted = (SEEDS / QUOTED).read_bytes()
     path = tmp_path / "w.duckdb"
     try:
         result = materialize_all(seeds, path, nlp_resource)
