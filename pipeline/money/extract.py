@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipeline.money import traps
 from pipeline.money.currencies import CurrencyVocabulary, vocabulary
-from pipeline.money.dollars import RESTATEMENT_TOLERANCE, dollar_reading
+from pipeline.money.dollars import dollar_reading
 from pipeline.money.numbers import (
     DIGITS,
     SCALE,
@@ -26,7 +26,6 @@ from pipeline.money.numbers import (
     scale_of,
 )
 
-__all__ = ["RESTATEMENT_TOLERANCE", "extract_money"]  # the tolerance is read by money_table from here
 
 QUALIFIERS = {
     "up_to": ["up to", "no more than", "as much as", "as high as", "a maximum of", "a max of", "not more than"],

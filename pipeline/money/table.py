@@ -7,7 +7,8 @@ import hashlib
 import polars as pl
 
 from pipeline.money import fx
-from pipeline.money.extract import RESTATEMENT_TOLERANCE, extract_money
+from pipeline.money.dollars import RESTATEMENT_TOLERANCE
+from pipeline.money.extract import extract_money
 from pipeline.nlp.sentences import sentence_index
 from pipeline.runtime.parallel import document_chunks, map_parts, workers
 from pipeline.runtime.reuse import keys_frame, merge, partition

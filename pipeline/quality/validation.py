@@ -1,9 +1,12 @@
 """What the expectation suites need beyond a table's own columns: derived per-row facts and
-parameters, computed here so the suites in `expectations/` stay declarative."""
+parameters, computed here so the suites in `expectations/` stay declarative. A suite names the
+derived columns it reads (`"derived"`, from `DERIVED`) or the frame it validates instead of its
+table (`"frame"`, from `FRAMES`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -13,13 +16,19 @@ from pipeline.runtime.parallel import chunks, document_texts
 from pipeline.schema import TABLES
 
 _PERCENTAGE = r"(?i)%|\bper\s?cent\b|\bpercent"
-_OFFSET_TABLES = ("sentences", "mentions", "money")
-# Columns the derived checks and the examples of flagged rows are computed from.
-_OFFSET_INPUTS = ("doc_id", "start_char", "end_char", "text")
-_MONEY_INPUTS = ("money_id", "equivalent_of", "amount_usd", "fx_basis", "flags")
+# Columns the examples of flagged rows are shown with.
 _EXAMPLE_COLUMNS = ("doc_id", "source_path", "sentence_idx", "start_char", "text", "n_places", "flags")
 
 Scanner = Callable[[str, list[str] | None], pl.LazyFrame]
+"""`scan(name, columns)` scans a staged table (all columns when None)."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column a suite may name: the table's columns it is computed from, and how."""
+
+    inputs: tuple[str, ...]
+    add: Callable[[pl.DataFrame, Scanner], pl.DataFrame]
 
 
 def parameters() -> dict:
@@ -27,45 +36,25 @@ def parameters() -> dict:
 
 
 def frame_for(table: str, suite: dict, scan: Scanner) -> pl.DataFrame:
-    """The frame a suite validates: the table's columns the suite needs, with its derived columns,
-    or the frame the suite names in "frame" (`spacy_money_spans`: spaCy's MONEY spans against the
-    money table; `seed_files`: every file of the seeds folder against documents and quarantine;
-    `money_claim_links`: money rows against the claims they point at).
-    `scan(name, columns)` scans a staged table (all columns when None)."""
-
-    def read(name: str, columns: list[str] | None) -> pl.DataFrame:
-        return scan(name, columns).collect()
-
-    if suite.get("frame") == "spacy_money_spans":
-        spans = read("ner_spans", ["doc_id", "sentence_idx", "start_char", "end_char", "text", "raw_label"])
-        return money_span_coverage(spans, read("money", ["doc_id", "start_char", "end_char"]))
-    if suite.get("frame") == "seed_files":
-        return seed_coverage(read("seed_files", None), read("documents", ["source_path"]), read("quarantine", ["source_path"]))
-    if suite.get("frame") == "money_claim_links":
-        return claim_links(read("money", ["money_id", "doc_id", "claim_id"]), read("money_claims", ["claim_id", "lead_money_id"]))
-    frame = read(table, columns_for(table, suite))
-    if table in _OFFSET_TABLES:
-        frame = with_offset_check(frame, scan("documents", ["doc_id", "clean_text"]))
-    if table == "money":
-        frame = with_money_checks(frame)
-    if table == "documents":
-        frame = frame.with_columns(doc_id_unique=pl.col("doc_id").is_unique())  # the files behind a duplicate, if any
-    if "flags" in frame.columns:
-        frame = frame.with_columns(unflagged=pl.col("flags").list.len() == 0)  # facts worth a review, counted by a warning
+    """The frame a suite validates: the frame it names in "frame", or else the table's columns
+    the suite needs with the derived columns it names in "derived"."""
+    if "frame" in suite:
+        return FRAMES[suite["frame"]](lambda name, columns: scan(name, columns).collect())
+    frame = scan(table, columns_for(table, suite)).collect()
+    for name in suite.get("derived", []):
+        frame = DERIVED[name].add(frame, scan)
     return frame
 
 
 def columns_for(table: str, suite: dict) -> list[str]:
-    """The columns of `table` a suite reads: those its expectations name, the inputs of the
+    """The columns of `table` a suite reads: those its expectations name, the inputs of its
     derived columns, the columns of flagged-row examples; all of them when an expectation is
     about the whole table."""
     wanted = named_columns(suite)
     if wanted is None:
         return TABLES[table].names
-    wanted |= set(_OFFSET_INPUTS) if table in _OFFSET_TABLES else set()
-    wanted |= set(_MONEY_INPUTS) if table == "money" else set()
+    wanted |= {c for name in suite.get("derived", []) for c in DERIVED[name].inputs}
     wanted |= set(_EXAMPLE_COLUMNS) if suite.get("report_rows_where_false") else set()
-    wanted |= {"flags"} if "unflagged" in wanted else set()
     return [c for c in TABLES[table].names if c in wanted]
 
 
@@ -126,15 +115,6 @@ def with_offset_check(frame: pl.DataFrame, documents: pl.DataFrame | pl.LazyFram
     return frame.with_columns(pl.concat(flags)["offset_matches"] if flags else pl.Series("offset_matches", [], dtype=pl.Boolean))
 
 
-def with_money_checks(frame: pl.DataFrame) -> pl.DataFrame:
-    """`usd_or_flagged`: a figure has its USD value or says why not; `restatement_agrees`: every
-    published restatement link agrees in USD (null where the row restates nothing)."""
-    return frame.with_columns(
-        usd_or_flagged=pl.col("amount_usd").is_not_null() | pl.col("flags").list.contains("no_usd_rate"),
-        restatement_agrees=restatement_agrees(frame, "equivalent_of"),
-    )
-
-
 def seed_coverage(seed_files: pl.DataFrame, documents: pl.DataFrame, quarantine: pl.DataFrame) -> pl.DataFrame:
     """Each seed file (`source_path`) with `n_places`, how many rows of documents and quarantine
     hold it, and `placed_once`, the invariant."""
@@ -153,3 +133,31 @@ def claim_links(money: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame:
     )
     joined = money.join(claim_side, on="claim_id", how="full", coalesce=True)
     return joined.with_columns(linked=pl.col("money_id").is_not_null() & pl.col("lead_in_claim").fill_null(False))
+
+
+DERIVED: dict[str, Derived] = {
+    "offset_matches": Derived(("doc_id", "start_char", "end_char", "text"),
+                              lambda frame, scan: with_offset_check(frame, scan("documents", ["doc_id", "clean_text"]))),
+    # A figure has its USD value or says why not.
+    "usd_or_flagged": Derived(("amount_usd", "flags"), lambda frame, _: frame.with_columns(
+        usd_or_flagged=pl.col("amount_usd").is_not_null() | pl.col("flags").list.contains("no_usd_rate"))),
+    # Every published restatement link agrees in USD (null where the row restates nothing).
+    "restatement_agrees": Derived(("money_id", "equivalent_of", "amount_usd", "fx_basis"), lambda frame, _: frame.with_columns(
+        restatement_agrees=restatement_agrees(frame, "equivalent_of"))),
+    # The files behind a duplicate doc_id, if any.
+    "doc_id_unique": Derived(("doc_id",), lambda frame, _: frame.with_columns(doc_id_unique=pl.col("doc_id").is_unique())),
+    # Facts worth a review, counted by a warning.
+    "unflagged": Derived(("flags",), lambda frame, _: frame.with_columns(unflagged=pl.col("flags").list.len() == 0)),
+}
+
+FRAMES: dict[str, Callable[[Callable[[str, list[str] | None], pl.DataFrame]], pl.DataFrame]] = {
+    # spaCy's MONEY spans against the money table.
+    "spacy_money_spans": lambda read: money_span_coverage(
+        read("ner_spans", ["doc_id", "sentence_idx", "start_char", "end_char", "text", "raw_label"]),
+        read("money", ["doc_id", "start_char", "end_char"])),
+    # Every file of the seeds folder against documents and quarantine.
+    "seed_files": lambda read: seed_coverage(read("seed_files", None), read("documents", ["source_path"]), read("quarantine", ["source_path"])),
+    # Money rows against the claims they point at.
+    "money_claim_links": lambda read: claim_links(read("money", ["money_id", "doc_id", "claim_id"]),
+                                                  read("money_claims", ["claim_id", "lead_money_id"])),
+}

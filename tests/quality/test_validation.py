@@ -3,7 +3,8 @@ import polars as pl
 import pytest
 
 from pipeline.money.table import restatement_agrees, reviewed
-from pipeline.quality.validation import with_money_checks, with_offset_check
+from pipeline.quality.validation import DERIVED, FRAMES, with_offset_check
+from pipeline.schema import TABLES
 
 
 def test_validation_offset_check_flags_mismatches():
@@ -45,7 +46,9 @@ def test_validation_restatement_agreement_uses_the_tolerance_of_the_rate_date(us
 
 def test_validation_money_checks_hold_on_reviewed_figures_that_disagree():
     frame = reviewed(_money(amount_usd=[100.0, 103.0, 100.0, 150.0], fx_basis=["published_date"] * 4))
-    out = with_money_checks(frame)
+    for name in ("restatement_agrees", "usd_or_flagged"):
+        frame = DERIVED[name].add(frame, None)
+    out = frame
     # The disagreeing link is dropped (so every published link agrees) and both of its figures are flagged.
     assert out["equivalent_of"].to_list() == [None, "a", None, None]
     assert out["restatement_agrees"].to_list() == [None, True, None, None]
@@ -85,3 +88,19 @@ def test_validation_checks_read_only_the_columns_their_suites_need():
     assert {"money_id", "equivalent_of", "amount_usd", "fx_basis", "flags", "text"} <= set(money)
     table_level = {"expectations": [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}]}
     assert "raw_text" in columns_for("documents", table_level)
+
+
+def test_validation_every_column_a_suite_names_is_its_tables_or_a_derived_one_it_declares():
+    """The suites are declarative: nothing is added to a table's frame because of its name."""
+    from pipeline.defs.checks import suites
+    from pipeline.quality.validation import named_columns
+
+    for table, suite in suites():
+        if "frame" in suite:
+            assert suite["frame"] in FRAMES
+            continue
+        derived = set(suite.get("derived", []))
+        assert derived <= set(DERIVED), suite["name"]
+        known = set(TABLES[table].names) | derived
+        reported = {suite["report_rows_where_false"]} if "report_rows_where_false" in suite else set()
+        assert (named_columns(suite) or set()) | reported <= known, f"{table}.{suite['name']}"
