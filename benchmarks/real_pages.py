@@ -87,7 +87,7 @@ def read_tables(warehouse: Path) -> tuple[str, dict[str, pl.DataFrame]]:
         with duckdb.connect(str(warehouse), read_only=True) as con:
             return "warehouse", {t: con.sql(f"SELECT * FROM {t}").pl() for t in TABLES}
     staging = Staging(path=str(warehouse.parent / "staging"))
-    return "staging (NOT published)", {t: staging.read(t) for t in TABLES}
+    return "staging (NOT published)", {t: staging.previous(t) for t in TABLES}
 
 
 def placement(files: list[str], tables: dict[str, pl.DataFrame]) -> dict:

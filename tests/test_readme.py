@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.adapters.project import environment_variable
+from pipeline.defs.resources import resources
 from tests.conftest import ROOT, SEEDS
-from tests.readme import SQL_BLOCKS, command_with, commands, layout_paths
+from tests.readme import README, SQL_BLOCKS, command_with, commands, layout_paths
 
 VENV_BIN = Path(sys.executable).parent
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -112,3 +114,12 @@ def test_readme_layout_is_the_tree():
     tree |= {p.parent.relative_to(ROOT).as_posix() + "/" for p in (ROOT / "pipeline").rglob("__init__.py")}
     assert sorted(tree - named) == [], "modules the README's Layout does not name"
     assert sorted(p for p in named if not (ROOT / p).exists()) == [], "paths the README's Layout names that do not exist"
+
+
+def test_readme_configuration_table_is_the_resources_settings():
+    """Every environment variable a resource reads, with its default and meaning, and no other."""
+    section = re.search(r"## Configuration\n(.*?)\n## ", README, flags=re.S).group(1)
+    rows = re.findall(r"^\| `(\w+)` \| (.*?) \| (.*?) \|$", section, flags=re.M)
+    fields = [field for resource in resources().resources.values() for field in type(resource).model_fields.values()]
+    declared = [(var, field.json_schema_extra["shown_default"], field.description) for field in fields if (var := environment_variable(field))]
+    assert sorted(rows) == sorted(declared)

@@ -9,6 +9,7 @@ import dagster as dg
 import spacy
 from spacy.language import Language
 
+from pipeline.adapters.project import setting
 from pipeline.nlp.sentences import MAX_PIECE_CHARS, Annotation
 from pipeline.runtime.parallel import usable_cores
 
@@ -52,12 +53,12 @@ def processes(texts: Iterable[str], requested: int = 0) -> int:
 
 
 class Nlp(dg.ConfigurableResource):
-    """The spaCy model; its name is configurable (PIPELINE_SPACY_MODEL), and so is the number of
-    processes (PIPELINE_SPACY_PROCESSES; 0 = one per core for large corpora, see `processes`)."""
+    """The spaCy model, run in batches over one or more processes."""
 
-    model: str = DEFAULT_MODEL
+    model: str = setting(DEFAULT_MODEL, "PIPELINE_SPACY_MODEL", "spaCy pipeline name, loaded offline")
     batch_size: int = BATCH_SIZE
-    n_process: int = 0
+    n_process: int = setting(0, "PIPELINE_SPACY_PROCESSES",
+                             f"spaCy worker processes; 0 = one per core once there are {PARALLEL_MIN_TEXTS:,} paragraphs or more to annotate, else one")
 
     def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
         return annotate(texts, self.model, self.batch_size, processes(texts, self.n_process))

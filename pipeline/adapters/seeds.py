@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from pipeline.adapters.project import project_path, setting
 from pipeline.documents.seed_files import (
     DEFAULT_MAX_BYTES,
     SeedFile,
@@ -16,20 +17,17 @@ from pipeline.documents.seed_files import (
 )
 from pipeline.nlp.aliases import ALIAS_FILE, parse_aliases
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
 
 class Seeds(dg.ConfigurableResource):
-    """Seed files under `path` (PIPELINE_SEEDS_DIR); relative paths start at the project root.
-    Reading a folder that is missing or not a folder raises SeedsFolderError naming it."""
+    """Seed files under `path`. Reading a folder that is missing or not a folder raises
+    SeedsFolderError naming it."""
 
-    path: str = "seeds"
+    path: str = setting("seeds", "PIPELINE_SEEDS_DIR", "folder of raw article texts (relative paths start at the repo root)")
     max_bytes: int = DEFAULT_MAX_BYTES
 
     @property
     def folder(self) -> Path:
-        p = Path(self.path)
-        return p if p.is_absolute() else PROJECT_ROOT / p
+        return project_path(self.path)
 
     def read(self) -> list[SeedFile]:
         """Every article entry (the alias file is configuration, not an article)."""

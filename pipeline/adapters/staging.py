@@ -1,6 +1,9 @@
 """The staging area: each step's tables as Parquet files, written atomically, read back by the
 next step. Nothing reaches the warehouse until the load step publishes every table at once, so a
-failed or killed run leaves the warehouse as it was."""
+failed or killed run leaves the warehouse as it was.
+
+Two kinds of file live apart beside the staged tables, each with its own owner: `cache/` holds the
+incremental reuse keys (`ReuseCache`), `checks/` the checks' results (`adapters.check_results`)."""
 
 from __future__ import annotations
 
@@ -11,67 +14,99 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from pipeline.adapters.project import project_path, setting
 from pipeline.schema import TABLES, Table
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Row groups of about this many bytes: readers that stream a file (DuckDB's load) then hold one
 # group at a time, however many documents the file has.
 ROW_GROUP_BYTES = 8 * 2**20
 
 
-class Staging(dg.ConfigurableResource):
-    """Parquet files under `path` (PIPELINE_STAGING_DIR); relative paths start at the project root."""
+class MissingStagedTableError(FileNotFoundError):
+    """A step read a table that no step of this pipeline version has staged."""
 
-    path: str = "warehouse/staging"
+
+class Staging(dg.ConfigurableResource):
+    """Parquet files under `path`; relative paths start at the project folder."""
+
+    path: str = setting("warehouse/staging", "PIPELINE_STAGING_DIR", "where steps stage their tables before publishing",
+                        shown_default="`staging/` beside the warehouse file")
 
     @property
     def folder(self) -> Path:
-        p = Path(self.path)
-        return p if p.is_absolute() else PROJECT_ROOT / p
+        return project_path(self.path)
+
+    @property
+    def cache(self) -> ReuseCache:
+        return ReuseCache(self.folder / "cache")
 
     def file(self, name: str) -> Path:
         return self.folder / f"{name}.parquet"
 
     def write(self, name: str, frame: pl.DataFrame) -> None:
-        """Write through a temporary file and rename, so readers never see half a file."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.file(name).with_suffix(".parquet.tmp")
-        frame.write_parquet(tmp, row_group_size=row_group_rows(frame))
-        os.replace(tmp, self.file(name))
+        write_atomically(self.file(name), frame)
 
     def read(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
-        """A staged table with its schema's columns and types (empty if never written); only
-        `columns` when given, read from the file alone (Parquet keeps columns apart)."""
+        """A staged table with its schema's columns and types; only `columns` when given, read
+        from the file alone (Parquet keeps columns apart). Raises MissingStagedTableError if the
+        table was never staged, or staged by a version whose schema lacked some of its columns."""
         return self.scan(name, columns).collect().rechunk()  # a chunk per row group: joins want one
 
     def scan(self, name: str, columns: Sequence[str] | None = None) -> pl.LazyFrame:
         """Like `read`, but lazy: a filter on it reaches the Parquet reader, which then keeps only
-        the matching rows of each row group instead of the whole table. A file written by an older
-        version, without some of the table's columns, reads as never written: every step rewrites
-        its tables before the next step reads them, so only the previous run's results are lost,
-        and `PIPELINE_VERSION` keys say they must be recomputed."""
-        table = TABLES.get(name.split("__")[0])
+        the matching rows of each row group instead of the whole table."""
+        if not self.is_current(name):
+            raise MissingStagedTableError(
+                f"No staged table {name!r} in {self.folder} of this pipeline version: materialize its asset first."
+            )
+        return _scan(self.file(name), TABLES[name], columns)
+
+    def previous(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
+        """The table a previous run staged, for reuse: empty if there is none, or if an older
+        version wrote it (its reuse keys then say every document must be processed again)."""
+        table = TABLES[name]
+        if not self.is_current(name):
+            return table.empty().select(list(columns) if columns else table.names)
+        return _scan(self.file(name), table, columns).collect().rechunk()
+
+    def is_current(self, name: str) -> bool:
+        """Staged, with every column the table's schema now has."""
         path = self.file(name)
-        wanted = list(columns) if columns else (table.names if table else None)
-        if not path.exists() or (table and not _has_columns(path, table)):
-            empty = table.empty() if table else pl.DataFrame()
-            return (empty.select(wanted) if table and wanted else empty).lazy()
-        frame = pl.scan_parquet(path)
-        if wanted:
-            frame = frame.select(wanted)
-        return frame.cast({c: table.polars_schema[c] for c in wanted}) if table else frame
+        return path.exists() and set(TABLES[name].names) <= set(pl.read_parquet_schema(path))
 
     def rows(self, name: str) -> int:
         """A staged table's row count, from the Parquet footer (0 if never written)."""
         path = self.file(name)
         return pl.scan_parquet(path).select(pl.len()).collect().item() if path.exists() else 0
 
-    def names(self, prefix: str) -> list[str]:
-        return sorted(p.stem for p in self.folder.glob(f"{prefix}*.parquet"))
+
+class ReuseCache:
+    """The keys of each step's per-document results (`<step>_keys`) and the documents' MinHash
+    signatures: what lets a run reuse the previous run's results. Written after the step's staged
+    tables, so a killed run leaves keys that match them; a missing file reads as empty (reuse nothing)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def read(self, name: str) -> pl.DataFrame:
+        path = self.folder / f"{name}.parquet"
+        return pl.read_parquet(path) if path.exists() else pl.DataFrame()
+
+    def write(self, name: str, frame: pl.DataFrame) -> None:
+        write_atomically(self.folder / f"{name}.parquet", frame)
 
 
-def _has_columns(path: Path, table: Table) -> bool:
-    return set(table.names) <= set(pl.read_parquet_schema(path))
+def write_atomically(path: Path, frame: pl.DataFrame) -> None:
+    """Write through a temporary file and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".parquet.tmp")
+    frame.write_parquet(tmp, row_group_size=row_group_rows(frame))
+    os.replace(tmp, path)
+
+
+def _scan(path: Path, table: Table, columns: Sequence[str] | None) -> pl.LazyFrame:
+    wanted = list(columns) if columns else table.names
+    return pl.scan_parquet(path).select(wanted).cast({c: table.polars_schema[c] for c in wanted})
 
 
 def row_group_rows(frame: pl.DataFrame) -> int:

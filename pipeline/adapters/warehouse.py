@@ -21,10 +21,8 @@ import duckdb
 import filelock
 import polars as pl
 
+from pipeline.adapters.project import project_path, setting
 from pipeline.schema import TABLES, VIEWS, Table
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
 
 LOG = logging.getLogger(__name__)
 
@@ -62,9 +60,10 @@ def create_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
 
 
 class Warehouse(dg.ConfigurableResource):
-    """The DuckDB file analysts query. Relative paths are resolved from the project root."""
+    """The DuckDB file analysts query."""
 
-    path: str = "warehouse/news.duckdb"
+    path: str = setting("warehouse/news.duckdb", "PIPELINE_WAREHOUSE",
+                        "DuckDB file; its folder is created, and checked writable, before a run does any work")
     lock_timeout_seconds: float = 30.0
     publish_timeout_seconds: float = 600.0
     """How long a publish waits for another run's publish of the same file to finish."""
@@ -77,8 +76,7 @@ class Warehouse(dg.ConfigurableResource):
 
     @property
     def file(self) -> Path:
-        p = Path(self.path)
-        return p if p.is_absolute() else PROJECT_ROOT / p
+        return project_path(self.path)
 
     @property
     def lock_file(self) -> Path:

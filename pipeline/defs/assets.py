@@ -4,12 +4,13 @@ import dagster as dg
 import polars as pl
 
 from pipeline.adapters import gx
+from pipeline.adapters.check_results import CheckResults
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.seeds import Seeds
-from pipeline.adapters.staging import Staging
+from pipeline.adapters.staging import MissingStagedTableError, Staging
 from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.warehouse import Warehouse
-from pipeline.defs.checks import staged_results
+from pipeline.defs.checks import check_names
 from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.documents import placement
 from pipeline.money import claims
@@ -21,9 +22,6 @@ from pipeline.quality import report as summary
 from pipeline.runtime import memory
 from pipeline.schema import TABLES
 
-# Staging name of the GX results of the run last published, which the report renders as Data Docs.
-PUBLISHED_GX_RESULTS = "gx_results_published"
-
 
 @dg.multi_asset(
     specs=[asset_spec(name, "ingest") for name in ("documents", "boilerplate", "captions", "quarantine")],
@@ -33,9 +31,9 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     """Per-document results whose content and code version are unchanged are reused."""
     memory.release()
     previous = placement.Ingested(
-        *(staging.read(name) for name in ("documents", "boilerplate", "captions", "quarantine")),
-        keys=staging.read("documents_keys"),
-        signatures=staging.read("documents_minhash"),
+        *(staging.previous(name) for name in ("documents", "boilerplate", "captions", "quarantine")),
+        keys=staging.cache.read("documents_keys"),
+        signatures=staging.cache.read("documents_minhash"),
     )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     result = placement.place_files(seeds.read(), now=now, max_bytes=seeds.max_bytes, previous=previous, reuse=not full_refresh(context))
@@ -45,8 +43,8 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     tables = {"documents": result.documents, "boilerplate": result.boilerplate, "captions": result.captions, "quarantine": result.quarantine}
     yield from _stage(staging, tables, documents={f"documents_{k}": v for k, v in counts.items()})
     # Keys last: a run killed before this point leaves keys that match the staged tables.
-    staging.write("documents_minhash", result.signatures)
-    staging.write("documents_keys", result.keys)
+    staging.cache.write("documents_minhash", result.signatures)
+    staging.cache.write("documents_keys", result.keys)
 
 
 @dg.multi_asset(
@@ -58,13 +56,13 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
 )
 def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
     memory.release()
-    previous = annotate.Annotated(staging.read("sentences"), staging.read("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
+    previous = annotate.Annotated(staging.previous("sentences"), staging.previous("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
     # The texts stay on disk: annotation reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text"])
     result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.model, previous)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
     yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
-    staging.write("sentences_keys", result.keys)
+    staging.cache.write("sentences_keys", result.keys)
 
 
 @dg.multi_asset(
@@ -97,14 +95,14 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     # The texts stay on disk: money reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "outlet", "story_id"])
     sentences = staging.read("sentences")
-    frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.read("money"), reuse_keys(context, staging, "money_keys"))
+    frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.previous("money"), reuse_keys(context, staging, "money_keys"))
     mentions = staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"])
     frame, claim_table = claims.money_claims(money_subjects(frame, mentions, sentences), docs, mentions)
     by_currency = dict(frame.group_by("currency").len().sort("len", descending=True).rows())
     counts = {"currencies": by_currency, "documents_reused": reused, "documents_parsed": keys.height - reused}
     yield from _stage(staging, {"money": frame, "money_claims": claim_table}, money=counts)
     # Keys last: a run killed before this point leaves keys that match the staged tables.
-    staging.write("money_keys", keys)
+    staging.cache.write("money_keys", keys)
 
 
 @dg.asset(
@@ -118,10 +116,14 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
 def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
     memory.release()
     run_id = context.run.run_id
-    names = [name for name in TABLES if name != "validation_results" and staging.file(name).exists()]
-    results = validation_rows(staging, run_id)
+    names = [name for name in TABLES if name != "validation_results"]
+    missing = [name for name in names if not staging.is_current(name)]
+    if missing:
+        raise MissingStagedTableError(f"Tables not staged by this pipeline version: {', '.join(missing)}; materialize them first.")
+    checks = CheckResults.of(staging)
+    results = checks.expectation_rows(run_id)
     warehouse.publish({name: staging.file(name) for name in names}, results, run_id=run_id, log=context.log)
-    keep_published_gx_results(staging, run_id)
+    checks.keep_published(run_id, check_names())
     failed = results.filter(~pl.col("success"))
     return dg.MaterializeResult(
         metadata={
@@ -134,29 +136,6 @@ def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Ware
     )
 
 
-def keep_published_gx_results(staging: Staging, run_id: str) -> None:
-    """Copy the GX results of the run just published apart: the next run's checks overwrite the
-    per-suite files, and the report's Data Docs must show the published run's, not a failed one's."""
-    kept = [r.row() for r in staged_results(staging) if r.run_id == run_id]
-    if kept:
-        staging.write(PUBLISHED_GX_RESULTS, pl.DataFrame(kept))
-
-
-def published_gx_results(staging: Staging, run_id: str | None) -> list[gx.StoredResult]:
-    """The GX results `keep_published_gx_results` kept, if they are those of run `run_id`."""
-    rows = staging.read(PUBLISHED_GX_RESULTS)
-    if run_id is None or rows.is_empty():
-        return []
-    return [gx.StoredResult.from_row(row) for row in rows.filter(pl.col("run_id") == run_id).iter_rows(named=True)]
-
-
-def validation_rows(staging: Staging, run_id: str) -> pl.DataFrame:
-    """The expectation results the checks of this run staged."""
-    frames = [staging.read(name) for name in staging.names("validation_results__")]
-    rows = pl.concat(frames) if frames else staging.read("validation_results")
-    return rows.filter(pl.col("run_id") == run_id)
-
-
 def full_refresh(context: dg.AssetExecutionContext) -> bool:
     return context.run.tags.get(FULL_REFRESH_TAG) == "true"
 
@@ -164,7 +143,7 @@ def full_refresh(context: dg.AssetExecutionContext) -> bool:
 def reuse_keys(context: dg.AssetExecutionContext, staging: Staging, name: str) -> pl.DataFrame:
     """The keys of the previous run's per-document results; none on a full refresh, so that
     every document is processed again."""
-    return pl.DataFrame() if full_refresh(context) else staging.read(name)
+    return pl.DataFrame() if full_refresh(context) else staging.cache.read(name)
 
 
 def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):
@@ -188,7 +167,7 @@ def report(context: dg.AssetExecutionContext, staging: Staging, warehouse: Wareh
     with warehouse.connect() as con:
         results = {name: con.sql(sql).pl() for name, sql in summary.QUERIES.items()}
         published = con.sql(summary.PUBLISHED_RUN).fetchone()
-    stored = published_gx_results(staging, published[0] if published else None)
+    stored = CheckResults.of(staging).published(published[0] if published else None)
     docs = gx.build_data_docs(stored, folder / "data_docs")
     page = folder / "index.html"
     page.write_text(summary.render(results, docs.relative_to(folder).as_posix(), dt.datetime.now(dt.UTC)), encoding="utf-8")

@@ -1,22 +1,18 @@
 """One asset check per suite in `expectations/`: GX runs the suite on the staged table (or on the
-frame the suite names), every result is staged for `validation_results`, and the check fails
-with the failing expectations and examples listed."""
+frame the suite names), every result is recorded for `validation_results` and the report
+(`adapters.check_results`), and the check fails with the failing expectations and examples listed."""
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import dagster as dg
-import polars as pl
 
+import expectations
 from pipeline.adapters import gx
+from pipeline.adapters.check_results import CheckResults
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.quality import validation
 from pipeline.runtime import memory
-from pipeline.schema import VALIDATION_RESULTS
-
-EXPECTATIONS = Path(__file__).resolve().parents[2] / "expectations"
 
 
 def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
@@ -35,15 +31,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
         result = gx.validate(frame, suite, validation.parameters())
         outcomes = result.outcomes
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        staging.write(result_file(table, suite), pl.DataFrame({
-            "table": [table], "suite": [suite["name"]], "run_id": [context.run.run_id], "checked_at": [now],
-            "document": [json.dumps(result.document, default=str)],
-        }))
-        staging.write(f"validation_results__{table}_{suite['name']}", VALIDATION_RESULTS.frame([
-            {"run_id": context.run.run_id, "checked_at": now, "table_name": table, "expectation": o.expectation,
-             "success": o.success, "severity": o.severity, "unexpected_count": o.unexpected_count, "details": json.dumps(o.details)}
-            for o in outcomes
-        ]))
+        CheckResults.of(staging).record(table, suite["name"], context.run.run_id, result, now)
         failed = [o for o in outcomes if not o.success]
         errors = any(o.severity == "ERROR" for o in failed)
         return dg.AssetCheckResult(
@@ -62,23 +50,13 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
     return _check
 
 
-def result_file(table: str, suite: dict) -> str:
-    """Staging name of the GX result a suite's check writes (kept for the report's Data Docs)."""
-    return f"gx_results__{table}_{suite['name']}"
-
-
-def staged_results(staging: Staging) -> list[gx.StoredResult]:
-    """The latest staged GX result of each suite in expectations/; a removed suite's is left out."""
-    names = [result_file(table, suite) for table, suite in suites()]
-    return [
-        gx.StoredResult(**{**row, "document": json.loads(row["document"])})
-        for name in names if staging.file(name).exists() for row in staging.read(name).iter_rows(named=True)
-    ]
-
-
 def suites() -> list[tuple[str, dict]]:
     """(table, suite) for each `expectations/<table>[.<suite>].json`."""
-    return [(path.name.split(".")[0], gx.load_suite(path)) for path in sorted(EXPECTATIONS.glob("*.json"))]
+    return [(path.name.split(".")[0], gx.load_suite(path)) for path in expectations.suite_files()]
+
+
+def check_names() -> list[str]:
+    return [f"{table}_{suite['name']}" for table, suite in suites()]
 
 
 @dg.definitions

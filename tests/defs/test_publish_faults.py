@@ -20,12 +20,16 @@ import polars as pl
 import pytest
 
 from pipeline.adapters import gx
+from pipeline.adapters.check_results import CheckResults
 from pipeline.adapters.nlp import Nlp
 from pipeline.adapters.staging import Staging
-from pipeline.adapters.warehouse import Warehouse, WarehouseFolderError, WarehouseLockedError
+from pipeline.adapters.warehouse import (
+    Warehouse,
+    WarehouseFolderError,
+    WarehouseLockedError,
+)
 from pipeline.defs.assets import publish, report
-from pipeline.defs.checks import result_file
-from pipeline.schema import DOCUMENTS, VALIDATION_RESULTS
+from pipeline.schema import DOCUMENTS, TABLES, VALIDATION_RESULTS
 from tests.conftest import ROOT, materialize_all
 
 HOSTILE = "<img src=x onerror=alert(1)>.txt"
@@ -186,20 +190,14 @@ def test_data_docs_escape_every_failing_value(tmp_path, value):
 
 @dg.asset(name="documents")
 def _stand_in_ingest(context: dg.AssetExecutionContext, staging: Staging) -> None:
-    """The documents of a run titled by the run's tag, with the result its structure check staged."""
+    """The documents of a run titled by the run's tag (every other table empty), with the result
+    its structure check recorded."""
     passed = context.run.tags["checks"] == "pass"
+    for name, table in TABLES.items():
+        staging.write(name, table.empty())
     staging.write("documents", DOCUMENTS.frame([_document("a", title=context.run.tags["checks"])]))
-    validation = _validation("a.txt", success=passed)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    staging.write(result_file("documents", {"name": "structure"}), pl.DataFrame({
-        "table": ["documents"], "suite": ["structure"], "run_id": [context.run.run_id], "checked_at": [now],
-        "document": [json.dumps(validation.document, default=str)],
-    }))
-    staging.write("validation_results__documents_structure", VALIDATION_RESULTS.frame([
-        {"run_id": context.run.run_id, "checked_at": now, "table_name": "documents", "expectation": o.expectation,
-         "success": o.success, "severity": o.severity, "unexpected_count": o.unexpected_count, "details": "{}"}
-        for o in validation.outcomes
-    ]))
+    CheckResults.of(staging).record("documents", "structure", context.run.run_id, _validation("a.txt", success=passed), now)
 
 
 def test_report_shows_the_published_runs_results_not_a_later_failed_runs(tmp_path):

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pipeline.runtime import memory
@@ -19,3 +23,13 @@ def test_memory_release_returns_free_heap_pages():
     memory.release()
     assert _resident_mb() < before - 100
     assert len(last) == 1001
+
+
+@pytest.mark.parametrize(("module", "configured"), [("pipeline.cleaning", False), ("pipeline.money", False), ("pipeline.adapters.staging", True)])
+def test_memory_allocators_are_configured_by_the_shell_not_by_the_core(module, configured):
+    """An outside caller of clean_text or extract_money keeps its process's allocators as they were (Polars puts
+    its own defaults before a value it finds; jemalloc takes the last)."""
+    code = f"import os, {module}; print(all(os.environ.get(k, '').endswith(v) for k, v in {memory.ALLOCATOR_SETTINGS!r}.items()))"
+    env = {k: v for k, v in os.environ.items() if k not in memory.ALLOCATOR_SETTINGS}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(configured)
