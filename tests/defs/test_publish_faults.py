@@ -227,3 +227,12 @@ def test_publish_keeps_a_bounded_history_of_validation_results(tmp_path, keep):
     with duckdb.connect(str(warehouse.file), read_only=True) as con:
         runs = [r for (r,) in con.sql("SELECT DISTINCT run_id FROM validation_results ORDER BY run_id").fetchall()]
     assert runs == [f"run{i}" for i in range(4 - keep, 4)]
+
+
+def test_publish_a_table_never_staged_fails_the_run_naming_it(tmp_path):
+    """A missing upstream is a bug in the run, not an empty table published."""
+    resources = {"staging": Staging(path=str(tmp_path / "staging")), "warehouse": Warehouse(path=str(tmp_path / "news.duckdb"))}
+    result = dg.materialize([publish], resources=resources, raise_on_error=False)
+    error = next(e for e in result.all_events if e.is_step_failure).step_failure_data.error.cause
+    assert not result.success and error.cls_name == "MissingStagedTableError" and "documents" in error.message
+    assert not (tmp_path / "news.duckdb").exists()
