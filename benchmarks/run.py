@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.nlp import Annotator, Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import Warehouse
@@ -14,7 +14,7 @@ from pipeline.definitions import defs
 
 
 def materialize_all(
-    seeds: Path, warehouse: Path, nlp: Nlp | None = None, instance: dg.DagsterInstance | None = None, tags: dict[str, str] | None = None,
+    seeds: Path, warehouse: Path, nlp: Annotator | None = None, instance: dg.DagsterInstance | None = None, tags: dict[str, str] | None = None,
     staging: Path | None = None,
 ):
     """One run of the whole project; staging sits beside the warehouse file unless given."""

@@ -1,4 +1,5 @@
-"""The one conftest: temporary seeds and warehouse, the spaCy model shared by the whole run; tests
+"""The one conftest: temporary seeds and warehouse, the spaCy model shared by the whole run (and a rule
+annotator for the shell's tests); tests
 marked `needs_shared` skip where ../shared is absent; with --no-skips or CI=true a skip fails the run."""
 
 from __future__ import annotations
@@ -60,9 +61,18 @@ class NoSkips:
 
 @pytest.fixture(scope="session")
 def nlp_resource():
+    """spaCy, loaded once per test run: for tests of what the model finds (mark them slow)."""
     from pipeline.adapters.nlp import Nlp
 
     return Nlp()
+
+
+@pytest.fixture(scope="session")
+def rule_annotator():
+    """The annotator without a model: for tests of the Dagster shell, which run in seconds."""
+    from pipeline.adapters.nlp import RuleAnnotator
+
+    return RuleAnnotator()
 
 
 @pytest.fixture

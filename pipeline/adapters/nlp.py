@@ -1,7 +1,11 @@
-"""spaCy, loaded once with only the components the pipeline uses, run in batches."""
+"""The annotator the sentences step uses: spaCy (`Nlp`), loaded once with only the components
+the pipeline uses and run in batches; or rules (`RuleAnnotator`), which need no model, for tests
+of the Dagster shell."""
 
 from __future__ import annotations
 
+import re
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sized
 from functools import lru_cache
 
@@ -52,7 +56,19 @@ def processes(texts: Iterable[str], requested: int = 0) -> int:
     return usable_cores() if large else 1
 
 
-class Nlp(dg.ConfigurableResource):
+class Annotator(dg.ConfigurableResource):
+    """Sentences and entity spans of paragraphs."""
+
+    @abstractmethod
+    def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]: ...
+
+    @property
+    @abstractmethod
+    def key(self) -> str:
+        """Part of the reuse key of annotations: another annotator's are made again."""
+
+
+class Nlp(Annotator):
     """The spaCy model, run in batches over one or more processes."""
 
     model: str = setting(DEFAULT_MODEL, "PIPELINE_SPACY_MODEL", "spaCy pipeline name, loaded offline")
@@ -62,3 +78,30 @@ class Nlp(dg.ConfigurableResource):
 
     def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
         return annotate(texts, self.model, self.batch_size, processes(texts, self.n_process))
+
+    @property
+    def key(self) -> str:
+        return self.model
+
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[\"“(]?[A-Z0-9])|$)", re.S)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+")
+_FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?")
+
+
+class RuleAnnotator(Annotator):
+    """Sentences end at end punctuation before a capital; a run of capitalised words is a PERSON
+    (two words) or an ORG (more); a figure after a currency sign is MONEY. No model to load."""
+
+    # A field (Dagster warns of a deprecated pydantic attribute for a resource without one).
+    version: str = "rules-1"
+
+    def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
+        for text in texts:
+            names = [(m.start(), m.end(), "PERSON" if m.group().count(" ") == 1 else "ORG") for m in _NAME.finditer(text)]
+            figures = [(m.start(), m.end(), "MONEY") for m in _FIGURE.finditer(text)]
+            yield Annotation([m.span() for m in _SENTENCE.finditer(text)], sorted(names + figures))
+
+    @property
+    def key(self) -> str:
+        return self.version

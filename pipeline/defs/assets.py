@@ -5,7 +5,7 @@ import polars as pl
 
 from pipeline.adapters import gx
 from pipeline.adapters.check_results import CheckResults
-from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.nlp import Annotator
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import MissingStagedTableError, Staging
 from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_metadata
@@ -54,12 +54,12 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
     ],
     description="One batched spaCy pass over every paragraph: sentences and entity spans.",
 )
-def sentences(context: dg.AssetExecutionContext, nlp: Nlp, staging: Staging):
+def sentences(context: dg.AssetExecutionContext, nlp: Annotator, staging: Staging):
     memory.release()
     previous = annotate.Annotated(staging.previous("sentences"), staging.previous("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
     # The texts stay on disk: annotation reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text"])
-    result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.model, previous)
+    result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.key, previous)
     counts = {"documents_reused": result.reused, "documents_annotated": result.keys.height - result.reused}
     yield from _stage(staging, {"sentences": result.sentences, "ner_spans": result.ner_spans}, sentences=counts)
     staging.cache.write("sentences_keys", result.keys)

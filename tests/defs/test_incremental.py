@@ -9,8 +9,6 @@ from pipeline.defs.jobs import FULL_REFRESH_TAG
 from pipeline.runtime import reuse
 from tests.conftest import SEEDS, materialize_all
 
-pytestmark = pytest.mark.slow
-
 # Per-document columns; entity ids, labels, money subjects, conversions and claims are
 # cross-document results, recomputed on every run.
 COLUMNS = {
@@ -39,27 +37,27 @@ def rows_by_doc(path) -> dict[str, dict[str, list]]:
 
 
 @pytest.fixture
-def workspace(tmp_path, nlp_resource):
+def workspace(tmp_path, rule_annotator):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     path = tmp_path / "w" / "news.duckdb"
-    first = materialize_all(seeds, path, nlp_resource)
+    first = materialize_all(seeds, path, rule_annotator)
     assert first.success and metadata(first, "documents")["documents_added"] == 5
     return seeds, path, rows_by_doc(path)
 
 
-def test_incremental_unchanged_folder_reuses_everything(workspace, nlp_resource):
+def test_incremental_unchanged_folder_reuses_everything(workspace, rule_annotator):
     seeds, path, before = workspace
-    result = materialize_all(seeds, path, nlp_resource)
+    result = materialize_all(seeds, path, rule_annotator)
     assert metadata(result, "documents")["documents_reused"] == 5
     assert metadata(result, "sentences")["documents_annotated"] == 0
     assert rows_by_doc(path) == before
 
 
-def test_incremental_added_file_is_processed_alone(workspace, nlp_resource):
+def test_incremental_added_file_is_processed_alone(workspace, rule_annotator):
     seeds, path, before = workspace
     shutil.copy(seeds / "004_cccac4c44d5e8202.txt", seeds / "added.txt")
-    result = materialize_all(seeds, path, nlp_resource)
+    result = materialize_all(seeds, path, rule_annotator)
     assert metadata(result, "documents")["documents_added"] == 1
     assert metadata(result, "sentences")["documents_annotated"] == 1
     after = rows_by_doc(path)
@@ -68,11 +66,11 @@ def test_incremental_added_file_is_processed_alone(workspace, nlp_resource):
     assert after["sentences"]["added"] and after["documents"]["added"]
 
 
-def test_incremental_edited_file_is_updated_and_others_untouched(workspace, nlp_resource):
+def test_incremental_edited_file_is_updated_and_others_untouched(workspace, rule_annotator):
     seeds, path, before = workspace
     edited = seeds / f"{EDITED}.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("$500 billion", "$600 billion"), encoding="utf-8")
-    result = materialize_all(seeds, path, nlp_resource)
+    result = materialize_all(seeds, path, rule_annotator)
     assert metadata(result, "documents")["documents_changed"] == 1
     assert metadata(result, "sentences")["documents_annotated"] == 1
     after = rows_by_doc(path)
@@ -81,10 +79,10 @@ def test_incremental_edited_file_is_updated_and_others_untouched(workspace, nlp_
         assert {d: r for d, r in after[table].items() if d != EDITED} == {d: r for d, r in before[table].items() if d != EDITED}
 
 
-def test_incremental_removed_file_leaves_every_table(workspace, nlp_resource):
+def test_incremental_removed_file_leaves_every_table(workspace, rule_annotator):
     seeds, path, before = workspace
     (seeds / f"{EDITED}.txt").unlink()
-    result = materialize_all(seeds, path, nlp_resource)
+    result = materialize_all(seeds, path, rule_annotator)
     assert metadata(result, "documents")["documents_removed"] == 1
     after = rows_by_doc(path)
     for table in TABLES:
@@ -96,16 +94,35 @@ def test_incremental_removed_file_leaves_every_table(workspace, nlp_resource):
 
 
 @pytest.mark.parametrize("how", ["version_bump", "full_refresh_tag"])
-def test_incremental_forced_reprocessing_redoes_every_document(workspace, nlp_resource, monkeypatch, how):
+def test_incremental_forced_reprocessing_redoes_every_document(workspace, rule_annotator, monkeypatch, how):
     seeds, path, before = workspace
     tags = None
     if how == "version_bump":
         monkeypatch.setattr(reuse, "PIPELINE_VERSION", "bumped-for-test")
     else:
         tags = {FULL_REFRESH_TAG: "true"}
-    result = materialize_all(seeds, path, nlp_resource, tags=tags)
+    result = materialize_all(seeds, path, rule_annotator, tags=tags)
     assert metadata(result, "documents")["documents_reused"] == 0
     # A new code version changes every document's key; a full refresh changes nothing but redoes all.
     assert metadata(result, "documents")["documents_changed"] == (5 if how == "version_bump" else 0)
     assert metadata(result, "sentences")["documents_annotated"] == 5
     assert rows_by_doc(path) == before
+
+
+def test_incremental_rerun_leaves_every_table_identical(tmp_path, rule_annotator):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = tmp_path / "w.duckdb"
+    tables = ["documents", "boilerplate", "sentences", "mentions", "entities", "money", "quarantine"]
+
+    def snapshot():
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return {t: con.sql(f"select * {'exclude (detected_at)' if t == 'quarantine' else ''} from {t} order by all").fetchall() for t in tables}
+        finally:
+            con.close()
+
+    assert materialize_all(seeds, path, rule_annotator).success
+    first = snapshot()
+    assert materialize_all(seeds, path, rule_annotator).success
+    assert snapshot() == first

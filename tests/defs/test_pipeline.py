@@ -1,11 +1,9 @@
 """The whole pipeline materialized into temporary warehouses; assertions on the actual rows."""
 
-import shutil
 
-import duckdb
 import pytest
 
-from tests.conftest import SEEDS, materialize_all
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -101,45 +99,6 @@ def test_pipeline_mentions_have_no_line_breaks_and_point_at_entities(db):
     assert db.sql("select count(*) from mentions where contains(text, chr(10))").fetchone()[0] == 0
     orphans = db.sql("select count(*) from mentions m anti join entities e using (entity_id)").fetchone()[0]
     assert orphans == 0
-
-
-def test_pipeline_rerun_leaves_every_table_identical(tmp_path, nlp_resource):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    path = tmp_path / "w.duckdb"
-    tables = ["documents", "boilerplate", "sentences", "mentions", "entities", "money", "quarantine"]
-
-    def snapshot():
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            return {t: con.sql(f"select * {'exclude (detected_at)' if t == 'quarantine' else ''} from {t} order by all").fetchall() for t in tables}
-        finally:
-            con.close()
-
-    assert materialize_all(seeds, path, nlp_resource).success
-    first = snapshot()
-    assert materialize_all(seeds, path, nlp_resource).success
-    assert snapshot() == first
-
-
-def test_pipeline_quarantines_bad_files_and_still_succeeds(tmp_path, nlp_resource):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    good = (SEEDS / "004_cccac4c44d5e8202.txt").read_text(encoding="utf-8")
-    (seeds / "empty.txt").write_bytes(b"")
-    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00IHDR\x00")
-    (seeds / "crlf_bom.txt").write_bytes(("\ufeff" + good.replace("\n", "\r\n")).encode("utf-8"))
-    (seeds / "legacy.txt").write_bytes(good.replace("’", "'").encode("cp1252"))
-    (seeds / "chrome_only.txt").write_text("Share\nSubscribe\nLog in\nMenu\n", encoding="utf-8")
-    path = tmp_path / "w.duckdb"
-    assert materialize_all(seeds, path, nlp_resource).success
-    con = duckdb.connect(str(path), read_only=True)
-    quarantined = dict(con.sql("select source_path, reason from quarantine").fetchall())
-    documents = {r[0] for r in con.sql("select source_path from documents").fetchall()}
-    con.close()
-    assert set(quarantined) == {"empty.txt", "image.txt", "chrome_only.txt"}
-    assert "empty" in quarantined["empty.txt"] and "binary" in quarantined["image.txt"]
-    assert {"crlf_bom.txt", "legacy.txt"} <= documents
 
 
 def test_pipeline_wire_rewrites_share_a_story(db):

@@ -21,7 +21,7 @@ import pytest
 
 from pipeline.adapters import gx
 from pipeline.adapters.check_results import CheckResults
-from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.nlp import RuleAnnotator
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import (
     Warehouse,
@@ -147,7 +147,7 @@ def test_warehouse_in_a_folder_that_cannot_exist_fails_the_run_before_any_step(t
     (tmp_path / "a file").write_text("not a folder")
     warehouse = tmp_path / "a file" / "news.duckdb"
     with pytest.raises(dg.DagsterResourceFunctionError) as failure:
-        materialize_all(ROOT / "seeds", warehouse, Nlp(), staging=tmp_path / "staging")
+        materialize_all(ROOT / "seeds", warehouse, RuleAnnotator(), staging=tmp_path / "staging")
     assert isinstance(failure.value.__cause__, WarehouseFolderError)
     assert "PIPELINE_WAREHOUSE" in str(failure.value.__cause__) and str(warehouse.parent) in str(failure.value.__cause__)
     assert not (tmp_path / "staging").exists()  # ingest never ran

@@ -15,8 +15,6 @@ from pipeline.adapters.warehouse import Warehouse, WarehouseLockedError
 from pipeline.schema import DOCUMENTS, VALIDATION_RESULTS
 from tests.conftest import ROOT, SEEDS, materialize_all
 
-pytestmark = pytest.mark.slow
-
 KOREAN = (
     "오픈AI, 카카오와 손잡고 한국형 인공지능 제품 공동 개발\n"
     "서울 - 오픈AI는 카카오와 손잡고 한국 시장을 위한 인공지능 제품을 개발한다고 4일 밝혔다.\n"
@@ -26,7 +24,7 @@ KOREAN = (
 )
 
 
-def test_reliability_each_kind_of_bad_file_is_quarantined_with_its_reason(tmp_path, nlp_resource):
+def test_reliability_each_kind_of_bad_file_is_quarantined_with_its_reason(tmp_path, rule_annotator):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     good = (SEEDS / "004_cccac4c44d5e8202.txt").read_text(encoding="utf-8")
@@ -45,7 +43,7 @@ def test_reliability_each_kind_of_bad_file_is_quarantined_with_its_reason(tmp_pa
         (seeds / name).parent.mkdir(parents=True, exist_ok=True)
         (seeds / name).write_bytes(data)
     path = tmp_path / "w.duckdb"
-    result = materialize_all(seeds, path, nlp_resource)
+    result = materialize_all(seeds, path, rule_annotator)
     assert result.success
     con = duckdb.connect(str(path), read_only=True)
     quarantined = dict(con.sql("select source_path, reason from quarantine").fetchall())
@@ -62,6 +60,7 @@ def test_reliability_each_kind_of_bad_file_is_quarantined_with_its_reason(tmp_pa
     assert coverage and coverage[0].passed
 
 
+@pytest.mark.slow  # killed while spaCy annotates: the model's time is what the test needs
 def test_reliability_killed_run_leaves_the_previous_warehouse(tmp_path, nlp_resource):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

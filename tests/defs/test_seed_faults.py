@@ -56,13 +56,12 @@ def _awkward_folder(tmp_path):
     return seeds, listener
 
 
-@pytest.mark.slow
-def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_resource):
+def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, rule_annotator):
     seeds, listener = _awkward_folder(tmp_path)
     quoted = (SEEDS / QUOTED).read_bytes()
     path = tmp_path / "w.duckdb"
     try:
-        result = materialize_all(seeds, path, nlp_resource)
+        result = materialize_all(seeds, path, rule_annotator)
     finally:
         listener.close()
     assert result.success
@@ -94,16 +93,15 @@ def test_seed_faults_awkward_folder_publishes_every_entry_once(tmp_path, nlp_res
     assert "&lt;img src=x onerror=alert(1)&gt;" in report and "<img" not in report
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("make", "wrong"), [(lambda p: None, "does not exist"), (lambda p: p.write_text("seeds"), "not a folder")])
-def test_seed_faults_missing_or_file_seeds_fail_before_any_work(tmp_path, make, wrong):
+def test_seed_faults_missing_or_file_seeds_fail_before_any_work(tmp_path, make, wrong, rule_annotator):
     warehouse = tmp_path / "w.duckdb"
     Warehouse(path=str(warehouse)).publish({"documents": DOCUMENTS.frame([_document("kept")])}, VALIDATION_RESULTS.empty())
     before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
     seeds = tmp_path / "seeds"
     make(seeds)
     with pytest.raises(SeedsFolderError, match=f"{seeds}.*{wrong}"):
-        materialize_all(seeds, warehouse)
+        materialize_all(seeds, warehouse, rule_annotator)
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
     assert not (tmp_path / "staging").exists()
 
