@@ -55,11 +55,16 @@ class Staging(dg.ConfigurableResource):
     def scan(self, name: str, columns: Sequence[str] | None = None) -> pl.LazyFrame:
         """Like `read`, but lazy: a filter on it reaches the Parquet reader, which then keeps only
         the matching rows of each row group instead of the whole table."""
-        if not self.is_current(name):
+        return _scan(self.current_files([name])[name], TABLES[name], columns)
+
+    def current_files(self, names: Sequence[str]) -> dict[str, Path]:
+        """The file of each table, all staged by this version, or MissingStagedTableError naming those that are not."""
+        missing = [name for name in names if not self.is_current(name)]
+        if missing:
             raise MissingStagedTableError(
-                f"No staged table {name!r} in {self.folder} of this pipeline version: materialize its asset first."
+                f"Not staged in {self.folder} by this pipeline version: {', '.join(missing)}; materialize their assets first."
             )
-        return _scan(self.file(name), TABLES[name], columns)
+        return {name: self.file(name) for name in names}
 
     def previous(self, name: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
         """The table a previous run staged, for reuse: empty if there is none, or if an older

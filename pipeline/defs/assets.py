@@ -7,7 +7,7 @@ from pipeline.adapters import gx
 from pipeline.adapters.check_results import CheckResults
 from pipeline.adapters.nlp import Annotator
 from pipeline.adapters.seeds import Seeds
-from pipeline.adapters.staging import MissingStagedTableError, Staging
+from pipeline.adapters.staging import Staging
 from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_metadata
 from pipeline.adapters.warehouse import Warehouse
 from pipeline.defs.checks import check_names
@@ -116,19 +116,16 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
 def publish(context: dg.AssetExecutionContext, staging: Staging, warehouse: Warehouse) -> dg.MaterializeResult:
     memory.release()
     run_id = context.run.run_id
-    names = [name for name in TABLES if name != "validation_results"]
-    missing = [name for name in names if not staging.is_current(name)]
-    if missing:
-        raise MissingStagedTableError(f"Tables not staged by this pipeline version: {', '.join(missing)}; materialize them first.")
+    files = staging.current_files([name for name in TABLES if name != "validation_results"])
     checks = CheckResults.of(staging)
     results = checks.expectation_rows(run_id)
-    warehouse.publish({name: staging.file(name) for name in names}, results, run_id=run_id, log=context.log)
+    warehouse.publish(files, results, run_id=run_id, log=context.log)
     checks.keep_published(run_id, check_names())
     failed = results.filter(~pl.col("success"))
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.file)),
-            "tables": {name: staging.rows(name) for name in names},
+            "tables": {name: staging.rows(name) for name in files},
             "expectations_evaluated": results.height,
             "expectations_failed": failed.height,
             "failed": dg.MetadataValue.md(markdown_preview(failed, rows=20)),
