@@ -25,7 +25,7 @@ import polars as pl
 
 import pipeline
 from benchmarks.run import materialize_all
-from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.annotators import Nlp
 from pipeline.adapters.staging import Staging
 
 # The checkout whose code runs, found from the package rather than this file, which may be copied

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.adapters.nlp import Annotator, Nlp
+from pipeline.adapters.annotators import Annotator, Nlp
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import Warehouse

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _SPACY_ALONE = """
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
-from pipeline.adapters.nlp import Nlp, load
+from pipeline.adapters.annotators import Nlp, load
 from pipeline.documents.placement import place_files
 from pipeline.documents.seed_files import read_seeds
 from pipeline.nlp.sentences import paragraphs

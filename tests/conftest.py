@@ -62,7 +62,7 @@ class NoSkips:
 @pytest.fixture(scope="session")
 def nlp_resource():
     """spaCy, loaded once per test run: for tests of what the model finds (mark them slow)."""
-    from pipeline.adapters.nlp import Nlp
+    from pipeline.adapters.annotators import Nlp
 
     return Nlp()
 
@@ -70,7 +70,7 @@ def nlp_resource():
 @pytest.fixture(scope="session")
 def rule_annotator():
     """The annotator without a model: for tests of the Dagster shell, which run in seconds."""
-    from pipeline.adapters.nlp import RuleAnnotator
+    from pipeline.adapters.annotators import RuleAnnotator
 
     return RuleAnnotator()
 

@@ -16,8 +16,6 @@ import polars as pl
 
 from pipeline.quality.validation import expectation_columns, named_columns
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-
 
 @dataclass(frozen=True)
 class ExpectationOutcome:
@@ -39,9 +37,17 @@ def load_suite(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _gx():
+    """Great Expectations, loaded with its usage reports off (it reads the setting when it loads)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations
+
+    return great_expectations
+
+
 @lru_cache(maxsize=1)
 def _context():
-    import great_expectations as gx
+    gx = _gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -65,7 +71,7 @@ def _skip_batch_fingerprint() -> None:
 def validate(frame: pl.DataFrame, suite: dict, parameters: dict | None = None) -> Validation:
     """Run each expectation of `suite` ({"name", "expectations": [{"type", "kwargs"}]}); kwargs may
     refer to `parameters` as {"$PARAMETER": name}."""
-    import great_expectations as gx
+    gx = _gx()
 
     context = _context()
     name = suite["name"]
@@ -131,7 +137,7 @@ def build_data_docs(results: list[StoredResult], folder: Path) -> Path:
 
     The results come from the checks' staged JSON, so the suites are not validated a second time.
     """
-    import great_expectations as gx
+    gx = _gx()
     from great_expectations.core.expectation_validation_result import (
         ExpectationSuiteValidationResultSchema,
     )

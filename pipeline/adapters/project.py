@@ -6,7 +6,9 @@ from pathlib import Path
 from pydantic import Field
 from pydantic.fields import FieldInfo
 
-ROOT = Path(__file__).resolve().parents[2]
+_CHECKOUT = Path(__file__).resolve().parents[2]
+# In a checkout (an editable install), its root; installed elsewhere, the folder it runs in.
+ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 
 
 def project_path(path: str | Path) -> Path:
@@ -22,4 +24,5 @@ def setting(default: object, env: str, what: str, shown_default: str | None = No
 
 
 def environment_variable(field: FieldInfo) -> str | None:
+    """The variable a field declared with `setting` is read from; None for other fields."""
     return field.json_schema_extra.get("env") if isinstance(field.json_schema_extra, dict) else None

@@ -23,7 +23,7 @@ ROW_GROUP_BYTES = 8 * 2**20
 
 
 class MissingStagedTableError(FileNotFoundError):
-    """A step read a table that no step of this pipeline version has staged."""
+    """A step read a table that is not staged, or was staged before its schema gained a column."""
 
 
 class Staging(dg.ConfigurableResource):
@@ -58,11 +58,11 @@ class Staging(dg.ConfigurableResource):
         return _scan(self.current_files([name])[name], TABLES[name], columns)
 
     def current_files(self, names: Sequence[str]) -> dict[str, Path]:
-        """The file of each table, all staged by this version, or MissingStagedTableError naming those that are not."""
+        """The file of each table, all current, or MissingStagedTableError naming those that are not."""
         missing = [name for name in names if not self.is_current(name)]
         if missing:
             raise MissingStagedTableError(
-                f"Not staged in {self.folder} by this pipeline version: {', '.join(missing)}; materialize their assets first."
+                f"Not staged in {self.folder} with every column of its schema: {', '.join(missing)}; materialize their assets first."
             )
         return {name: self.file(name) for name in names}
 

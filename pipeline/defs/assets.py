@@ -4,8 +4,8 @@ import dagster as dg
 import polars as pl
 
 from pipeline.adapters import gx
+from pipeline.adapters.annotators import Annotator
 from pipeline.adapters.check_results import CheckResults
-from pipeline.adapters.nlp import Annotator
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.ui_metadata import asset_spec, markdown_preview, table_metadata
@@ -18,7 +18,7 @@ from pipeline.money import table as money_table
 from pipeline.money.subjects import money_subjects
 from pipeline.nlp import annotate, canonical
 from pipeline.nlp.cooccurrence import cooccurrences
-from pipeline.quality import report as summary
+from pipeline.quality import summary
 from pipeline.runtime import memory
 from pipeline.schema import TABLES
 
@@ -56,7 +56,7 @@ def ingest(context: dg.AssetExecutionContext, seeds: Seeds, staging: Staging):
 )
 def sentences(context: dg.AssetExecutionContext, nlp: Annotator, staging: Staging):
     memory.release()
-    previous = annotate.Annotated(staging.previous("sentences"), staging.previous("ner_spans"), reuse_keys(context, staging, "sentences_keys"))
+    previous = annotate.Annotated(staging.previous("sentences"), staging.previous("ner_spans"), reuse_keys(context, staging, "sentences_keys", ("sentences", "ner_spans")))
     # The texts stay on disk: annotation reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text"])
     result = annotate.annotate_incrementally(docs, nlp.annotate, nlp.key, previous)
@@ -95,7 +95,7 @@ def money(context: dg.AssetExecutionContext, staging: Staging):
     # The texts stay on disk: money reads a chunk of documents' texts at a time.
     docs = staging.scan("documents", ["doc_id", "content_sha256", "clean_text", "published_date", "dateline", "outlet", "story_id"])
     sentences = staging.read("sentences")
-    frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.previous("money"), reuse_keys(context, staging, "money_keys"))
+    frame, keys, reused = money_table.money_incrementally(docs, sentences, staging.previous("money"), reuse_keys(context, staging, "money_keys", ("money",)))
     mentions = staging.read("mentions", ["doc_id", "sentence_idx", "start_char", "end_char", "label", "entity_id"])
     frame, claim_table = claims.money_claims(money_subjects(frame, mentions, sentences), docs, mentions)
     by_currency = dict(frame.group_by("currency").len().sort("len", descending=True).rows())
@@ -137,10 +137,11 @@ def full_refresh(context: dg.AssetExecutionContext) -> bool:
     return context.run.tags.get(FULL_REFRESH_TAG) == "true"
 
 
-def reuse_keys(context: dg.AssetExecutionContext, staging: Staging, name: str) -> pl.DataFrame:
-    """The keys of the previous run's per-document results; none on a full refresh, so that
-    every document is processed again."""
-    return pl.DataFrame() if full_refresh(context) else staging.cache.read(name)
+def reuse_keys(context: dg.AssetExecutionContext, staging: Staging, name: str, tables: tuple[str, ...]) -> pl.DataFrame:
+    """The keys of the previous run's per-document results; none on a full refresh, or where a
+    table they key is not current (a schema change since), so that every document is processed again."""
+    current = all(staging.is_current(table) for table in tables)
+    return staging.cache.read(name) if current and not full_refresh(context) else pl.DataFrame()
 
 
 def _stage(staging: Staging, tables: dict[str, pl.DataFrame], **extra: dict):

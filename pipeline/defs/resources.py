@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import dagster as dg
 
-from pipeline.adapters.nlp import Nlp
+from pipeline.adapters.annotators import Nlp
 from pipeline.adapters.project import environment_variable
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 PARAGRAPH_PATTERN = r"[^\n]+(?:\n[^\n]+)*"  # also read by Polars (Rust regex): same matches
 _PARAGRAPH = re.compile(PARAGRAPH_PATTERN)
 # The longest text the model sees at once. Far below spaCy's `max_length` (1,000,000), and it bounds
-# what a batch of texts costs (see pipeline/adapters/nlp.py); longer than 98% of real paragraphs.
+# what a batch of texts costs (see pipeline/adapters/annotators.py); longer than 98% of real paragraphs.
 MAX_PIECE_CHARS = 2_000
 # Where a long paragraph may be cut: after a sentence's end (a stop after two letters or digits
 # that are not capitals, so not "Mr." or "U.S.", before anything but a lower-case word), else

@@ -3,6 +3,7 @@
 import shutil
 
 import duckdb
+import polars as pl
 import pytest
 
 from pipeline.defs.jobs import FULL_REFRESH_TAG
@@ -126,3 +127,13 @@ def test_incremental_rerun_leaves_every_table_identical(tmp_path, rule_annotator
     first = snapshot()
     assert materialize_all(seeds, path, rule_annotator).success
     assert snapshot() == first
+
+
+def test_incremental_a_previous_table_of_an_older_schema_is_not_reused(workspace, rule_annotator):
+    """Keys that match rows no longer readable (a column added since) would drop those rows."""
+    seeds, path, before = workspace
+    staged = path.parent / "staging" / "sentences.parquet"
+    pl.read_parquet(staged).drop("text").write_parquet(staged)
+    result = materialize_all(seeds, path, rule_annotator)
+    assert metadata(result, "sentences")["documents_annotated"] == 5
+    assert rows_by_doc(path) == before

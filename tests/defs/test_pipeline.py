@@ -154,7 +154,7 @@ def test_pipeline_money_by_story_counts_each_claim_once(db):
 
 
 def test_pipeline_report_money_total_counts_each_claim_once(built, db):
-    from pipeline.quality.report import QUERIES, _number
+    from pipeline.quality.summary import QUERIES, _number
 
     claimed = db.sql("select sum(amount_usd) from money_claims").fetchone()[0]
     figures = db.sql("select sum(amount_usd) from money where equivalent_of is null").fetchone()[0]

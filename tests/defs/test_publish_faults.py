@@ -20,8 +20,8 @@ import polars as pl
 import pytest
 
 from pipeline.adapters import gx
+from pipeline.adapters.annotators import RuleAnnotator
 from pipeline.adapters.check_results import CheckResults
-from pipeline.adapters.nlp import RuleAnnotator
 from pipeline.adapters.staging import Staging
 from pipeline.adapters.warehouse import (
     Warehouse,

@@ -70,7 +70,7 @@ def test_reliability_killed_run_leaves_the_previous_warehouse(tmp_path, nlp_reso
     shutil.copy(SEEDS / "000_970517060b5d84ad.txt", seeds / "new_article.txt")
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from pipeline.adapters.nlp import Nlp
+        from pipeline.adapters.annotators import Nlp
         from tests.conftest import materialize_all
         materialize_all(Path({str(seeds)!r}), Path({str(path)!r}), Nlp())
     """)

@@ -417,7 +417,7 @@ def test_entities_analyst_views_lead_with_people_and_organisations():
     """The report's top entities and the co-occurrence view are people and organisations, most named first."""
     import duckdb
 
-    from pipeline.quality.report import QUERIES
+    from pipeline.quality.summary import QUERIES
     from pipeline.schema import VIEWS
 
     con = duckdb.connect()

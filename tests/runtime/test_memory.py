@@ -25,11 +25,17 @@ def test_memory_release_returns_free_heap_pages():
     assert len(last) == 1001
 
 
-@pytest.mark.parametrize(("module", "configured"), [("pipeline.cleaning", False), ("pipeline.money", False), ("pipeline.adapters.staging", True)])
-def test_memory_allocators_are_configured_by_the_shell_not_by_the_core(module, configured):
+@pytest.mark.parametrize(("load", "configured"), [
+    ("import pipeline.cleaning", False),
+    ("import pipeline.money", False),
+    ("import pipeline.adapters.staging", True),
+    ("import pipeline.defs.assets", True),
+    ("from pipeline.definitions import defs; defs()", True),
+])
+def test_memory_allocators_are_configured_by_the_shell_not_by_the_core(load, configured):
     """An outside caller of clean_text or extract_money keeps its process's allocators as they were (Polars puts
     its own defaults before a value it finds; jemalloc takes the last)."""
-    code = f"import os, {module}; print(all(os.environ.get(k, '').endswith(v) for k, v in {memory.ALLOCATOR_SETTINGS!r}.items()))"
+    code = f"import os; {load}; print(all(os.environ.get(k, '').endswith(v) for k, v in {memory.ALLOCATOR_SETTINGS!r}.items()))"
     env = {k: v for k, v in os.environ.items() if k not in memory.ALLOCATOR_SETTINGS}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == str(configured)
+    assert out.stdout.strip().splitlines()[-1] == str(configured)

@@ -3,7 +3,7 @@ import re
 
 import polars as pl
 
-from pipeline.quality.report import bar_chart, html_table, render
+from pipeline.quality.summary import bar_chart, html_table, render
 
 
 def test_bar_chart_scales_bars_to_the_largest_value_and_escapes_labels():

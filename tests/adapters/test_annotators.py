@@ -1,6 +1,11 @@
 import pytest
 
-from pipeline.adapters.nlp import PARALLEL_MIN_TEXTS, Nlp, RuleAnnotator, processes
+from pipeline.adapters.annotators import (
+    PARALLEL_MIN_TEXTS,
+    Nlp,
+    RuleAnnotator,
+    processes,
+)
 from pipeline.runtime.parallel import usable_cores
 
 

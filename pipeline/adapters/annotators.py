@@ -38,7 +38,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def annotate(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Annotation]:
+def spacy_annotations(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Annotation]:
     """Sentences and entity spans of each text, as plain offsets (no Doc is kept)."""
     for doc in load(model).pipe(texts, batch_size=batch_size, n_process=n_process):
         yield Annotation(
@@ -77,7 +77,7 @@ class Nlp(Annotator):
                              f"spaCy worker processes; 0 = one per core once there are {PARALLEL_MIN_TEXTS:,} paragraphs or more to annotate, else one")
 
     def annotate(self, texts: Iterable[str]) -> Iterator[Annotation]:
-        return annotate(texts, self.model, self.batch_size, processes(texts, self.n_process))
+        return spacy_annotations(texts, self.model, self.batch_size, processes(texts, self.n_process))
 
     @property
     def key(self) -> str:
