@@ -32,6 +32,11 @@ _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more wo
 _LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
 _HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
 _HOLDER_WORDS = 5
+# A holder named like a company that owns outlets ("Dow Jones & Company", "MediaNews Group"): often not the outlet's own name.
+_PARENT_COMPANY = re.compile(
+    r"(?i)\b(?:group|media|company|companies|networks?|ventures|interactive|holdings|corporation|enterprises|publishing|"
+    r"publications|communications|software|broadcasting|partners)\b"
+)
 _LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
 _CREDITS = [  # lines that credit the outlet, each with what its lines hold in lower case
     ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
@@ -42,6 +47,12 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
 ]
+_HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
+_WRITER_FOR = re.compile(
+    rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
+)
+_NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
+_NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
 _PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
@@ -66,10 +77,11 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "
 _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _SIGNOFF_WORDS = 8
+_MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
-_NAMED_KINDS = frozenset({"domain", "email", "copyright", "agency"})  # evidence that can only be a name
-_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
+_NAMED_KINDS = frozenset({"domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
+_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "top line": 1.0}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
@@ -145,7 +157,8 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
             continue  # a paragraph of the article
         low = text.lower()
         if ("©" in text or "(c)" in low or "copyright" in low) and _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or words > 3) and words <= _CREDIT_WORDS:
-            found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
+            found += [_Credit(name, "parent company" if _PARENT_COMPANY.search(name) else "copyright", i)
+                      for name in _copyright_holders(text)]
         if not line.kept or words <= _PROMPT_WORDS and not _CODE.search(text):
             if "." in text:
                 found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
@@ -165,10 +178,56 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
         found.append(_Credit(dateline.group("agency"), "agency", -1))
     top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS), None)
     if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
-        again = any(line.text == text for line in page.lines[max(top + 1, hi):])
-        found.append(_Credit(text, "masthead" if again else "top line", top))
-    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
-    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+        again = sum(line.text == text for line in page.lines[top + 1:])
+        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
+        found.append(_Credit(text, "masthead" if masthead else "top line", top))
+    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found + _staff_credits(page)]
+    named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+    return named + _written_names(page, named)
+
+
+def _staff_credits(page: _Page) -> list[_Credit]:
+    """The outlet's account that a page asks to follow ("Follow @FiveThirtyEight"), and the outlet
+    its writers work for ("Perry Bacon Jr. is a senior writer for FiveThirtyEight")."""
+    found = []
+    for i, line in enumerate(page.lines):
+        if _words(line.text) > _CREDIT_WORDS or "@" not in line.text and " for " not in line.text and " at " not in line.text:
+            continue
+        found += [_Credit(m.group("outlet"), "handle", i) for m in _HANDLE.finditer(line.text)]
+        found += [_Credit(m.group("outlet"), "credit", i) for m in _WRITER_FOR.finditer(line.text)]
+    return found
+
+
+def _written_names(page: _Page, credits: list[_Credit]) -> list[_Credit]:
+    """How the page's chrome writes the names of its domains and handles ("Barron's" for barrons.com,
+    "Boston Herald" for bostonherald.com): a line of its own is the outlet's logo. Not those of
+    e-mail domains, which are often a parent company's ("dowjones.com")."""
+    labels = {_fold(c.name) for c in credits if c.kind in ("domain", "handle") and len(_fold(c.name)) >= 4}
+    found = []
+    for i, line in enumerate(page.lines):
+        if line.kept and _words(line.text) > _PROMPT_WORDS or line.reason in _NOT_OUTLET_LINES:
+            continue  # a paragraph; a share bar's "Twitter", a "Follow" button, a story's title in a list
+        folded = _fold(line.text)
+        for label in labels:
+            if label in folded and (name := _written_as(line.text, label)):
+                if _fold(name) == folded:
+                    found.append(_Credit(name, "logo", i))
+    return found
+
+
+def _written_as(text: str, label: str) -> str | None:
+    """The run of words of a line, capitalised, whose folded form is the label."""
+    words = [w for w in _NAME_SEPARATORS.split(text) if w]
+    for i, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        for j in range(i + 1, min(len(words), i + _HOLDER_WORDS) + 1):
+            name = " ".join(words[i:j]).strip(" .,:;-–")
+            if (folded := _fold(name)) == label:
+                return name
+            if not label.startswith(folded):
+                break
+    return None
 
 
 def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> float:
@@ -179,22 +238,31 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
     for other, credit in credits:
         if key in other or other in key:
             lines.setdefault(credit.kind, set()).add(credit.line)
+    if "parent company" in lines:
+        lines.pop("email", None)  # reporters' addresses are often at the parent company's domain ("dowjones.com")
     more = sum(len(found) - 1 for found in lines.values())
     return (sum(_OUTLET_WEIGHT[kind] for kind in lines) + _MORE_LINES * min(more, _MORE_LINES_CAP)
             + _MENTION * min(mentions, _MENTIONS_CAP))
 
 
+def _mentions(text: str, name: str) -> int:
+    """How often the page writes a name as a word: as written, unless it is a domain's name in lower case
+    (the section "POLITICS" is not the word "politics")."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, 0 if name != name.lower() else re.I))
+
+
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
-    as strongly supported, the one written so most often, then the fullest."""
+    as strongly supported, one not a parent company's, the one written so most often, then the fullest."""
     credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
     if not credits:
         return None
-    text = "\n".join(line.text for line in page.lines).lower()
+    text = "\n".join(line.text for line in page.lines)
     names = {c.name: key for key, c in credits}
-    scores = {name: _support(key, credits, text.count(name.lower())) for name, key in names.items()}
+    scores = {name: _support(key, credits, _mentions(text, name)) for name, key in names.items()}
     exact = Counter(key for key, _ in credits)  # of names as strongly supported, the one most often written so
-    best = max(scores, key=lambda name: (round(scores[name], 6), exact[names[name]], len(name)))
+    parent = {key for key, c in credits if c.kind == "parent company"}
+    best = max(scores, key=lambda name: (round(scores[name], 6), names[name] not in parent, exact[names[name]], len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
     kinds = sorted({c.kind for key, c in credits if key in names[best] or names[best] in key})
