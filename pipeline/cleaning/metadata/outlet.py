@@ -21,9 +21,9 @@ from pipeline.cleaning.metadata.page import (
     _words,
 )
 
-_BRAND_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "S.Paulo", "LWN.net"
+_BRAND_WORD = r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"  # "St. Lucia", dots inside: "S.Paulo", "LWN.net"
 _BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
 _COPYRIGHT_NOISE = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
@@ -44,14 +44,17 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
-    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+)?(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
 ]
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
 )
+# A desk, not an outlet: "By Editorial Staff", "Web Desk".
+_DESK_WORDS = frozenset("editorial news web online digital staff desk team wire newsroom editors editor the".split())
 _NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
+_PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
 _NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
 _PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
@@ -77,6 +80,7 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "
 _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _SIGNOFF_WORDS = 8
+_SIGN_AT = 40  # characters into a line of any length where a copyright sign opens a footer
 _MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
@@ -156,7 +160,8 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
         if line.kept and words > _CREDIT_WORDS:
             continue  # a paragraph of the article
         low = text.lower()
-        if ("©" in text or "(c)" in low or "copyright" in low) and _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or words > 3) and words <= _CREDIT_WORDS:
+        if ("©" in text or "(c)" in low or "copyright" in low or "rights reserved" in low) and (sign := _COPYRIGHT.search(text)) and (
+                _COPYRIGHT_MARK.search(text) or words > 3) and (words <= _CREDIT_WORDS or sign.start() < _SIGN_AT):
             found += [_Credit(name, "parent company" if _PARENT_COMPANY.search(name) else "copyright", i)
                       for name in _copyright_holders(text)]
         if not line.kept or words <= _PROMPT_WORDS and not _CODE.search(text):
@@ -181,8 +186,9 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
         again = sum(line.text == text for line in page.lines[top + 1:])
         masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
         found.append(_Credit(text, "masthead" if masthead else "top line", top))
-    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found + _staff_credits(page)]
-    named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+    cleaned = [c._replace(name=_PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’"))) for c in found + _staff_credits(page)]
+    named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
+             and not _DESK_WORDS.issuperset(c.name.lower().split())]
     return named + _written_names(page, named)
 
 
