@@ -129,6 +129,11 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
         (page(("Sign up or login to join the discussions!", None), "Harbour wind farm wins approval after planning fight",
               "By Jane Whitcombe", *[(label, "menu_list") for label in ["Play", "Captions", "Settings", "Off", "Quality"] * 9],
               "Video: the harbour where the wind farm will be built"), "Harbour wind farm wins approval after planning fight"),
+        # a headline over its standfirst, the author's name and a stamp, far over the article (a score box between)
+        (page(("Sign up or login to join the discussions!", None), "Harbour wind farm wins approval after planning fight",
+              "But only the boldest will care.", ("Jane Whitcombe, @jwhitcombe", "menu_list"), ("11.03.17 in Energy", "menu_list"),
+              *[(label, "menu_list") for label in ["Scores", "Critic Reviews", "Key Specs", "Buy Now"] * 9]),
+         "Harbour wind farm wins approval after planning fight"),
         # teasers of other stories above the article are not its headline
         (page(("Storm warning issued for the weekend", "headline_list"), ("Rail fares to rise in March", "headline_list"),
               ("Schools to close early for storm", "headline_list")), None),

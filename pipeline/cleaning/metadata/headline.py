@@ -115,15 +115,24 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
         if kind in ("stamp", "byline", "names"):
-            sure = 1.0 if kind != "names" else _STANDFIRST_DISCOUNT  # names may be capitalised words only
+            # names may be capitalised words only, unless a stamp follows them
+            sure = 1.0 if kind != "names" or _stamp_follows(page, k, end) else _STANDFIRST_DISCOUNT
             return sure if not _headline_under(page, k, end) else _STANDFIRST_DISCOUNT * sure
         if _passable(page, k):
             continue
         text = page.lines[k].text
-        if depth and _shares_words(page, text) and (_title_like(text) or _is_prose(text)):
+        if depth and (k == i + 1 or _shares_words(page, text)) and (_title_like(text) or _is_prose(text)):
             return _STANDFIRST_DISCOUNT * _over_stamp(page, k, depth - 1)
         return 0.0
     return 0.0
+
+
+def _stamp_follows(page: _Page, k: int, end: int) -> bool:
+    """Whether a stamp comes right under line k (only widgets between): then a line of names there is a byline."""
+    for j in range(k + 1, min(end, k + 3)):
+        if (kind := _furniture(page, j)) != "widget":
+            return kind == "stamp"
+    return False
 
 
 def _headline_under(page: _Page, k: int, end: int) -> bool:
@@ -202,12 +211,19 @@ def _prefer_far(page: _Page, start: int, best: int | None) -> int | None:
 
 def _far_headline(page: _Page) -> int | None:
     """Past the lines the walk reached (a video player, a score box between header and article):
-    the nearest line over the article that shares its words and stands right over a byline or stamp."""
+    the nearest line over the article that shares its words and stands over a byline or stamp (`_sure_over_stamp`)."""
     start = page.start or 0
     for i in range(start - 1, max(-1, start - _FAR_REACH), -1):
-        if _may_be_headline(page, i) and _shares_words(page, page.lines[i].text) and _over_stamp(page, i) == 1.0:
+        if _may_be_headline(page, i) and _shares_words(page, page.lines[i].text) and _sure_over_stamp(page, i):
             return i
     return None
+
+
+def _sure_over_stamp(page: _Page, i: int) -> bool:
+    """Whether line i stands right over a byline or stamp, or over a standfirst right over one."""
+    sure = _over_stamp(page, i)
+    standfirst = i + 1 < len(page.lines) and not _passable(page, i + 1)
+    return sure == 1.0 or standfirst and sure >= _STANDFIRST_DISCOUNT
 
 
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
