@@ -109,6 +109,7 @@ def page(*lines, body=BODY):
         ("Publié le 4 février 2025 à 10h15", True, dt.date(2025, 2, 4)),
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
         ("2025년 2월 4일", True, dt.date(2025, 2, 4)),
+        ("by J.O. Roe Apr. 26, 2022Apr. 26, 2022", False, dt.date(2022, 4, 26)),  # the next link's text glued to the year
     ],
 )
 def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_first, date):
@@ -191,6 +192,10 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
               body=["Die Sanierung der Nordbrücke in Bonn wird deutlich länger dauern als bisher angenommen, teilte die Stadt mit.",
                     "Grund für die Verzögerung seien Schäden an den Stahlträgern, die erst bei den Bauarbeiten entdeckt wurden."]),
          dt.date(2023, 4, 8)),
+        # a stamp without its year, in the year of the page's copyright line; none without one
+        (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
+         dt.date(2019, 11, 18)),
+        (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18"), None),
     ],
 )
 def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
