@@ -164,6 +164,11 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["Oct 12, 2021 12:34 PM EDT | Ravi Patel"], "Ravi Patel"),
         (["By Meg JamesStaff Writer"], "Meg James"),
         (["ByAlex Bozarjian", "November 9, 2023"], "Alex Bozarjian"),
+        (["By Jane Whitcombe For The Daily Post", "12 March 2024"], "Jane Whitcombe"),
+        (["By Jane Whitcombe, The Associated Press", "12 March 2024"], "Jane Whitcombe"),
+        (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
+        (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
+        (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),  # the stamp glued to the agency's name
         (["Harbour Crews", "March 5, 2023"], None),  # words the article writes in lower case
         (["Search Query Submit Search", "March 5, 2023"], None),  # link texts run together
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),

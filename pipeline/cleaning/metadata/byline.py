@@ -21,8 +21,8 @@ from pipeline.cleaning.metadata.stamps import _RELATIVE_STAMP, _TIME, _header_da
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|story|text)\s+by|by|par|von|por|door|av|od|"
-    r"(?:author|autor|auteur|auteurs|texte?)\s*:)\s*:?\s+(?=\S)"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|od|"
+    r"(?:author|autor|auteur|auteurs|texte?|words)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
     r"(?i)\b(?:photos?|photographs?|images?|pictures?|illustrations?|video|graphics?|reviewed|edited|powered|translated|"
@@ -45,10 +45,10 @@ _WEEKDAYS = frozenset(
     mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes
     miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta""".split()
 )
-# Words that end the names of a byline: the stamp that follows them, a weekday.
+# Words that end the names of a byline: the stamp that follows them, a weekday, the outlet after them ("For The Post").
 _NOT_NAMES = _WEEKDAYS | frozenset(
     """posted published updated modified last publié publiée mis publicado publicada atualizado actualizado aktualisiert
-    veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato""".split()
+    veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato for the in at""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?")  # "O’Brien", "Hyun-woo", "M."
 _GLUED_TAIL = re.compile(r"([A-Z][a-z]{3,})[A-Z][a-z]")  # not "McDonald", "DeAndre"
@@ -113,7 +113,7 @@ def _cut_at_date(text: str, day_first: bool) -> str:
 def _names(text: str, day_first: bool) -> str | None:
     """The names a byline opens with ("Jane Roe and John Doe", "Martin Untersinger (avec Damien
     Leloup)"), up to a date, a separator, a role or anything that is not a name."""
-    text = _cut_at_date(text, day_first)
+    text = _cut_at_date(text, day_first).split(";")[0]  # "Reporting by X; Editing by Y"
     pieces = list(_NAME_PIECE.finditer(text))
     end = names = person = 0
     for k, m in enumerate(pieces):
@@ -221,7 +221,7 @@ _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+
 def _lifted_byline(page: _Page) -> _Field | None:
     """Outside the header: the first short line that opens with a 'By'-like word, else a sign-off's name."""
     for line in page.lines:
-        text = _GLUED_BY.sub("By ", line.text)
+        text = _GLUED_BY.sub("By ", line.text).lstrip("(")  # "(Reporting by ...; Editing by ...)" under the article
         if (line.reason == "byline" or _words(text) <= _NAME_LINE_WORDS and not _is_prose(text)) and (m := _BY_MARKER.match(text)):
             if _person(page, name := _names(text[m.end():], page.day_first)):
                 return _Field(name, "byline line")

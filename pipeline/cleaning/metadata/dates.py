@@ -36,7 +36,8 @@ _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = [
     # a year may have the next link's text glued to it: "Apr. 26, 2022Apr. 26, 2022"
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),  # March 12, 2024
+    # or a month glued to the link before it: "Associated PressDecember 2, 2016"
+    re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),  # March 12, 2024
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}(?!\d)", re.I),  # 12 March 2024
     re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>[01]?\d)[-./](?P<day>[0-3]?\d)(?:[^0-9]|$)"),  # 2024-03-12
     re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
@@ -44,6 +45,7 @@ _DATE_PATTERNS = [
 ]
 _NUMERIC = 2  # the patterns from here on have no month names
 _LETTERS = re.compile(r"[^\W\d_]+")
+_GLUED_CAPITALISED = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
 BYLINE_PATTERN = rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)"
@@ -115,7 +117,8 @@ def _dates(text: str, day_first: bool = True) -> list[_Found]:
 
 def _names_a_month(text: str) -> bool:
     """A cheap test before the patterns with month names (an alternation of some hundred names)."""
-    return any(word in _MONTHS for word in _LETTERS.findall(text.lower()))
+    return any(word in _MONTHS for word in _LETTERS.findall(text.lower())) or any(
+        word.lower() in _MONTHS for word in _GLUED_CAPITALISED.findall(text))
 
 
 def _date_of(m: re.Match, day_first: bool, century: int = 0) -> dt.date | None:
