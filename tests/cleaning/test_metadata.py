@@ -169,6 +169,9 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
         (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
         (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),  # the stamp glued to the agency's name
+        (["Jane Whitcombe"], "Jane Whitcombe"),  # a line of names right under the headline, nothing beside it
+        ([("Share", "share_widget"), "Jane Whitcombe and Tom Ashdown"], "Jane Whitcombe and Tom Ashdown"),
+        ([("Energy", "menu_list"), ("Politics", "menu_list"), ("Social Issues", "menu_list")], None),  # labels further down
         (["Harbour Crews", "March 5, 2023"], None),  # words the article writes in lower case
         (["Search Query Submit Search", "March 5, 2023"], None),  # link texts run together
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),
@@ -205,6 +208,11 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
 )
 def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     assert extract(lines).published_date == date
+
+
+def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
+    lines = page("Harbour wind farm wins approval after planning fight", body=BODY + ["Jane Whitcombe is a senior reporter for the Courier."])
+    assert extract(lines).byline == "Jane Whitcombe"
 
 
 @pytest.mark.parametrize(

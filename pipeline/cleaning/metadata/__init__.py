@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.cleaning.metadata.byline import _byline, _lifted_byline
+from pipeline.cleaning.metadata.byline import _bare_names, _byline, _lifted_byline
 from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.cleaning.metadata.headline import _headline
 from pipeline.cleaning.metadata.outlet import _outlet
@@ -61,7 +61,8 @@ def extract(lines: Iterable[tuple]) -> Metadata:
     dateline = next((m for text in opening if (m := _DATELINE.match(text))), None)
     fields = {
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
-        "byline": _byline(page, lo, hi) or _byline(page, above, lo - 1) or _lifted_byline(page),
+        "byline": (_byline(page, lo, hi) or _byline(page, above, lo - 1) or _lifted_byline(page)
+                   or (_bare_names(page, lo, start) if head is not None else None)),
         "outlet": _outlet(page, dateline, lo, hi),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
         "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi) or _yearless_stamp(page, above, hi),

@@ -230,4 +230,29 @@ def _lifted_byline(page: _Page) -> _Field | None:
             name = m.group("name").strip(" ,-")
             if _all_names(name) and _person(page, name):
                 return _Field(name, "sign-off")
+    return _bio(page)
+
+
+_BIO = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+(?P<role>.{0,80})")
+_BIO_WORDS = 40
+_BARE_NAMES_REACH = 2  # lines under the headline: the byline's place, or under a standfirst
+
+
+def _bio(page: _Page) -> _Field | None:
+    """The name an author's note opens with ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.")."""
+    for line in page.lines:
+        if _words(line.text) <= _BIO_WORDS and (m := _BIO.match(line.text)) and _all_names(m.group("name")):
+            if any(w.lower() in _ROLES for w in _WORD.findall(m.group("role"))[:6]) and _person(page, m.group("name")):
+                return _Field(m.group("name"), "author's note")
+    return None
+
+
+def _bare_names(page: _Page, lo: int, hi: int) -> _Field | None:
+    """A line of people's names and nothing else right under the headline (line lo - 1), or under
+    the standfirst under it, before the article (at hi); widgets between do not count."""
+    lines = [i for i in range(lo, hi) if page.lines[i].reason not in _HEADER_WIDGETS][:_BARE_NAMES_REACH]
+    for i in lines:
+        text = page.lines[i].text
+        if _words(text) <= 2 * _NAME_WORDS and page.lines[i].reason != "copyright" and _all_names(text) and _person(page, text):
+            return _Field(text, "names under the headline")
     return None
