@@ -233,6 +233,7 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("The Harbour Times LTD. All rights reserved.", "copyright")], "The Harbour Times"),
         ([("By Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt"),
           ("Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt")], "St. Kilda Herald"),
+        ([("Vous êtes abonné à La Gazette", "paywall_prompt"), ("Vous êtes abonné à La Gazette", "paywall_prompt")], "Gazette"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

@@ -46,6 +46,9 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
 _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+)?(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
+    # in other languages: "Vous êtes abonné à Libération", "S'abonner au Monde", "Acerca de CNET", "Über SPIEGEL"
+    re.compile(rf"(?i:\babonn(?:er|é|ée|ez-vous)\s+(?:à|au)|\bsuivre|\bà propos de|\bacerca de|\büber|\bsuscr[íi]bete a|\bassine\s+[ao]|\bsiga\s+[ao])"
+               rf"\s+(?i:l[ea]\s+|l['’])?(?P<outlet>{_BRAND})"),
 ]
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
@@ -57,7 +60,9 @@ _NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "traili
 _PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
 _NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
-_PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
+_PROMPT_HINT = re.compile(  # lower case: what every prompt holds
+    r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b|abonn|suivre|propos|acerca|über|suscr|assine|siga"
+)
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "

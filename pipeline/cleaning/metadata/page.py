@@ -222,6 +222,10 @@ def _proper(page: _Page, name: str) -> bool:
 
 
 def _written_in_lower(page: _Page, word: str) -> bool:
+    """Whether the paragraphs write a word in lower case at least as often as capitalised inside a
+    sentence ("la libération de 91 prisonniers" once, "les recommandations de Libération" five times)."""
     if word not in page.lower:
-        page.lower[word] = re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs) is not None
+        lower = len(re.findall(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs))
+        capital = len(re.findall(rf"(?<=[a-z,;] ){re.escape(word[:1].upper() + word[1:])}(?![\w'’-])", page.paragraphs)) if lower else 0
+        page.lower[word] = lower > 0 and lower >= capital
     return page.lower[word]
