@@ -168,7 +168,9 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["By Jane Whitcombe, The Associated Press", "12 March 2024"], "Jane Whitcombe"),
         (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
         (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
-        (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),  # the stamp glued to the agency's name
+        (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),
+        (["By JANE WHITCOMBE Associated Press", "Dec 4, 2026"], "JANE WHITCOMBE"),  # the agency after names in capitals
+        (["By R.C. Baker", "Dec 4, 2026"], "R.C. Baker"),  # the stamp glued to the agency's name
         (["Jane Whitcombe"], "Jane Whitcombe"),  # a line of names right under the headline, nothing beside it
         ([("Share", "share_widget"), "Jane Whitcombe and Tom Ashdown"], "Jane Whitcombe and Tom Ashdown"),
         ([("Energy", "menu_list"), ("Politics", "menu_list"), ("Social Issues", "menu_list")], None),  # labels further down
@@ -234,6 +236,7 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("By Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt"),
           ("Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt")], "St. Kilda Herald"),
         ([("Vous êtes abonné à La Gazette", "paywall_prompt"), ("Vous êtes abonné à La Gazette", "paywall_prompt")], "Gazette"),
+        ([("Homefront is published by Ashgrove Publications Ltd.", None), ("© 2026 Ashgrove Publications Ltd.", "copyright")], "Homefront"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

@@ -116,6 +116,7 @@ def _names(text: str, day_first: bool) -> str | None:
     text = _cut_at_date(text, day_first).split(";")[0]  # "Reporting by X; Editing by Y"
     pieces = list(_NAME_PIECE.finditer(text))
     end = names = person = 0
+    shouted = False  # the names are written in capitals
     for k, m in enumerate(pieces):
         piece = m.group().strip(".:")
         low = piece.lower()
@@ -128,6 +129,9 @@ def _names(text: str, day_first: bool) -> str | None:
         if piece[:1].isupper() and _LETTER.match(piece) and low not in _ROLES:
             if k and pieces[k - 1].group() == "," and _role_follows(pieces[k:]):
                 break
+            if names and shouted and not piece.isupper():
+                break  # "By ANNA KOWALSKI Associated Press": the agency after names in capitals
+            shouted = shouted if names else piece.isalpha() and piece.isupper() and len(piece) > 1
             names += 1
             person += 1
             if person > _NAME_WORDS:
