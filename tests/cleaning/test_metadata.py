@@ -135,6 +135,9 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               "But only the boldest will care.", ("Jane Whitcombe, @jwhitcombe", "menu_list"), ("11.03.17 in Energy", "menu_list"),
               *[(label, "menu_list") for label in ["Scores", "Critic Reviews", "Key Specs", "Buy Now"] * 9]),
          "Harbour wind farm wins approval after planning fight"),
+        # the headline, not the page's title over the menu that repeats it with the site's name
+        (page(("Harbour wind farm wins approval | The Courier", None), ("Home", "navigation"), ("News", "menu_list"),
+              "Harbour wind farm wins approval", "By Jane Whitcombe"), "Harbour wind farm wins approval"),
         # teasers of other stories above the article are not its headline
         (page(("Storm warning issued for the weekend", "headline_list"), ("Rail fares to rise in March", "headline_list"),
               ("Schools to close early for storm", "headline_list")), None),
@@ -236,6 +239,8 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("By Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt"),
           ("Editorial Staff", "byline"), ("Subscribe to our St. Kilda Herald Newsletter", "newsletter_prompt")], "St. Kilda Herald"),
         ([("Vous êtes abonné à La Gazette", "paywall_prompt"), ("Vous êtes abonné à La Gazette", "paywall_prompt")], "Gazette"),
+        ([("The Lakeside Review is part of Northshore Media Group.", None), ("© 2026 Northshore Media Group Ltd", "copyright")],
+         "The Lakeside Review"),
         ([("Homefront is published by Ashgrove Publications Ltd.", None), ("© 2026 Ashgrove Publications Ltd.", "copyright")], "Homefront"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),

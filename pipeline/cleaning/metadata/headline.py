@@ -4,6 +4,7 @@ stamp, and the furniture (widgets, captions, stamps, bylines) a header is made o
 from __future__ import annotations
 
 import bisect
+import re
 
 from pipeline.cleaning.metadata.byline import _BY_MARKER, _is_role_line, _marked_names, _name_line
 from pipeline.cleaning.metadata.dates import ANY_DATE
@@ -24,6 +25,7 @@ from pipeline.cleaning.metadata.page import (
 )
 from pipeline.cleaning.metadata.stamps import _TIME, _header_dates, _is_time_line
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+\S")  # what joins a headline and the site's name in a page's title
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
@@ -157,6 +159,19 @@ def _headline(page: _Page) -> int | None:
     best = _prefer_far(page, page.start, max(scores, key=lambda i: (scores[i], -i)) if scores else None)
     while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
+    return _without_site_name(page, best, scores)
+
+
+def _without_site_name(page: _Page, best: int | None, scores: dict[int, float]) -> int | None:
+    """The headline itself rather than the page's title that repeats it with the site's name
+    ("Crews restore power ... | Riverton Gazette" over "Crews restore power ...")."""
+    if best is None:
+        return None
+    text = page.lines[best].text
+    for i in sorted(scores, reverse=True):
+        other = page.lines[i].text
+        if i != best and len(other) < len(text) and text.startswith(other) and _SITE_SUFFIX.match(text[len(other):]):
+            return i
     return best
 
 

@@ -42,7 +42,8 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
     ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
     (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
-    (" by", re.compile(rf"^(?P<outlet>{_BRAND}) (?:is|are) (?:published|owned|operated|produced) by\b")),  # its publisher after it
+    # its publisher after it: "Homefront is published by ...", "The Review is part of ... Group"
+    (" ", re.compile(rf"^(?P<outlet>{_BRAND}) (?:is|are) (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+)?(?P<outlet>{_BRAND})"),
