@@ -205,6 +205,9 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
               body=["Die Sanierung der Nordbrücke in Bonn wird deutlich länger dauern als bisher angenommen, teilte die Stadt mit.",
                     "Grund für die Verzögerung seien Schäden an den Stahlträgern, die erst bei den Bauarbeiten entdeckt wurden."]),
          dt.date(2023, 4, 8)),
+        # an English page whose other stamps put a day over 12 first writes the day first
+        (page("Harbour wind farm wins approval", "04/12/2026 06:15", *BODY, ("Rail fares to rise in March", "headline_list"),
+              ("13/11/2026", "publication_date"), body=[]), dt.date(2026, 12, 4)),
         # a stamp without its year, in the year of the page's copyright line; none without one
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
          dt.date(2019, 11, 18)),
