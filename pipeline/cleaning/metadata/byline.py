@@ -245,9 +245,10 @@ _BARE_NAMES_REACH = 2  # lines under the headline: the byline's place, or under 
 def _bio(page: _Page) -> _Field | None:
     """The name an author's note opens with ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.")."""
     for line in page.lines:
-        if _words(line.text) <= _BIO_WORDS and (m := _BIO.match(line.text)) and _all_names(m.group("name")):
-            if any(w.lower() in _ROLES for w in _WORD.findall(m.group("role"))[:6]) and _person(page, m.group("name")):
-                return _Field(m.group("name"), "author's note")
+        m = _BIO.match(line.text) if _words(line.text) <= _BIO_WORDS else None
+        role = m and any(w.lower() in _ROLES for w in _WORD.findall(m.group("role"))[:6])
+        if role and _all_names(name := m.group("name")) and _person(page, name):
+            return _Field(name, "author's note")
     return None
 
 

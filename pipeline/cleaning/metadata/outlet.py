@@ -57,7 +57,7 @@ _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
 )
 # A desk, not an outlet: "By Editorial Staff", "Web Desk".
-_DESK_WORDS = frozenset("editorial news web online digital staff desk team wire newsroom editors editor the".split())
+_DESK_WORDS = frozenset({"editorial", "news", "web", "online", "digital", "staff", "desk", "team", "wire", "newsroom", "editors", "editor", "the"})
 _NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
 _PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
 _NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
@@ -221,10 +221,8 @@ def _written_names(page: _Page, credits: list[_Credit]) -> list[_Credit]:
         if line.kept and _words(line.text) > _PROMPT_WORDS or line.reason in _NOT_OUTLET_LINES:
             continue  # a paragraph; a share bar's "Twitter", a "Follow" button, a story's title in a list
         folded = _fold(line.text)
-        for label in labels:
-            if label in folded and (name := _written_as(line.text, label)):
-                if _fold(name) == folded:
-                    found.append(_Credit(name, "logo", i))
+        found += [_Credit(name, "logo", i) for label in labels
+                  if label in folded and (name := _written_as(line.text, label)) and _fold(name) == folded]
     return found
 
 
@@ -261,7 +259,7 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
 def _mentions(text: str, name: str) -> int:
     """How often the page writes a name as a word: as written, unless it is a domain's name in lower case
     (the section "POLITICS" is not the word "politics")."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, 0 if name != name.lower() else re.I))
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, 0 if name != name.lower() else re.IGNORECASE))
 
 
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
