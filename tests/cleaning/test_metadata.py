@@ -138,6 +138,12 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
         # the headline, not the page's title over the menu that repeats it with the site's name
         (page(("Harbour wind farm wins approval | The Courier", None), ("Home", "navigation"), ("News", "menu_list"),
               "Harbour wind farm wins approval", "By Jane Whitcombe"), "Harbour wind farm wins approval"),
+        # ... and over a dek that shares the article's words, a lone "By" over the author's name, a list of the author's stories
+        (page("Harbour wind farm wins approval after planning fight", "Fishing crews fear for the richest grounds in the bay",
+              ("By", "ui_control"), "Jane Whitcombe", "Jane Whitcombe's Most Recent Stories", "Rail fares to rise in March",
+              "Storm warning issued for the weekend", "Schools to close early for the storm",
+              *[(label, "share_widget") for label in ["Facebook", "Twitter", "Email"] * 9]),
+         "Harbour wind farm wins approval after planning fight"),
         # teasers of other stories above the article are not its headline
         (page(("Storm warning issued for the weekend", "headline_list"), ("Rail fares to rise in March", "headline_list"),
               ("Schools to close early for storm", "headline_list")), None),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.cleaning.metadata.byline import _BY_MARKER, _is_role_line, _marked_names, _name_line
+from pipeline.cleaning.metadata.byline import _BY_MARKER, _MARKER_ONLY, _is_role_line, _marked_names, _name_line
 from pipeline.cleaning.metadata.dates import ANY_DATE
 from pipeline.cleaning.metadata.page import (
     _CLOSERS,
@@ -117,8 +117,9 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
         if kind in ("stamp", "byline", "names"):
-            # names may be capitalised words only, unless a stamp follows them
-            sure = 1.0 if kind != "names" or _stamp_follows(page, k, end) else _STANDFIRST_DISCOUNT
+            # names may be capitalised words only, unless a stamp follows them or a lone "By" stands over them
+            named = _stamp_follows(page, k, end) or _MARKER_ONLY.match(page.lines[k - 1].text) is not None
+            sure = 1.0 if kind != "names" or named else _STANDFIRST_DISCOUNT
             return sure if not _headline_under(page, k, end) else _STANDFIRST_DISCOUNT * sure
         if _passable(page, k):
             continue
@@ -157,6 +158,8 @@ def _headline(page: _Page) -> int | None:
         return None
     scores = _header_scores(page, page.start)
     best = _prefer_far(page, page.start, max(scores, key=lambda i: (scores[i], -i)) if scores else None)
+    if best is not None and best not in scores:  # far up: the title-like lines over it may be stacked on it
+        scores = {k: 0.0 for k in range(max(0, best - _HEADER_GAP), best) if _may_be_headline(page, k)}
     while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
     return _without_site_name(page, best, scores)
