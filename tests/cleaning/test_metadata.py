@@ -144,6 +144,10 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               "Storm warning issued for the weekend", "Schools to close early for the storm",
               *[(label, "share_widget") for label in ["Facebook", "Twitter", "Email"] * 9]),
          "Harbour wind farm wins approval after planning fight"),
+        # a list of related stories' titles over the headline is not stacked on it
+        (page(("Wind farm plans for the north coast revealed", "headline_list"), ("Harbour wind farm objections heard", "headline_list"),
+              ("Fishing crews protest at harbour wind farm", "headline_list"), "Harbour wind farm wins approval after planning fight",
+              "By Jane Whitcombe"), "Harbour wind farm wins approval after planning fight"),
         # teasers of other stories above the article are not its headline
         (page(("Storm warning issued for the weekend", "headline_list"), ("Rail fares to rise in March", "headline_list"),
               ("Schools to close early for storm", "headline_list")), None),

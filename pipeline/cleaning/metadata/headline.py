@@ -33,6 +33,7 @@ _NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "a
 _FAR_REACH = 150  # lines above the article searched for a headline over its byline
 _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
+_LIST_RUN = 3  # related title-like lines in a row that make a list rather than a headline and its dek
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
 _FULL_STOP = 0.3
@@ -246,11 +247,20 @@ def _sure_over_stamp(page: _Page, i: int) -> bool:
 
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
     """The related title-like line right above line i (only furniture, chrome and labels between),
-    unless it is as short as a kicker."""
+    unless it is as short as a kicker or the last of a list of related stories' titles."""
     for k in range(i - 1, max(-1, i - _HEADER_GAP - 1), -1):
         if k in scores:
-            related = _shares_words(page, page.lines[k].text)
+            related = _shares_words(page, page.lines[k].text) and not _related_list(page, k)
             return k if related and _words(page.lines[k].text) > _KICKER_WORDS else None
         if not _passable(page, k):
             return None
     return None
+
+
+def _related_list(page: _Page, k: int) -> bool:
+    """Whether line k ends a run of `_LIST_RUN` or more related title-like lines: a list of stories
+    on the same subject ("More on MacBook Pro"), not a headline over its dek."""
+    run = 0
+    while k - run >= 0 and run < _LIST_RUN and _may_be_headline(page, k - run) and _shares_words(page, page.lines[k - run].text):
+        run += 1
+    return run >= _LIST_RUN
