@@ -228,6 +228,12 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     assert extract(lines).published_date == date
 
 
+def test_metadata_byline_under_the_headline_before_names_over_it():
+    lines = page(("Business News", "menu_list"), ("November 19, 2019 / 12:21 AM", "publication_date"),
+                 "Harbour wind farm wins approval after planning fight", "Jane Whitcombe", ("5 Min Read", None))
+    assert extract(lines).byline == "Jane Whitcombe"
+
+
 def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
     lines = page("Harbour wind farm wins approval after planning fight", body=BODY + ["Jane Whitcombe is a senior reporter for the Courier."])
     assert extract(lines).byline == "Jane Whitcombe"

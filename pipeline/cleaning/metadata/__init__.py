@@ -61,8 +61,8 @@ def extract(lines: Iterable[tuple]) -> Metadata:
     dateline = next((m for text in opening if (m := _DATELINE.match(text))), None)
     fields = {
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
-        "byline": (_byline(page, lo, hi) or _byline(page, above, lo - 1) or _lifted_byline(page)
-                   or (_bare_names(page, lo, start) if head is not None else None)),
+        "byline": (_byline(page, lo, hi) or (_bare_names(page, lo, start) if head is not None else None)
+                   or _byline(page, above, lo - 1) or _lifted_byline(page)),
         "outlet": _outlet(page, dateline, lo, hi),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
         "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi) or _yearless_stamp(page, above, hi),
