@@ -228,6 +228,13 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     assert extract(lines).published_date == date
 
 
+def test_metadata_outlet_from_the_top_line_past_its_buttons():
+    lines = [("Sign in", "account_ui", False), ("Get started", None, False), ("Engineering Notes", None, False)] + page(
+        "Why I stopped putting every change behind a feature flag", "Ada Thornton", "Mar 3, 2017",
+        ("Get the Engineering Notes newsletter", "newsletter_prompt"))
+    assert extract(lines).outlet == "Engineering Notes"
+
+
 def test_metadata_byline_under_the_headline_before_names_over_it():
     lines = page(("Business News", "menu_list"), ("November 19, 2019 / 12:21 AM", "publication_date"),
                  "Harbour wind farm wins approval after planning fight", "Jane Whitcombe", ("5 Min Read", None))
@@ -261,6 +268,8 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("The Lakeside Review is part of Northshore Media Group.", None), ("© 2026 Northshore Media Group Ltd", "copyright")],
          "The Lakeside Review"),
         ([("Homefront is published by Ashgrove Publications Ltd.", None), ("© 2026 Ashgrove Publications Ltd.", "copyright")], "Homefront"),
+        ([("Get the Morning Ledger newsletter", "newsletter_prompt"), ("Join the Morning Ledger community", "promo_prompt")],
+         "Morning Ledger"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

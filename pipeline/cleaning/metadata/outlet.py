@@ -46,7 +46,7 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     (" ", re.compile(rf"^(?P<outlet>{_BRAND}) (?:is|are) (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
-    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+)?(?P<outlet>{_BRAND})"),
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+|the\s+)?(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
     # in other languages: "Vous êtes abonné à Libération", "S'abonner au Monde", "Acerca de CNET", "Über SPIEGEL"
     re.compile(rf"(?i:\babonn(?:er|é|ée|ez-vous)\s+(?:à|au)|\bsuivre|\bà propos de|\bacerca de|\büber|\bsuscr[íi]bete a|\bassine\s+[ao]|\bsiga\s+[ao])"
@@ -59,6 +59,7 @@ _WRITER_FOR = re.compile(
 # A desk, not an outlet: "By Editorial Staff", "Web Desk".
 _DESK_WORDS = frozenset({"editorial", "news", "web", "online", "digital", "staff", "desk", "team", "wire", "newsroom", "editors", "editor", "the"})
 _NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
+_PROMPT_HEAD = re.compile(r"^(?i:get|join|try|follow|subscribe to|sign up for)\s+(?:(?i:the|our)\s+)?(?=[A-Z])")  # "Get the X newsletter"
 _PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
 _NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
@@ -188,12 +189,13 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
-    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS), None)
+    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
+                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
     if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
         again = sum(line.text == text for line in page.lines[top + 1:])
         masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
         found.append(_Credit(text, "masthead" if masthead else "top line", top))
-    cleaned = [c._replace(name=_PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’"))) for c in found + _staff_credits(page)]
+    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’")))) for c in found + _staff_credits(page)]
     named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
              and not _DESK_WORDS.issuperset(c.name.lower().split())]
     return named + _written_names(page, named)
