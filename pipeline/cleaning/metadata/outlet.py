@@ -42,6 +42,8 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
     ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
     (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
+    # a consent notice that names the site: "Evening Standard would like to keep you informed", "X uses cookies"
+    (" ", re.compile(rf"^(?P<outlet>{_BRAND})(?: (?i:and (?:its|our) partners))? (?i:would like to|uses? cookies)\b")),
     # its publisher after it: "Homefront is published by ...", "The Review is part of ... Group"
     (" ", re.compile(rf"^(?P<outlet>{_BRAND}) (?:is|are) (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
 ]
