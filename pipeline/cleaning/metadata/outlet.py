@@ -99,7 +99,7 @@ _OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masth
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
-_MENTIONS_CAP = 5
+_MENTIONS_CAP = 8
 _OUTLET_MIN_SCORE = 1.5
 
 
