@@ -110,6 +110,7 @@ def page(*lines, body=BODY):
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
         ("2025년 2월 4일", True, dt.date(2025, 2, 4)),
         ("by J.O. Roe Apr. 26, 2022Apr. 26, 2022", False, dt.date(2022, 4, 26)),  # the next link's text glued to the year
+        ("Posted on the 4th of December, 2026", False, dt.date(2026, 12, 4)),
     ],
 )
 def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_first, date):
