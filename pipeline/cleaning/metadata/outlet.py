@@ -43,9 +43,10 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
     (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
     # a consent notice that names the site: "Evening Standard would like to keep you informed", "X uses cookies"
-    (" ", re.compile(rf"^(?P<outlet>{_BRAND})(?: (?i:and (?:its|our) partners))? (?i:would like to|uses? cookies)\b")),
+    (" would like to", _CONSENT := re.compile(rf"^(?P<outlet>{_BRAND})(?: (?i:and (?:its|our) partners))? (?i:would like to|uses? cookies)\b")),
+    (" cookies", _CONSENT),
     # its publisher after it: "Homefront is published by ...", "The Review is part of ... Group"
-    (" ", re.compile(rf"^(?P<outlet>{_BRAND}) (?:is|are) (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
+    (" is ", re.compile(rf"^(?P<outlet>{_BRAND}) is (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+|the\s+)?(?P<outlet>{_BRAND})"),
@@ -63,7 +64,6 @@ _DESK_WORDS = frozenset({"editorial", "news", "web", "online", "digital", "staff
 _NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
 _PROMPT_HEAD = re.compile(r"^(?i:get|join|try|follow|subscribe to|sign up for)\s+(?:(?i:the|our)\s+)?(?=[A-Z])")  # "Get the X newsletter"
 _PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
-_NAME_SEPARATORS = re.compile(r"[\s/|()\[\]]+")
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
 _PROMPT_HINT = re.compile(  # lower case: what every prompt holds
     r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b|abonn|suivre|propos|acerca|über|suscr|assine|siga"
@@ -200,7 +200,7 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
     cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’")))) for c in found + _staff_credits(page)]
     named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
              and not _DESK_WORDS.issuperset(c.name.lower().split())]
-    return named + _written_names(page, named)
+    return named + _logos(page, named)
 
 
 def _staff_credits(page: _Page) -> list[_Credit]:
@@ -215,34 +215,14 @@ def _staff_credits(page: _Page) -> list[_Credit]:
     return found
 
 
-def _written_names(page: _Page, credits: list[_Credit]) -> list[_Credit]:
-    """How the page's chrome writes the names of its domains and handles ("Barron's" for barrons.com,
-    "Boston Herald" for bostonherald.com): a line of its own is the outlet's logo. Not those of
-    e-mail domains, which are often a parent company's ("dowjones.com")."""
+def _logos(page: _Page, credits: list[_Credit]) -> list[_Credit]:
+    """A line that is only the name of one of the page's domains or handles ("Barron's" for
+    barrons.com): the outlet's logo. Not those of e-mail domains, which are often a parent
+    company's ("dowjones.com"), nor a share bar's "Twitter" or a story's title in a list."""
     labels = {_fold(c.name) for c in credits if c.kind in ("domain", "handle") and len(_fold(c.name)) >= 4}
-    found = []
-    for i, line in enumerate(page.lines):
-        if line.kept and _words(line.text) > _PROMPT_WORDS or line.reason in _NOT_OUTLET_LINES:
-            continue  # a paragraph; a share bar's "Twitter", a "Follow" button, a story's title in a list
-        folded = _fold(line.text)
-        found += [_Credit(name, "logo", i) for label in labels
-                  if label in folded and (name := _written_as(line.text, label)) and _fold(name) == folded]
-    return found
-
-
-def _written_as(text: str, label: str) -> str | None:
-    """The run of words of a line, capitalised, whose folded form is the label."""
-    words = [w for w in _NAME_SEPARATORS.split(text) if w]
-    for i, first in enumerate(words):
-        if not first[:1].isupper():
-            continue
-        for j in range(i + 1, min(len(words), i + _HOLDER_WORDS) + 1):
-            name = " ".join(words[i:j]).strip(" .,:;-–")
-            if (folded := _fold(name)) == label:
-                return name
-            if not label.startswith(folded):
-                break
-    return None
+    return [_Credit(line.text.strip(" .,:;-–"), "logo", i) for i, line in enumerate(page.lines)
+            if labels and line.text[:1].isupper() and _words(line.text) <= _HOLDER_WORDS and line.reason not in _NOT_OUTLET_LINES
+            and _fold(line.text) in labels]
 
 
 def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> float:
@@ -261,9 +241,9 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
 
 
 def _mentions(text: str, name: str) -> int:
-    """How often the page writes a name as a word: as written, unless it is a domain's name in lower case
-    (the section "POLITICS" is not the word "politics")."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, 0 if name != name.lower() else re.IGNORECASE))
+    """How often the page writes a name: as written, unless it is a domain's name in lower case (the
+    section "POLITICS" is not the word "politics")."""
+    return text.count(name) if name != name.lower() else text.lower().count(name)
 
 
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:

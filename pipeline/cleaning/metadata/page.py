@@ -230,7 +230,7 @@ def _written_in_lower(page: _Page, word: str) -> bool:
     """Whether the paragraphs write a word in lower case at least as often as capitalised inside a
     sentence ("la libération de 91 prisonniers" once, "les recommandations de Libération" five times)."""
     if word not in page.lower:
-        lower = len(re.findall(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs))
-        capital = len(re.findall(rf"(?<=[a-z,;] ){re.escape(word[:1].upper() + word[1:])}(?![\w'’-])", page.paragraphs)) if lower else 0
-        page.lower[word] = lower > 0 and lower >= capital
+        found = word in page.paragraphs and re.findall(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs)
+        capital = re.findall(rf"(?<=[a-z,;] ){re.escape(word[:1].upper() + word[1:])}(?![\w'’-])", page.paragraphs) if found else []
+        page.lower[word] = bool(found) and len(found) >= len(capital)
     return page.lower[word]
