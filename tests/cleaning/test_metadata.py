@@ -181,6 +181,7 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["By Jane Whitcombe For The Daily Post", "12 March 2024"], "Jane Whitcombe"),
         (["By Jane Whitcombe, The Associated Press", "12 March 2024"], "Jane Whitcombe"),
         (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
+        (["Crews fear for the richest fishing grounds in the bay", "Autor:", "Jane Whitcombe"], "Jane Whitcombe"),
         (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
         (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),
         (["By JANE WHITCOMBE Associated Press", "Dec 4, 2026"], "JANE WHITCOMBE"),  # the agency after names in capitals
