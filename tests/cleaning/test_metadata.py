@@ -230,6 +230,20 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     assert extract(lines).published_date == date
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Harbour wind farm wins approval after planning fight - The Courier", "Harbour wind farm wins approval after planning fight"),
+        ("Harbour wind farm wins approval after planning fight | The Courier", "Harbour wind farm wins approval after planning fight"),
+        # a dash that is the headline's own, not before the outlet's name
+        ("Harbour wind farm wins approval - and the crews object", "Harbour wind farm wins approval - and the crews object"),
+    ],
+)
+def test_metadata_title_without_the_outlets_name_after_it(first_line, title):
+    lines = page(first_line, "By Jane Whitcombe", ("© 2026 The Courier", "copyright"))
+    assert extract(lines).title == title
+
+
 def test_metadata_outlet_from_the_top_line_past_its_buttons():
     lines = [("Sign in", "account_ui", False), ("Get started", None, False), ("Engineering Notes", None, False)] + page(
         "Why I stopped putting every change behind a feature flag", "Ada Thornton", "Mar 3, 2017",
