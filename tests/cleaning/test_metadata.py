@@ -257,6 +257,19 @@ def test_metadata_byline_under_the_headline_before_names_over_it():
     assert extract(lines).byline == "Jane Whitcombe"
 
 
+@pytest.mark.parametrize(
+    ("last_lines", "byline"),
+    [
+        (["— Jane Whitcombe, Reuters"], "Jane Whitcombe"),
+        (["-- Jane Whitcombe"], "Jane Whitcombe"),
+        (["Share this article", "Rail fares to rise in March", "Storm warning issued", "— Jane Whitcombe"], None),  # far under it
+    ],
+)
+def test_metadata_byline_from_a_sign_off_under_the_article(last_lines, byline):
+    lines = page("Harbour wind farm wins approval after planning fight", body=BODY + last_lines)
+    assert extract(lines).byline == byline
+
+
 def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
     lines = page("Harbour wind farm wins approval after planning fight", body=BODY + ["Jane Whitcombe is a senior reporter for the Courier."])
     assert extract(lines).byline == "Jane Whitcombe"

@@ -234,7 +234,23 @@ def _lifted_byline(page: _Page) -> _Field | None:
             name = m.group("name").strip(" ,-")
             if _all_names(name) and _person(page, name):
                 return _Field(name, "sign-off")
-    return _bio(page)
+    return _bio(page) or _dash_signoff(page)
+
+
+_DASH_SIGNOFF = re.compile(r"^(?:[—–]|--?)\s*(?P<name>[^,;|()]+?)\s*(?:[,|(].{0,40})?$")  # "— Jane Roe, Reuters"
+_SIGNOFF_REACH = 3  # lines after the article's last paragraph
+
+
+def _dash_signoff(page: _Page) -> _Field | None:
+    """The name an article signs off with on a line of its own after its last paragraph ("— Jane Roe")."""
+    kept = [i for i, line in enumerate(page.lines) if line.kept and _is_prose(line.text)]
+    if not kept:
+        return None
+    for line in page.lines[kept[-1] + 1: kept[-1] + 1 + _SIGNOFF_REACH]:
+        m = _DASH_SIGNOFF.match(line.text) if _words(line.text) <= _NAME_LINE_WORDS else None
+        if m and _all_names(m.group("name")) and _person(page, m.group("name")):
+            return _Field(m.group("name"), "sign-off under the article")
+    return None
 
 
 _BIO = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+(?P<role>.{0,80})")
