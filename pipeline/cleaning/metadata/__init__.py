@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.cleaning.metadata.byline import _byline, _lifted_byline
+from pipeline.cleaning.metadata.byline import _bare_names, _byline, _lifted_byline
 from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.cleaning.metadata.headline import _headline
-from pipeline.cleaning.metadata.outlet import _outlet
+from pipeline.cleaning.metadata.outlet import _fold, _outlet
 from pipeline.cleaning.metadata.page import PageLine, _Field, _page
-from pipeline.cleaning.metadata.stamps import _lifted_stamp, _stamped
+from pipeline.cleaning.metadata.stamps import _lifted_stamp, _stamped, _yearless_stamp
 
 __all__ = ["Metadata", "PageLine", "extract", "find_date", "is_byline", "is_dateline_stamp"]
 
@@ -48,6 +48,18 @@ _DATELINE = re.compile(
 )
 
 
+_SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
+
+
+def _without_outlet(title: _Field | None, outlet: _Field | None) -> _Field | None:
+    """The headline without the outlet's name that a page's title adds after a separator."""
+    m = _SITE_AFTER.search(title.value) if title and outlet else None
+    if not m:
+        return title
+    site, name = _fold(m.group("site")), _fold(outlet.value)
+    return _Field(title.value[: m.start()], title.basis + ", less the outlet's name") if site and (site in name or name in site) else title
+
+
 def extract(lines: Iterable[tuple]) -> Metadata:
     """Metadata from a page's non-blank lines in order, each as (text, chrome reason or None[,
     kept in the body]); a line is taken as kept when it has no reason, unless told."""
@@ -61,10 +73,12 @@ def extract(lines: Iterable[tuple]) -> Metadata:
     dateline = next((m for text in opening if (m := _DATELINE.match(text))), None)
     fields = {
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
-        "byline": _byline(page, lo, hi) or _byline(page, above, lo - 1) or _lifted_byline(page),
+        "byline": (_byline(page, lo, hi) or (_bare_names(page, lo, start) if head is not None else None)
+                   or _byline(page, above, lo - 1) or _lifted_byline(page)),
         "outlet": _outlet(page, dateline, lo, hi),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
-        "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi),
+        "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi) or _yearless_stamp(page, above, hi),
     }
+    fields["title"] = _without_outlet(fields["title"], fields["outlet"])
     found = {name: f for name, f in fields.items() if f is not None}
     return Metadata(**{name: f.value for name, f in found.items()}, basis={name: f.basis for name, f in found.items()})

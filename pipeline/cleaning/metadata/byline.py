@@ -21,15 +21,15 @@ from pipeline.cleaning.metadata.stamps import _RELATIVE_STAMP, _TIME, _header_da
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|story|text)\s+by|by|par|von|por|door|av|od|"
-    r"(?:author|autor|auteur|auteurs|texte?)\s*:)\s*:?\s+(?=\S)"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|od|"
+    r"(?:author|autor|auteur|auteurs|texte?|words)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
     r"(?i)\b(?:photos?|photographs?|images?|pictures?|illustrations?|video|graphics?|reviewed|edited|powered|translated|"
     r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
 )
 _GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
-_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|od|written by|posted by)\s*:?$")
+_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|od|written by|posted by|authors?|auteur|autor|words)\s*:?$")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
 _ROLES = frozenset(
@@ -45,10 +45,10 @@ _WEEKDAYS = frozenset(
     mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes
     miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta""".split()
 )
-# Words that end the names of a byline: the stamp that follows them, a weekday.
+# Words that end the names of a byline: the stamp that follows them, a weekday, the outlet after them ("For The Post").
 _NOT_NAMES = _WEEKDAYS | frozenset(
     """posted published updated modified last publié publiée mis publicado publicada atualizado actualizado aktualisiert
-    veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato""".split()
+    veröffentlicht gepubliceerd bijgewerkt pubblicato aggiornato for the in at""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?")  # "O’Brien", "Hyun-woo", "M."
 _GLUED_TAIL = re.compile(r"([A-Z][a-z]{3,})[A-Z][a-z]")  # not "McDonald", "DeAndre"
@@ -113,9 +113,10 @@ def _cut_at_date(text: str, day_first: bool) -> str:
 def _names(text: str, day_first: bool) -> str | None:
     """The names a byline opens with ("Jane Roe and John Doe", "Martin Untersinger (avec Damien
     Leloup)"), up to a date, a separator, a role or anything that is not a name."""
-    text = _cut_at_date(text, day_first)
+    text = _cut_at_date(text, day_first).split(";")[0]  # "Reporting by X; Editing by Y"
     pieces = list(_NAME_PIECE.finditer(text))
     end = names = person = 0
+    shouted = False  # the names are written in capitals
     for k, m in enumerate(pieces):
         piece = m.group().strip(".:")
         low = piece.lower()
@@ -128,6 +129,9 @@ def _names(text: str, day_first: bool) -> str | None:
         if piece[:1].isupper() and _LETTER.match(piece) and low not in _ROLES:
             if k and pieces[k - 1].group() == "," and _role_follows(pieces[k:]):
                 break
+            if names and shouted and not piece.isupper():
+                break  # "By ANNA KOWALSKI Associated Press": the agency after names in capitals
+            shouted = shouted if names else piece.isalpha() and piece.isupper() and len(piece) > 1
             names += 1
             person += 1
             if person > _NAME_WORDS:
@@ -221,7 +225,7 @@ _EMAIL = re.compile(r"(?P<name>[^@]*?)\s*\(?(?P<user>[\w.+-]+)@(?P<domain>[\w-]+
 def _lifted_byline(page: _Page) -> _Field | None:
     """Outside the header: the first short line that opens with a 'By'-like word, else a sign-off's name."""
     for line in page.lines:
-        text = _GLUED_BY.sub("By ", line.text)
+        text = _GLUED_BY.sub("By ", line.text).lstrip("(")  # "(Reporting by ...; Editing by ...)" under the article
         if (line.reason == "byline" or _words(text) <= _NAME_LINE_WORDS and not _is_prose(text)) and (m := _BY_MARKER.match(text)):
             if _person(page, name := _names(text[m.end():], page.day_first)):
                 return _Field(name, "byline line")
@@ -230,4 +234,46 @@ def _lifted_byline(page: _Page) -> _Field | None:
             name = m.group("name").strip(" ,-")
             if _all_names(name) and _person(page, name):
                 return _Field(name, "sign-off")
+    return _bio(page) or _dash_signoff(page)
+
+
+_DASH_SIGNOFF = re.compile(r"^(?:[—–]|--?)\s*(?P<name>[^,;|()]+?)\s*(?:[,|(].{0,40})?$")  # "— Jane Roe, Reuters"
+_SIGNOFF_REACH = 3  # lines after the article's last paragraph
+
+
+def _dash_signoff(page: _Page) -> _Field | None:
+    """The name an article signs off with on a line of its own after its last paragraph ("— Jane Roe")."""
+    kept = [i for i, line in enumerate(page.lines) if line.kept and _is_prose(line.text)]
+    if not kept:
+        return None
+    for line in page.lines[kept[-1] + 1: kept[-1] + 1 + _SIGNOFF_REACH]:
+        m = _DASH_SIGNOFF.match(line.text) if _words(line.text) <= _NAME_LINE_WORDS else None
+        if m and _all_names(m.group("name")) and _person(page, m.group("name")):
+            return _Field(m.group("name"), "sign-off under the article")
+    return None
+
+
+_BIO = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+(?P<role>.{0,80})")
+_BIO_WORDS = 40
+_BARE_NAMES_REACH = 2  # lines under the headline: the byline's place, or under a standfirst
+
+
+def _bio(page: _Page) -> _Field | None:
+    """The name an author's note opens with ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.")."""
+    for line in page.lines:
+        m = _BIO.match(line.text) if _words(line.text) <= _BIO_WORDS else None
+        role = m and any(w.lower() in _ROLES for w in _WORD.findall(m.group("role"))[:6])
+        if role and _all_names(name := m.group("name")) and _person(page, name):
+            return _Field(name, "author's note")
+    return None
+
+
+def _bare_names(page: _Page, lo: int, hi: int) -> _Field | None:
+    """A line of people's names and nothing else right under the headline (line lo - 1), or under
+    the standfirst under it, before the article (at hi); widgets between do not count."""
+    lines = [i for i in range(lo, hi) if page.lines[i].reason not in _HEADER_WIDGETS][:_BARE_NAMES_REACH]
+    for i in lines:
+        text = page.lines[i].text
+        if _words(text) <= 2 * _NAME_WORDS and page.lines[i].reason != "copyright" and _all_names(text) and _person(page, text):
+            return _Field(text, "names under the headline")
     return None

@@ -35,14 +35,17 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),  # March 12, 2024
-    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}\b", re.I),  # 12 March 2024
+    # a year may have the next link's text glued to it: "Apr. 26, 2022Apr. 26, 2022"
+    # or a month glued to the link before it: "Associated PressDecember 2, 2016"
+    re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),  # March 12, 2024
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}(?!\d)", re.I),  # 12 March 2024
     re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>[01]?\d)[-./](?P<day>[0-3]?\d)(?:[^0-9]|$)"),  # 2024-03-12
     re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<month>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
 ]
 _NUMERIC = 2  # the patterns from here on have no month names
 _LETTERS = re.compile(r"[^\W\d_]+")
+_GLUED_CAPITALISED = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|bin|al))*"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
 BYLINE_PATTERN = rf"^(?i:(?:written |reported |words )?by)\s+(?P<name>{_NAME}(?:,\s*{_NAME})*)"
@@ -114,7 +117,8 @@ def _dates(text: str, day_first: bool = True) -> list[_Found]:
 
 def _names_a_month(text: str) -> bool:
     """A cheap test before the patterns with month names (an alternation of some hundred names)."""
-    return any(word in _MONTHS for word in _LETTERS.findall(text.lower()))
+    return any(word in _MONTHS for word in _LETTERS.findall(text.lower())) or any(
+        word.lower() in _MONTHS for word in _GLUED_CAPITALISED.findall(text))
 
 
 def _date_of(m: re.Match, day_first: bool, century: int = 0) -> dt.date | None:

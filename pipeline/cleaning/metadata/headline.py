@@ -4,8 +4,9 @@ stamp, and the furniture (widgets, captions, stamps, bylines) a header is made o
 from __future__ import annotations
 
 import bisect
+import re
 
-from pipeline.cleaning.metadata.byline import _BY_MARKER, _is_role_line, _marked_names, _name_line
+from pipeline.cleaning.metadata.byline import _BY_MARKER, _MARKER_ONLY, _is_role_line, _marked_names, _name_line
 from pipeline.cleaning.metadata.dates import ANY_DATE
 from pipeline.cleaning.metadata.page import (
     _CLOSERS,
@@ -24,6 +25,7 @@ from pipeline.cleaning.metadata.page import (
 )
 from pipeline.cleaning.metadata.stamps import _TIME, _header_dates, _is_time_line
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+\S")  # what joins a headline and the site's name in a page's title
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
@@ -31,6 +33,7 @@ _NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "a
 _FAR_REACH = 150  # lines above the article searched for a headline over its byline
 _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
+_LIST_RUN = 3  # related title-like lines in a row that make a list rather than a headline and its dek
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
 _FULL_STOP = 0.3
@@ -115,15 +118,25 @@ def _over_stamp(page: _Page, i: int, depth: int = 1) -> float:
     for k in range(i + 1, min(end, i + _HEADER_GAP + 1)):
         kind = _furniture(page, k)
         if kind in ("stamp", "byline", "names"):
-            sure = 1.0 if kind != "names" else _STANDFIRST_DISCOUNT  # names may be capitalised words only
+            # names may be capitalised words only, unless a stamp follows them or a lone "By" stands over them
+            named = _stamp_follows(page, k, end) or _MARKER_ONLY.match(page.lines[k - 1].text) is not None
+            sure = 1.0 if kind != "names" or named else _STANDFIRST_DISCOUNT
             return sure if not _headline_under(page, k, end) else _STANDFIRST_DISCOUNT * sure
         if _passable(page, k):
             continue
         text = page.lines[k].text
-        if depth and _shares_words(page, text) and (_title_like(text) or _is_prose(text)):
+        if depth and (k == i + 1 or _shares_words(page, text)) and (_title_like(text) or _is_prose(text)):
             return _STANDFIRST_DISCOUNT * _over_stamp(page, k, depth - 1)
         return 0.0
     return 0.0
+
+
+def _stamp_follows(page: _Page, k: int, end: int) -> bool:
+    """Whether a stamp comes right under line k (only widgets between): then a line of names there is a byline."""
+    for j in range(k + 1, min(end, k + 3)):
+        if (kind := _furniture(page, j)) != "widget":
+            return kind == "stamp"
+    return False
 
 
 def _headline_under(page: _Page, k: int, end: int) -> bool:
@@ -146,8 +159,23 @@ def _headline(page: _Page) -> int | None:
         return None
     scores = _header_scores(page, page.start)
     best = _prefer_far(page, page.start, max(scores, key=lambda i: (scores[i], -i)) if scores else None)
+    if best is not None and best not in scores:  # far up: the title-like lines over it may be stacked on it
+        scores = {k: 0.0 for k in range(max(0, best - _HEADER_GAP), best) if _may_be_headline(page, k)}
     while best is not None and (above := _stacked_above(page, best, scores)) is not None:
         best = above
+    return _without_site_name(page, best, scores)
+
+
+def _without_site_name(page: _Page, best: int | None, scores: dict[int, float]) -> int | None:
+    """The headline itself rather than the page's title that repeats it with the site's name
+    ("Crews restore power ... | Riverton Gazette" over "Crews restore power ...")."""
+    if best is None:
+        return None
+    text = page.lines[best].text
+    for i in sorted(scores, reverse=True):
+        other = page.lines[i].text
+        if i != best and len(other) < len(text) and text.startswith(other) and _SITE_SUFFIX.match(text[len(other):]):
+            return i
     return best
 
 
@@ -202,21 +230,37 @@ def _prefer_far(page: _Page, start: int, best: int | None) -> int | None:
 
 def _far_headline(page: _Page) -> int | None:
     """Past the lines the walk reached (a video player, a score box between header and article):
-    the nearest line over the article that shares its words and stands right over a byline or stamp."""
+    the nearest line over the article that shares its words and stands over a byline or stamp (`_sure_over_stamp`)."""
     start = page.start or 0
     for i in range(start - 1, max(-1, start - _FAR_REACH), -1):
-        if _may_be_headline(page, i) and _shares_words(page, page.lines[i].text) and _over_stamp(page, i) == 1.0:
+        if _may_be_headline(page, i) and _shares_words(page, page.lines[i].text) and _sure_over_stamp(page, i):
             return i
     return None
 
 
+def _sure_over_stamp(page: _Page, i: int) -> bool:
+    """Whether line i stands right over a byline or stamp, or over a standfirst right over one."""
+    sure = _over_stamp(page, i)
+    standfirst = i + 1 < len(page.lines) and not _passable(page, i + 1)
+    return sure == 1.0 or standfirst and sure >= _STANDFIRST_DISCOUNT
+
+
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
     """The related title-like line right above line i (only furniture, chrome and labels between),
-    unless it is as short as a kicker."""
+    unless it is as short as a kicker or the last of a list of related stories' titles."""
     for k in range(i - 1, max(-1, i - _HEADER_GAP - 1), -1):
         if k in scores:
-            related = _shares_words(page, page.lines[k].text)
+            related = _shares_words(page, page.lines[k].text) and not _related_list(page, k)
             return k if related and _words(page.lines[k].text) > _KICKER_WORDS else None
         if not _passable(page, k):
             return None
     return None
+
+
+def _related_list(page: _Page, k: int) -> bool:
+    """Whether line k ends a run of `_LIST_RUN` or more related title-like lines: a list of stories
+    on the same subject ("More on MacBook Pro"), not a headline over its dek."""
+    run = 0
+    while k - run >= 0 and run < _LIST_RUN and _may_be_headline(page, k - run) and _shares_words(page, page.lines[k - run].text):
+        run += 1
+    return run >= _LIST_RUN

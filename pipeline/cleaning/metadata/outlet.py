@@ -21,9 +21,9 @@ from pipeline.cleaning.metadata.page import (
     _words,
 )
 
-_BRAND_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "S.Paulo", "LWN.net"
+_BRAND_WORD = r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"  # "St. Lucia", dots inside: "S.Paulo", "LWN.net"
 _BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
 _COPYRIGHT_NOISE = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
@@ -32,18 +32,42 @@ _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more wo
 _LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
 _HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
 _HOLDER_WORDS = 5
+# A holder named like a company that owns outlets ("Dow Jones & Company", "MediaNews Group"): often not the outlet's own name.
+_PARENT_COMPANY = re.compile(
+    r"(?i)\b(?:group|media|company|companies|networks?|ventures|interactive|holdings|corporation|enterprises|publishing|"
+    r"publications|communications|software|broadcasting|partners)\b"
+)
 _LEGAL_FORM = re.compile(r"(?i)[\s,]+(?:inc|llc|ltd|limited|gmbh|plc|corp|corporation|s\.?a|ag|co)\.?$")
 _CREDITS = [  # lines that credit the outlet, each with what its lines hold in lower case
     ("photo", re.compile(rf"\b(?P<outlet>{_BRAND}) (?:staff |file )?photos? by\b")),
     ("staff", re.compile(rf"(?i:\bby)\s+(?P<outlet>{_BRAND})\s+(?i:staff|news staff)\b|^(?P<staff>{_BRAND})\s+(?i:staff)$")),
     (":", re.compile(rf"^(?i:from|source|quelle|fuente|fonte|via)\s*:\s*(?P<outlet>{_BRAND})$")),
+    # a consent notice that names the site: "Evening Standard would like to keep you informed", "X uses cookies"
+    (" would like to", _CONSENT := re.compile(rf"^(?P<outlet>{_BRAND})(?: (?i:and (?:its|our) partners))? (?i:would like to|uses? cookies)\b")),
+    (" cookies", _CONSENT),
+    # its publisher after it: "Homefront is published by ...", "The Review is part of ... Group"
+    (" is ", re.compile(rf"^(?P<outlet>{_BRAND}) is (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
-    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?P<outlet>{_BRAND})"),
+    re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+|the\s+)?(?P<outlet>{_BRAND})"),
     re.compile(rf"\b(?P<outlet>{_BRAND})(?:['’]s?)? (?:\w+ )?(?i:newsletters?|app)\b"),
+    # in other languages: "Vous êtes abonné à Libération", "S'abonner au Monde", "Acerca de CNET", "Über SPIEGEL"
+    re.compile(rf"(?i:\babonn(?:er|é|ée|ez-vous)\s+(?:à|au)|\bsuivre|\bà propos de|\bacerca de|\büber|\bsuscr[íi]bete a|\bassine\s+[ao]|\bsiga\s+[ao])"
+               rf"\s+(?i:l[ea]\s+|l['’])?(?P<outlet>{_BRAND})"),
 ]
+_HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
+_WRITER_FOR = re.compile(
+    rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
+)
+# A desk, not an outlet: "By Editorial Staff", "Web Desk".
+_DESK_WORDS = frozenset({"editorial", "news", "web", "online", "digital", "staff", "desk", "team", "wire", "newsroom", "editors", "editor", "the"})
+_NOT_OUTLET_LINES = _HEADER_WIDGETS | {"headline_list", "related_links", "trailing_teasers"}
+_PROMPT_HEAD = re.compile(r"^(?i:get|join|try|follow|subscribe to|sign up for)\s+(?:(?i:the|our)\s+)?(?=[A-Z])")  # "Get the X newsletter"
+_PROMPT_TAIL = re.compile(r"(?:['’]s|\s+(?i:newsletters?|app))$")  # "Herald's", "Subscribe to our Herald Newsletter"
 _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|veröffentlicht in)$")  # the name on the next line
-_PROMPT_HINT = re.compile(r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b")  # lower case: what every prompt holds
+_PROMPT_HINT = re.compile(  # lower case: what every prompt holds
+    r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b|abonn|suivre|propos|acerca|über|suscr|assine|siga"
+)
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
@@ -66,14 +90,16 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "
 _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "protonmail", "mail",
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _SIGNOFF_WORDS = 8
+_SIGN_AT = 40  # characters into a line of any length where a copyright sign opens a footer
+_MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
-_NAMED_KINDS = frozenset({"domain", "email", "copyright", "agency"})  # evidence that can only be a name
-_OUTLET_WEIGHT = {"copyright": 2.0, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "prompt": 1.0, "top line": 1.0}
+_NAMED_KINDS = frozenset({"domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
+_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "top line": 1.0}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
-_MENTIONS_CAP = 5
+_MENTIONS_CAP = 8
 _OUTLET_MIN_SCORE = 1.5
 
 
@@ -144,8 +170,10 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
         if line.kept and words > _CREDIT_WORDS:
             continue  # a paragraph of the article
         low = text.lower()
-        if ("©" in text or "(c)" in low or "copyright" in low) and _COPYRIGHT.search(text) and (_COPYRIGHT_MARK.search(text) or words > 3) and words <= _CREDIT_WORDS:
-            found += [_Credit(name, "copyright", i) for name in _copyright_holders(text)]
+        if ("©" in text or "(c)" in low or "copyright" in low or "rights reserved" in low) and (sign := _COPYRIGHT.search(text)) and (
+                _COPYRIGHT_MARK.search(text) or words > 3) and (words <= _CREDIT_WORDS or sign.start() < _SIGN_AT):
+            found += [_Credit(name, "parent company" if _PARENT_COMPANY.search(name) else "copyright", i)
+                      for name in _copyright_holders(text)]
         if not line.kept or words <= _PROMPT_WORDS and not _CODE.search(text):
             if "." in text:
                 found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
@@ -163,12 +191,38 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
-    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS), None)
+    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
+                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
     if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
-        again = any(line.text == text for line in page.lines[max(top + 1, hi):])
-        found.append(_Credit(text, "masthead" if again else "top line", top))
-    cleaned = [c._replace(name=re.sub(r"['’]s$", "", c.name.strip(" .,-–|:'’"))) for c in found]
-    return [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))]
+        again = sum(line.text == text for line in page.lines[top + 1:])
+        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
+        found.append(_Credit(text, "masthead" if masthead else "top line", top))
+    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’")))) for c in found + _staff_credits(page)]
+    named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
+             and not _DESK_WORDS.issuperset(c.name.lower().split())]
+    return named + _logos(page, named)
+
+
+def _staff_credits(page: _Page) -> list[_Credit]:
+    """The outlet's account that a page asks to follow ("Follow @FiveThirtyEight"), and the outlet
+    its writers work for ("Perry Bacon Jr. is a senior writer for FiveThirtyEight")."""
+    found = []
+    for i, line in enumerate(page.lines):
+        if _words(line.text) > _CREDIT_WORDS or "@" not in line.text and " for " not in line.text and " at " not in line.text:
+            continue
+        found += [_Credit(m.group("outlet"), "handle", i) for m in _HANDLE.finditer(line.text)]
+        found += [_Credit(m.group("outlet"), "credit", i) for m in _WRITER_FOR.finditer(line.text)]
+    return found
+
+
+def _logos(page: _Page, credits: list[_Credit]) -> list[_Credit]:
+    """A line that is only the name of one of the page's domains or handles ("Barron's" for
+    barrons.com): the outlet's logo. Not those of e-mail domains, which are often a parent
+    company's ("dowjones.com"), nor a share bar's "Twitter" or a story's title in a list."""
+    labels = {_fold(c.name) for c in credits if c.kind in ("domain", "handle") and len(_fold(c.name)) >= 4}
+    return [_Credit(line.text.strip(" .,:;-–"), "logo", i) for i, line in enumerate(page.lines)
+            if labels and line.text[:1].isupper() and _words(line.text) <= _HOLDER_WORDS and line.reason not in _NOT_OUTLET_LINES
+            and _fold(line.text) in labels]
 
 
 def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> float:
@@ -179,22 +233,31 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
     for other, credit in credits:
         if key in other or other in key:
             lines.setdefault(credit.kind, set()).add(credit.line)
+    if "parent company" in lines:
+        lines.pop("email", None)  # reporters' addresses are often at the parent company's domain ("dowjones.com")
     more = sum(len(found) - 1 for found in lines.values())
     return (sum(_OUTLET_WEIGHT[kind] for kind in lines) + _MORE_LINES * min(more, _MORE_LINES_CAP)
             + _MENTION * min(mentions, _MENTIONS_CAP))
 
 
+def _mentions(text: str, name: str) -> int:
+    """How often the page writes a name: as written, unless it is a domain's name in lower case (the
+    section "POLITICS" is not the word "politics")."""
+    return text.count(name) if name != name.lower() else text.lower().count(name)
+
+
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
-    as strongly supported, the one written so most often, then the fullest."""
+    as strongly supported, one not a parent company's, the one written so most often, then the fullest."""
     credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
     if not credits:
         return None
-    text = "\n".join(line.text for line in page.lines).lower()
+    text = "\n".join(line.text for line in page.lines)
     names = {c.name: key for key, c in credits}
-    scores = {name: _support(key, credits, text.count(name.lower())) for name, key in names.items()}
+    scores = {name: _support(key, credits, _mentions(text, name)) for name, key in names.items()}
     exact = Counter(key for key, _ in credits)  # of names as strongly supported, the one most often written so
-    best = max(scores, key=lambda name: (round(scores[name], 6), exact[names[name]], len(name)))
+    parent = {key for key, c in credits if c.kind == "parent company"}
+    best = max(scores, key=lambda name: (round(scores[name], 6), names[name] not in parent, exact[names[name]], len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
     kinds = sorted({c.kind for key, c in credits if key in names[best] or names[best] in key})

@@ -148,14 +148,19 @@ def _language(texts: Iterable[str]) -> str | None:
 
 def _day_first(lang: str | None, texts: Sequence[str]) -> bool:
     """Whether the page writes 03.04.2024 for 3 April: outside English always; in English, when its
-    stamps with month names put the day first ("3 April 2024") more often than not."""
+    stamps put the day first ("3 April 2024", "13/04/2024") more often than not."""
     if lang != "en":
         return True
     day_first = month_first = 0
     for text in texts:
-        if _may_hold_date(text) and _words(text) <= _STAMP_WORDS and _names_a_month(text):
+        if not _may_hold_date(text) or _words(text) > _STAMP_WORDS:
+            continue
+        if _names_a_month(text):
             month_first += len(_DATE_PATTERNS[0].findall(text))
             day_first += len(_DATE_PATTERNS[1].findall(text))
+        for first, second in ((int(m.group("first")), int(m.group("second"))) for m in _DATE_PATTERNS[3].finditer(text)):
+            day_first += first > 12 >= second  # "13/04/2024"
+            month_first += second > 12 >= first  # "04/13/2024"
     return day_first > month_first
 
 
@@ -222,6 +227,10 @@ def _proper(page: _Page, name: str) -> bool:
 
 
 def _written_in_lower(page: _Page, word: str) -> bool:
+    """Whether the paragraphs write a word in lower case at least as often as capitalised inside a
+    sentence ("la libération de 91 prisonniers" once, "les recommandations de Libération" five times)."""
     if word not in page.lower:
-        page.lower[word] = re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs) is not None
+        found = word in page.paragraphs and re.findall(rf"(?<![\w'’.-]){re.escape(word)}(?![\w'’-]|\.\w)", page.paragraphs)
+        capital = re.findall(rf"(?<=[a-z,;] ){re.escape(word[:1].upper() + word[1:])}(?![\w'’-])", page.paragraphs) if found else []
+        page.lower[word] = bool(found) and len(found) >= len(capital)
     return page.lower[word]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.cleaning.metadata.dates import _date_of, _dates, _Found, find_date, is_dateline_stamp
+from pipeline.cleaning.metadata.dates import _DAY, _MONTH, _MONTHS, _date_of, _dates, _Found, find_date, is_dateline_stamp
 from pipeline.cleaning.metadata.page import _HEADER_REACH, _STAMP_WORDS, _WORD, _Field, _is_prose, _Page, _words
 
 # In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
 _SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
+# A stamp without its year ("Nov 18", "18 November, 10:04 am"), which the page's copyright line gives.
+_YEARLESS_DATES = (re.compile(rf"(?i)^{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?!\w)"), re.compile(rf"(?i)^{_DAY}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)"))
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|(?i:copyright))\D{0,12}(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})")
+_YEARLESS_STAMP_WORDS = 6
 _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
 _RELATIVE_STAMP = re.compile(r"(?i)^(?:\d+\s*[mhdw]|\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)(?:\s+ago)?)$")
 _UPDATE_WORDS = re.compile(
@@ -54,4 +58,22 @@ def _lifted_stamp(page: _Page, hi: int) -> _Field | None:
     for line in page.lines[: hi + _HEADER_REACH]:
         if line.reason in ("byline", "publication_date") and (date := find_date(line.text, page.day_first)):
             return _Field(date, "stamp line")
+    return None
+
+
+def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
+    """A stamp in lines lo..hi that gives day and month only, in the year of the page's copyright line."""
+    years = [int(m.group("year")) for line in page.lines if line.reason == "copyright" and (m := _COPYRIGHT_YEAR.search(line.text))]
+    if not years:
+        return None
+    for line in page.lines[lo:hi]:
+        text = _TIME.sub(" ", line.text).strip(" ,|·-")
+        if _words(text) > _YEARLESS_STAMP_WORDS:
+            continue
+        for m in filter(None, (pattern.match(text) for pattern in _YEARLESS_DATES)):
+            try:
+                return _Field(dt.date(max(years), _MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))),
+                              "stamp without a year, in the copyright's year")
+            except ValueError:
+                continue
     return None
