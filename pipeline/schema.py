@@ -79,6 +79,7 @@ DOCUMENTS = Table(
         C("outlet", "VARCHAR", "publication, where the text reveals it"),
         C("dateline", "VARCHAR", "place (and agency) that opens the story, e.g. SEOUL"),
         C("published_date", "DATE", "date of publication, where known"),
+        C("metadata_basis", "VARCHAR", "JSON object: for each of title, byline, outlet, dateline and published_date that was found, what it was read from (e.g. {\"byline\": \"names under the headline\"})"),
         C("story_id", "VARCHAR", "near-duplicate group: articles rewriting one story share it (the group's first doc_id)", False),
         C("raw_text", "VARCHAR", "the decoded file", False),
         C("clean_text", "VARCHAR", "the article body with boilerplate removed", False),

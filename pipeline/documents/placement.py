@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -56,6 +57,7 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
         "outlet": meta.outlet,
         "dateline": meta.dateline,
         "published_date": meta.published_date,
+        "metadata_basis": json.dumps(meta.basis, sort_keys=True),
         "story_id": seed.doc_id,
         "raw_text": raw,
         "clean_text": result.clean_text,

@@ -10,7 +10,7 @@ import polars as pl
 
 from pipeline.runtime.changes import Changes, diff
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 KEYS_SCHEMA = {"doc_id": pl.String(), "key": pl.String()}
 
 
