@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.cleaning import metadata, scripts
+from pipeline.cleaning.line_signals import is_glued_links, is_run_on_menu
 from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary
 from pipeline.cleaning.metadata import Metadata
 
@@ -48,7 +49,7 @@ _ENGLISH_STOP_SHARE = 0.15
 _HEAD = 20000  # characters a page's script and language are judged on
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
-_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
+_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui", "glued_links"})
 _LABEL_REPEATS = 3
 _BLOCK_GAP = 4
 _BOXES = frozenset({"related_links", "advertisement", "headline_list"})
@@ -162,6 +163,10 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "author_signoff"
     if reason := chrome_vocabulary().reason(text, words):
         return reason
+    if is_glued_links(text, words):
+        return "glued_links"
+    if is_run_on_menu(text, words):
+        return "menu_line"
     if latin_page and words <= 8 and not scripts.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
