@@ -185,3 +185,28 @@ def test_cleaning_repeat_keys_keep_joined_words_and_drop_lone_joiners():
     lines = ["U.S. officials' “Don’t” -- co-op...", "ÉCOLE  Straße_Nord", "'quoted' a..b a-'b"]
     keys = [ln.key for ln in split_lines("\n".join(lines))]
     assert keys == ["u.s officials don’t co-op", "école strasse nord", "quoted a b a b"]
+
+
+def test_cleaning_keeps_an_introduced_list_but_drops_a_headline_list():
+    body = "The minister announced the budget on Tuesday, saying it would protect families from rising costs."
+    items = ["cut the fuel duty by five pence a litre", "freeze the price of rail fares next year", "raise the income tax threshold again"]
+    teasers = ["Storm warning issued for the weekend ahead", "Rail fares to rise in March after all", "Schools to close early for the storm"]
+    raw = "\n".join([body, "The plan has three parts:", *items, body.replace("Tuesday", "Monday"), "Most read", *teasers])
+    result = clean_document(raw)
+    for item in items:
+        assert item in result.clean_text
+    for teaser in teasers:
+        assert teaser not in result.clean_text
+
+
+def test_cleaning_drops_a_scrap_of_prose_far_above_the_article():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+        "Two members voted against the plan, saying the city should first secure a federal grant for it.",
+    ]
+    raw = "\n".join(["Watch the latest full episodes of your favourite shows anytime.", "Home", "News", "Sport", "Weather", "Video", *article])
+    result = clean_document(raw)
+    assert "Watch the latest" not in result.clean_text
+    assert all(line in result.clean_text for line in article)

@@ -1,0 +1,161 @@
+"""Pass 3 of the cleaner: lines judged by where they sit.
+
+Short and in-between lines take the class of their prose neighbours, so a short paragraph inside
+the article stays and a headline inside a menu goes; runs of short lines are menus, runs of
+unpunctuated headline-like lines are link lists (unless a line of the page introduces them as
+its list), lists under a "Read also"-style heading are related links, and prose cut off from the
+article by a band of chrome is teasers (after it) or a page header's blurb (before it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+_CLOSERS = "\"'”’)]"
+_MENU_RUN = 4
+_HEADLINE_RUN = 3
+# Controls that pages put inside the article area (share bars, font-size and close buttons)
+# as often as around it: they say nothing about whether their neighbours are article text.
+_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui", "glued_links"})
+_BLOCK_GAP = 4
+_BOXES = frozenset({"related_links", "advertisement", "headline_list"})
+_TEASER_MAX_GOOD = 3
+_LONE_WORDS = 25
+_TEASER_CHROME_SHARE = 0.3
+# Removed lines that sit inside articles as often as around them; context ignores them.
+_INLINE = frozenset(
+    {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
+)
+# Removed lines that say nothing about their neighbours, and those that also do not split an
+# article into blocks (boxes pages set inside articles).
+TRANSPARENT = _INLINE | _WIDGETS
+_UNBLOCKING = TRANSPARENT | _BOXES
+
+
+@dataclass(eq=False, slots=True)
+class Line:
+    no: int
+    raw_start: int
+    raw: str
+    text: str
+    words: int
+    kind: str = "good"  # good | short | neargood | bad
+    reason: str | None = None
+    key: str = ""  # case- and punctuation-folded text, for finding repeats
+
+
+def mark_menu_runs(lines: list[Line]) -> None:
+    """Runs of several short lines (menus, tag lists, link lists) are navigation, unless a line of
+    the page introduces them as its list ("What helps:")."""
+    run: list[Line] = []
+    previous = dict(zip(lines[1:], lines))
+    for line in lines + [Line(0, 0, "", "", 99, "good")]:
+        if line.kind == "short" or (line.kind == "bad" and run):
+            run.append(line)
+            continue
+        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN and not _introduced(run[0], previous):
+            for ln in run:
+                if ln.kind == "short":
+                    ln.kind, ln.reason = "bad", "menu_list"
+        run = []
+
+
+def mark_headline_lists(lines: list[Line]) -> None:
+    """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
+    links to other stories; a list inside an article has bullets or sentences, or a line that
+    introduces it."""
+    run: list[Line] = []
+    previous = dict(zip(lines[1:], lines))
+    for line in lines + [Line(0, 0, "", "", 0, "good")]:
+        if line.kind == "neargood" and 5 <= line.words <= 20 and not ends_sentence(line.text) and not _BULLET.match(line.text):
+            run.append(line)
+            continue
+        if len(run) >= _HEADLINE_RUN and not _introduced(run[0], previous):
+            for ln in run:
+                ln.kind, ln.reason = "bad", "headline_list"
+        run = []
+
+
+def _introduced(first: Line, previous: dict[Line, Line]) -> bool:
+    """Whether the line before a run is page text that announces a list (ends in a colon)."""
+    intro = previous.get(first)
+    return intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
+
+
+def mark_related_blocks(lines: list[Line]) -> None:
+    """Under a related-links heading, bullet items and headline-like lines are related links."""
+    in_block = False
+    for line in lines:
+        if line.reason == "related_links":
+            in_block = True
+        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
+            if line.kind != "bad":
+                line.kind, line.reason = "bad", "related_links"
+        else:
+            in_block = False
+
+
+def resolve_context(lines: list[Line]) -> None:
+    """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
+
+    Decided lines keep their class here, so the undecided ones can be resolved in place.
+    """
+    decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in TRANSPARENT)]
+    for i, line in enumerate(lines):
+        if line.kind not in ("short", "neargood"):
+            continue
+        j = bisect.bisect_left(decided, i)
+        before = lines[decided[j - 1]].kind if j > 0 else "bad"
+        after = lines[decided[j]].kind if j < len(decided) else "bad"
+        if line.kind == "neargood":
+            keep = "good" in (before, after)
+        else:
+            keep = before == after == "good"
+        line.kind = "good" if keep else "bad"
+
+
+def mark_outlying_blocks(lines: list[Line]) -> None:
+    """Prose cut off from the article by a band of chrome: teasers and footers after it, a
+    header's blurb (a tagline, a programme guide) before it.
+
+    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (widgets,
+    bylines, captions and the boxes pages set inside articles, related links, headline lists and
+    advertisements, do not part them); the block with the most prose is the article. A later
+    block is dropped when it looks like a list of teasers: few prose lines, or prose interleaved
+    with chrome. An earlier block is dropped only when it is a scrap of at most `_LONE_WORDS`
+    words: a longer one may be the article's opening, cut off by a gallery.
+    """
+    content = [ln for ln in lines if ln.reason not in _UNBLOCKING]
+    blocks: list[list[Line]] = []
+    gap = _BLOCK_GAP
+    for line in content:
+        if line.kind == "good":
+            if gap >= _BLOCK_GAP or not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+            gap = 0
+        else:
+            gap += 1
+            if blocks and gap < _BLOCK_GAP:
+                blocks[-1].append(line)
+    if len(blocks) < 2:
+        return
+    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"))
+    for block in blocks[main + 1:]:
+        good = [ln for ln in block if ln.kind == "good"]
+        if len(good) <= _TEASER_MAX_GOOD or (len(block) - len(good)) / len(block) >= _TEASER_CHROME_SHARE:
+            for ln in good:
+                ln.kind, ln.reason = "bad", "trailing_teasers"
+    for block in blocks[:main]:
+        good = [ln for ln in block if ln.kind == "good"]
+        if sum(ln.words for ln in good) <= _LONE_WORDS:
+            for ln in good:
+                ln.kind, ln.reason = "bad", "page_header"
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends in . ! ? or … (then closing quotes or brackets), or in : or ;."""
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…") or text[-1:] in (":", ";")
