@@ -93,6 +93,7 @@ def clean_document(raw: str) -> CleanResult:
     for line in lines:
         if line.kind == "good":
             line.kind = _density_class(line, latin_page, english)
+    regions.mark_boxes(lines)
     regions.mark_menu_runs(lines)
     regions.mark_headline_lists(lines)
     regions.mark_related_blocks(lines)

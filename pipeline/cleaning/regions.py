@@ -21,10 +21,15 @@ _HEADLINE_RUN = 3
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui", "glued_links"})
 _BLOCK_GAP = 4
-_BOXES = frozenset({"related_links", "advertisement", "headline_list"})
+_BOXES = frozenset({"related_links", "advertisement", "headline_list", "prompt_box", "embed_notice"})
 _TEASER_MAX_GOOD = 3
 _LONE_WORDS = 25
 _TEASER_CHROME_SHARE = 0.3
+# Prompts that open and close a box of their own text (a newsletter sign-up, a consent notice,
+# an embedded post): what sits between two of them, a few short lines, is the box's text.
+_BOX_PROMPTS = frozenset({"newsletter_prompt", "cookie_notice", "embed_notice", "paywall_prompt", "comments_widget"})
+_BOX_LINES = 3
+_BOX_WORDS = 40
 # Removed lines that sit inside articles as often as around them; context ignores them.
 _INLINE = frozenset(
     {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
@@ -45,6 +50,20 @@ class Line:
     kind: str = "good"  # good | short | neargood | bad
     reason: str | None = None
     key: str = ""  # case- and punctuation-folded text, for finding repeats
+
+
+def mark_boxes(lines: list[Line]) -> None:
+    """Up to `_BOX_LINES` lines between two box prompts are the box's text (`prompt_box`)."""
+    opened: int | None = None
+    for i, line in enumerate(lines):
+        if line.reason not in _BOX_PROMPTS:
+            continue
+        inside = lines[opened + 1: i] if opened is not None else []
+        if 0 < len(inside) <= _BOX_LINES and all(ln.words <= _BOX_WORDS for ln in inside):
+            for ln in inside:
+                if ln.kind != "bad":
+                    ln.kind, ln.reason = "bad", "prompt_box"
+        opened = i
 
 
 def mark_menu_runs(lines: list[Line]) -> None:

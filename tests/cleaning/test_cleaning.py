@@ -125,6 +125,10 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("Rating: 12 Votes", "comments_widget"),
         ("Disclaimer: the views expressed are the author's own", "legal_notice"),
         ("Gеt уоur brаnd in frоnt оf thоuѕаndѕ оf rеаdеrѕ tоdау", "advertisement"),
+        ("Skip Instagram post", "embed_notice"),
+        ("This article includes content provided by X. We ask for your permission first.", "embed_notice"),
+        ("Get breaking news alerts delivered to your phone. Download the free app for iPhone and Android.", "newsletter_prompt"),
+        ("ShareTweetEmail", "glued_links"),
     ],
 )
 def test_cleaning_shape_reason_recognises_chrome(line, reason):
@@ -210,3 +214,17 @@ def test_cleaning_drops_a_scrap_of_prose_far_above_the_article():
     result = clean_document(raw)
     assert "Watch the latest" not in result.clean_text
     assert all(line in result.clean_text for line in article)
+
+
+def test_cleaning_drops_a_sign_up_box_inside_the_article_and_keeps_the_rest():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+        "Two members voted against the plan, saying the city should first secure a federal grant for it.",
+    ]
+    box = ["Sign up to City Matters", "Our free weekly newsletter", "Get set for the week with the local news you need every Monday", "Sign up"]
+    result = clean_document("\n".join([*article[:2], *box, *article[2:]]))
+    assert "Get set for the week" not in result.clean_text
+    assert all(line in result.clean_text for line in article)
+    assert any(r.reason == "prompt_box" for r in result.removed)
