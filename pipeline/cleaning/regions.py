@@ -29,6 +29,8 @@ _TEASER_CHROME_SHARE = 0.3
 # an embedded post): what sits between two of them, a few short lines, is the box's text.
 _BOX_PROMPTS = frozenset({"newsletter_prompt", "cookie_notice", "embed_notice", "paywall_prompt", "comments_widget"})
 _BOX_LINES = 3
+_HEADLINE_WORDS = 5
+_TEASER_TAGS = frozenset({"publication_date", "repeated_label", "byline"})  # under a teaser, not in an article
 _BOX_WORDS = 40
 # Removed lines that sit inside articles as often as around them; context ignores them.
 _INLINE = frozenset(
@@ -85,13 +87,17 @@ def mark_menu_runs(lines: list[Line]) -> None:
 def mark_headline_lists(lines: list[Line]) -> None:
     """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
     links to other stories; a list inside an article has bullets or sentences, or a line that
-    introduces it."""
+    introduces it. A line that starts in lower case, or is followed by one, is part of a sentence
+    that a line break cut, not a headline."""
     run: list[Line] = []
     previous = dict(zip(lines[1:], lines))
     for line in lines + [Line(0, 0, "", "", 0, "good")]:
-        if line.kind == "neargood" and 5 <= line.words <= 20 and not ends_sentence(line.text) and not _BULLET.match(line.text):
+        cut = line.text[:1].islower()
+        if line.kind == "neargood" and 5 <= line.words <= 20 and not ends_sentence(line.text) and not _BULLET.match(line.text) and not cut:
             run.append(line)
             continue
+        if cut:
+            run = run[:-1]
         if len(run) >= _HEADLINE_RUN and not _introduced(run[0], previous):
             for ln in run:
                 ln.kind, ln.reason = "bad", "headline_list"
@@ -105,16 +111,24 @@ def _introduced(first: Line, previous: dict[Line, Line]) -> bool:
 
 
 def mark_related_blocks(lines: list[Line]) -> None:
-    """Under a related-links heading, bullet items and headline-like lines are related links."""
+    """Under a related-links heading, bullet items and headline-like lines are related links, and
+    so is a teaser's standfirst: a prose line between its headline and its stamp or label."""
     in_block = False
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.reason == "related_links":
             in_block = True
-        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
+        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad") or _standfirst(lines, i)):
             if line.kind != "bad":
                 line.kind, line.reason = "bad", "related_links"
         else:
             in_block = False
+
+
+def _standfirst(lines: list[Line], i: int) -> bool:
+    """Whether a prose line sits under a related headline and over a teaser's stamp or label."""
+    above, below = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
+    return (above.reason == "related_links" and above.words >= _HEADLINE_WORDS and lines[i].words <= _BOX_WORDS
+            and below is not None and below.reason in _TEASER_TAGS)
 
 
 def resolve_context(lines: list[Line]) -> None:

@@ -228,3 +228,15 @@ def test_cleaning_drops_a_sign_up_box_inside_the_article_and_keeps_the_rest():
     assert "Get set for the week" not in result.clean_text
     assert all(line in result.clean_text for line in article)
     assert any(r.reason == "prompt_box" for r in result.removed)
+
+
+def test_cleaning_keeps_a_paragraph_cut_by_line_breaks_but_drops_teaser_cards():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    cut = ["Residents of the east side had asked the council", "to wait for a traffic study before it voted on a plan", "that would close their only road for two years"]
+    cards = ["Related", "Why are food prices still so high?", "Food inflation has slowed, but prices are still a third higher than three years ago.", "2 days ago"]
+    result = clean_document("\n".join([*article, *cut, article[0].replace("Tuesday", "Monday and Friday again"), *cards]))
+    assert all(piece in result.clean_text for piece in cut)
+    assert "Food inflation has slowed" not in result.clean_text
