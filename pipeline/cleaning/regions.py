@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+_INNER_STOP = re.compile(r"[.!?;:][\"'”’)]*\s")
 _CLOSERS = "\"'”’)]"
 _MENU_RUN = 4
 _HEADLINE_RUN = 3
+_EDGE_WORDS = 12
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui", "glued_links"})
@@ -77,10 +79,8 @@ def mark_menu_runs(lines: list[Line]) -> None:
         if line.kind == "short" or (line.kind == "bad" and run):
             run.append(line)
             continue
-        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN and not _introduced(run[0], previous):
-            for ln in run:
-                if ln.kind == "short":
-                    ln.kind, ln.reason = "bad", "menu_list"
+        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN:
+            _mark_run([ln for ln in run if ln.kind == "short"], "menu_list", previous)
         run = []
 
 
@@ -98,16 +98,18 @@ def mark_headline_lists(lines: list[Line]) -> None:
             continue
         if cut:
             run = run[:-1]
-        if len(run) >= _HEADLINE_RUN and not _introduced(run[0], previous):
-            for ln in run:
-                ln.kind, ln.reason = "bad", "headline_list"
+        if len(run) >= _HEADLINE_RUN:
+            _mark_run(run, "headline_list", previous)
         run = []
 
 
-def _introduced(first: Line, previous: dict[Line, Line]) -> bool:
-    """Whether the line before a run is page text that announces a list (ends in a colon)."""
-    intro = previous.get(first)
-    return intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
+def _mark_run(items: list[Line], reason: str, previous: dict[Line, Line]) -> None:
+    """A run's items are chrome, or the article's list when the page line before the run
+    announces one (three words or more ending in a colon)."""
+    intro = previous.get(items[0])
+    listed = intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
+    for ln in items:
+        ln.kind, ln.reason = ("good", None) if listed else ("bad", reason)
 
 
 def mark_related_blocks(lines: list[Line]) -> None:
@@ -134,7 +136,10 @@ def _standfirst(lines: list[Line], i: int) -> bool:
 def resolve_context(lines: list[Line]) -> None:
     """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
 
-    Decided lines keep their class here, so the undecided ones can be resolved in place.
+    A neargood line stays beside prose, except at the article's edge: a short line that is no
+    sentence ("Explore more on these topics"), after the last paragraph and over a band of
+    chrome, is the chrome's heading. Decided lines keep their class here, so the undecided ones
+    can be resolved in place.
     """
     decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in TRANSPARENT)]
     for i, line in enumerate(lines):
@@ -144,7 +149,8 @@ def resolve_context(lines: list[Line]) -> None:
         before = lines[decided[j - 1]].kind if j > 0 else "bad"
         after = lines[decided[j]].kind if j < len(decided) else "bad"
         if line.kind == "neargood":
-            keep = "good" in (before, after)
+            edge = all(lines[k].kind == "bad" for k in decided[j: j + _BLOCK_GAP])
+            keep = after == "good" or (before == "good" and (not edge or line.words > _EDGE_WORDS or _sentence_like(line.text)))
         else:
             keep = before == after == "good"
         line.kind = "good" if keep else "bad"
@@ -187,6 +193,12 @@ def mark_outlying_blocks(lines: list[Line]) -> None:
         if sum(ln.words for ln in good) <= _LONE_WORDS:
             for ln in good:
                 ln.kind, ln.reason = "bad", "page_header"
+
+
+def _sentence_like(text: str) -> bool:
+    """Ends a sentence, holds one (a stop inside it), ends in a cited source ("[Reuters]"), or
+    goes on from the line above (starts in lower case)."""
+    return ends_sentence(text) or text[-1:] in ")]" or _INNER_STOP.search(text) is not None or text[:1].islower()
 
 
 def ends_sentence(text: str) -> bool:

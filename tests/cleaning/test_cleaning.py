@@ -240,3 +240,21 @@ def test_cleaning_keeps_a_paragraph_cut_by_line_breaks_but_drops_teaser_cards():
     result = clean_document("\n".join([*article, *cut, article[0].replace("Tuesday", "Monday and Friday again"), *cards]))
     assert all(piece in result.clean_text for piece in cut)
     assert "Food inflation has slowed" not in result.clean_text
+
+
+@pytest.mark.parametrize(
+    ("edge", "kept"),
+    [
+        ("Explore more on these topics", False),
+        ("The company did not respond to requests", False),
+        ("The company did not respond to requests for comment.", True),
+        ("Why the plan costs more than it seems [Bloomberg]", True),
+    ],
+)
+def test_cleaning_a_line_at_the_article_edge_stays_only_as_a_sentence(edge, kept):
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    raw = "\n".join([*article, edge, "Home", "News", "Sport", "Weather"])
+    assert (edge in clean_text(raw)) is kept
