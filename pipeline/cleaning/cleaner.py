@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.cleaning import metadata, regions, scripts
 from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary
-from pipeline.cleaning.line_signals import is_glued_links, is_run_on_menu
+from pipeline.cleaning.line_signals import is_consent_notice, is_glued_links, is_run_on_menu
 from pipeline.cleaning.metadata import Metadata
 from pipeline.cleaning.regions import TRANSPARENT, Line, ends_sentence
 
@@ -139,6 +139,8 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "glued_links"
     if is_run_on_menu(text, words):
         return "menu_line"
+    if is_consent_notice(text, words):
+        return "cookie_notice"
     if latin_page and words <= 8 and not scripts.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:

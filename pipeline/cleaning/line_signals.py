@@ -1,5 +1,5 @@
 """Signals a single line gives that hold on any outlet: link texts the page copy glued together,
-and a menu's items run into one line.
+a menu's items run into one line, a consent panel's text.
 
 A rendered page loses the boundaries between adjacent links: a share bar's labels come out as
 "ShareTweetEmail", an author box as "Jane DoeJane Doe", a section menu as "News Sport Weather
@@ -15,7 +15,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # A lower-case letter run straight into a capitalised word: the seam between two link texts.
 _SEAM = re.compile(r"[^\W\d_A-Z]{2}(?=[A-Z][^\W\d_A-Z])")
 _TOKEN = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _GLUED_WORDS = 8
+_CONSENT_WORDS = 80
+_CONSENT_TERMS_MIN = 3
+_READER = frozenset({"you", "your"})
+_CONSENT_TERMS = frozenset(
+    {"cookies", "cookie", "consent", "partners", "vendors", "device", "devices", "preferences", "personalised", "personalized",
+     "advertising", "ads", "tracking", "identifiers", "geolocation"}
+)
 _MENU_WORDS = 10
 
 
@@ -39,3 +47,17 @@ def is_run_on_menu(text: str, words: int) -> bool:
     capitalised = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
     stops = sum(1 for t in tokens if t.casefold() in STOP_WORDS)
     return capitalised == len(tokens) and stops * 10 <= len(tokens)
+
+
+def is_consent_notice(text: str, words: int) -> bool:
+    """A consent panel's text: the site speaking to the reader (you, your) about three or more of
+    cookies, consent, partners, devices, personal data, preferences and personalised ads.
+    Panels run to 80 words a line and seldom say "we use cookies"; an article that reports on
+    tracking speaks of "users", not to "you"."""
+    if words > _CONSENT_WORDS:
+        return False
+    found = set(_LETTERS.findall(text.casefold()))
+    if not _READER & found:
+        return False
+    terms = len(_CONSENT_TERMS & found) + ("personal" in found and bool({"data", "information"} & found))
+    return terms >= _CONSENT_TERMS_MIN

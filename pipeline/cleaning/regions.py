@@ -136,9 +136,9 @@ def _standfirst(lines: list[Line], i: int) -> bool:
 def resolve_context(lines: list[Line]) -> None:
     """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
 
-    A neargood line stays beside prose, except at the article's edge: a short line that is no
+    A neargood line stays beside prose, except at the article's end: a short line that is no
     sentence ("Explore more on these topics"), after the last paragraph and over a band of
-    chrome, is the chrome's heading. Decided lines keep their class here, so the undecided ones
+    chrome, is the chrome's heading (before the article such a line is often its standfirst). Decided lines keep their class here, so the undecided ones
     can be resolved in place.
     """
     decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in TRANSPARENT)]

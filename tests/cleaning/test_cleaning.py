@@ -129,6 +129,7 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("This article includes content provided by X. We ask for your permission first.", "embed_notice"),
         ("Get breaking news alerts delivered to your phone. Download the free app for iPhone and Android.", "newsletter_prompt"),
         ("ShareTweetEmail", "glued_links"),
+        ("With your permission we and our partners may use precise geolocation data and device identifiers.", "cookie_notice"),
     ],
 )
 def test_cleaning_shape_reason_recognises_chrome(line, reason):
@@ -144,6 +145,7 @@ def test_cleaning_shape_reason_recognises_chrome(line, reason):
         "Users who click here and there on the site are tracked, the regulator found in its report on Monday.",
         "\"We will see what happens next...\" she said, before she walked out of the room.",
         "Subscribers rose to 5 million last quarter, the company said in a statement on Monday.",
+        "We found that the app shared personal data with advertising partners without consent, the regulator said.",
     ],
 )
 def test_cleaning_shape_reason_keeps_sentences_with_ui_words(line):
@@ -251,10 +253,11 @@ def test_cleaning_keeps_a_paragraph_cut_by_line_breaks_but_drops_teaser_cards():
         ("Why the plan costs more than it seems [Bloomberg]", True),
     ],
 )
-def test_cleaning_a_line_at_the_article_edge_stays_only_as_a_sentence(edge, kept):
+def test_cleaning_a_line_at_the_end_of_the_article_stays_only_as_a_sentence(edge, kept):
     article = [
         "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
         "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
     ]
-    raw = "\n".join([*article, edge, "Home", "News", "Sport", "Weather"])
-    assert (edge in clean_text(raw)) is kept
+    menu = ["Home", "News", "Sport", "Weather"]
+    assert (edge in clean_text("\n".join([*article, edge, *menu]))) is kept
+    assert edge in clean_text("\n".join([*menu, edge, *article]))  # above the article: a standfirst
