@@ -261,3 +261,14 @@ def test_cleaning_a_line_at_the_end_of_the_article_stays_only_as_a_sentence(edge
     menu = ["Home", "News", "Sport", "Weather"]
     assert (edge in clean_text("\n".join([*article, edge, *menu]))) is kept
     assert edge in clean_text("\n".join([*menu, edge, *article]))  # above the article: a standfirst
+
+
+@pytest.mark.parametrize(("label", "kept"), [("Continue reading", False), ("Print", False), ("It passed.", True), ("Who pays?", True)])
+def test_cleaning_a_short_line_between_paragraphs_stays_only_as_a_sentence(label, kept):
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    result = clean_document("\n".join([article[0], label, article[1]]))
+    assert (label in result.clean_text) is kept
+    assert all(line in result.clean_text for line in article)
