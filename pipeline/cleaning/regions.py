@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+# Separators of a record's fields; a hyphen inside a word ("co-op") joins, it does not separate.
+_SEPARATOR = re.compile(r"[,:;()\[\]@|/–—]|(?<!\w)-|-(?!\w)")
 _INNER_STOP = re.compile(r"[.!?;:][\"'”’)]*\s")
 _CLOSERS = "\"'”’)]"
 _MENU_RUN = 4
@@ -106,11 +109,20 @@ def mark_headline_lists(lines: list[Line]) -> None:
 
 def _mark_run(items: list[Line], reason: str, previous: dict[Line, Line]) -> None:
     """A run's items are chrome, or the article's list when the page line before the run
-    announces one (three words or more ending in a colon)."""
+    announces one (three words or more ending in a colon) or its items are records of one
+    template (a tour's dates, a column of figures: "June 9 – Tampa, FL @ Arena")."""
     intro = previous.get(items[0])
     listed = intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
+    listed = listed or _templated(items)
     for ln in items:
         ln.kind, ln.reason = ("good", None) if listed else ("bad", reason)
+
+
+def _templated(items: list[Line]) -> bool:
+    """Whether two thirds of a run's items share one skeleton of three or more separators."""
+    skeletons = Counter("".join(_SEPARATOR.findall(ln.text)) for ln in items)
+    skeleton, n = skeletons.most_common(1)[0]
+    return len(skeleton) >= 3 and 3 * n >= 2 * len(items)
 
 
 def mark_related_blocks(lines: list[Line]) -> None:

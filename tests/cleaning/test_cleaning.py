@@ -272,3 +272,15 @@ def test_cleaning_a_short_line_between_paragraphs_stays_only_as_a_sentence(label
     result = clean_document("\n".join([article[0], label, article[1]]))
     assert (label in result.clean_text) is kept
     assert all(line in result.clean_text for line in article)
+
+
+def test_cleaning_keeps_a_list_of_records_but_drops_a_list_of_headlines():
+    article = [
+        "The band said on Monday that it would tour North America next summer to mark its fiftieth year.",
+        "Tickets go on sale to the general public on Friday at ten in the morning, local time, the promoter said.",
+    ]
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre", "June 14 – Atlanta, GA @ Ameris Bank Amphitheatre"]
+    teasers = ["Storm warning issued for the weekend ahead", "Rail fares to rise in March after all", "Schools to close early for the storm"]
+    text = clean_text("\n".join([*article, *dates, "Home", "News", "Sport", "Weather", *teasers]))
+    assert all(line in text for line in dates)
+    assert not any(line in text for line in teasers)
