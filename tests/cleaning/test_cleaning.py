@@ -129,6 +129,10 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("This article includes content provided by X. We ask for your permission first.", "embed_notice"),
         ("Get breaking news alerts delivered to your phone. Download the free app for iPhone and Android.", "newsletter_prompt"),
         ("ShareTweetEmail", "glued_links"),
+        ("Lire aussi", "related_links"),
+        ("Mehr zum Thema", "related_links"),
+        ("Partager sur Facebook", "share_widget"),
+        ("Suscríbete", "newsletter_prompt"),
         ("With your permission we and our partners may use precise geolocation data and device identifiers.", "cookie_notice"),
     ],
 )
@@ -146,6 +150,7 @@ def test_cleaning_shape_reason_recognises_chrome(line, reason):
         "\"We will see what happens next...\" she said, before she walked out of the room.",
         "Subscribers rose to 5 million last quarter, the company said in a statement on Monday.",
         "We found that the app shared personal data with advertising partners without consent, the regulator said.",
+        "Partager les richesses est la seule voie possible, a déclaré le ministre devant les députés.",
     ],
 )
 def test_cleaning_shape_reason_keeps_sentences_with_ui_words(line):
