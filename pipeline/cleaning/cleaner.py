@@ -37,7 +37,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+# A credit that names a picture; a bare agency or source line ("Reuters") may sign off the article.
+_PICTURE = re.compile(r"(?i)photo|image|picture|illustration|graphic|credit|getty|shutterstock|/")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph above a picture without a caption
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _TITLE_GAP = 3
@@ -167,7 +170,7 @@ def _mark_repeats(lines: list[Line]) -> None:
 
 
 def _mark_captions(lines: list[Line]) -> list[Line]:
-    """Photo captions: a line repeated right after itself, or followed by a photo credit line.
+    """Photo captions: a line repeated right after itself, or followed by a credit that names a picture.
 
     The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
     """
@@ -176,7 +179,7 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
         if prev.kind == "bad" or prev.words < 4:
             continue
         repeated = line.reason == "duplicate_line" and _similar(prev, line)
-        credited = line.reason == "photo_credit"
+        credited = line.reason == "photo_credit" and _PICTURE.search(line.text) is not None and prev.words <= _CAPTION_WORDS
         if repeated or credited:
             prev.kind, prev.reason = "bad", "photo_caption"
             captions.append(prev)

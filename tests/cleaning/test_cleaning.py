@@ -289,3 +289,22 @@ def test_cleaning_keeps_a_list_of_records_but_drops_a_list_of_headlines():
     text = clean_text("\n".join([*article, *dates, "Home", "News", "Sport", "Weather", *teasers]))
     assert all(line in text for line in dates)
     assert not any(line in text for line in teasers)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "caption"),
+    [
+        ("Rescue workers evacuate a family by boat in Porto Alegre on Monday.", "Photo: Reuters", True),
+        ("Rescue workers evacuate a family by boat in Porto Alegre on Monday.", "Reuters", False),
+        ("The governor said the state would need about 19 billion reais to rebuild roads, bridges and homes, and that "
+         "federal aid promised by the president would cover less than a third of it over the next two years.", "Photo: AFP", False),
+    ],
+)
+def test_cleaning_a_line_over_a_credit_is_a_caption_only_when_it_could_be_one(line, credit, caption):
+    article = [
+        "More than 100 people have died after days of torrential rain in Rio Grande do Sul state, officials said.",
+        "Meteorologists forecast more rain for the coming days, and the army has sent boats and helicopters.",
+    ]
+    result = clean_document("\n".join([article[0], line, credit, article[1]]))
+    assert (line in [text for _, text in result.captions]) is caption
+    assert (line in result.clean_text) is not caption
