@@ -54,9 +54,10 @@ def is_consent_notice(text: str, words: int) -> bool:
     cookies, consent, partners, devices, personal data, preferences and personalised ads.
     Panels run to 80 words a line and seldom say "we use cookies"; an article that reports on
     tracking speaks of "users", not to "you"."""
-    if words > _CONSENT_WORDS:
+    folded = text.casefold()
+    if words > _CONSENT_WORDS or "you" not in folded:
         return False
-    found = set(_LETTERS.findall(text.casefold()))
+    found = set(_LETTERS.findall(folded))
     if not _READER & found:
         return False
     terms = len(_CONSENT_TERMS & found) + ("personal" in found and bool({"data", "information"} & found))
