@@ -130,6 +130,7 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("Get breaking news alerts delivered to your phone. Download the free app for iPhone and Android.", "newsletter_prompt"),
         ("ShareTweetEmail", "glued_links"),
         ("Lire aussi", "related_links"),
+        ("On HoustonChronicle.com: Car sales plunge nearly 17 percent in August", "related_links"),
         ("Mehr zum Thema", "related_links"),
         ("Partager sur Facebook", "share_widget"),
         ("Suscríbete", "newsletter_prompt"),
