@@ -309,3 +309,16 @@ def test_cleaning_a_line_over_a_credit_is_a_caption_only_when_it_could_be_one(li
     result = clean_document("\n".join([article[0], line, credit, article[1]]))
     assert (line in [text for _, text in result.captions]) is caption
     assert (line in result.clean_text) is not caption
+
+
+def test_cleaning_a_related_box_inside_the_article_does_not_cut_it_short():
+    article = [
+        "Shares of several large chipmakers fell on Tuesday after the government widened export curbs.",
+        "Analysts said the new rules could cut sales of data-centre chips by as much as a fifth next year.",
+        "Some companies said they would apply for licences to keep shipping their older products.",
+        "Investors will watch next week's earnings from memory makers for signs of how much demand was hit.",
+    ]
+    box = ["Related Tickers", "NVDA", "-3.1%", "AMD", "-2.7%", "INTC", "-1.2%"]
+    text = clean_text("\n".join([*article[:2], *box, *article[2:], "Home", "News", "Sport", "Weather"]))
+    assert all(line in text for line in article)
+    assert "Related Tickers" not in text and "NVDA" not in text
