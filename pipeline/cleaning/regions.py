@@ -22,7 +22,6 @@ _CLOSERS = "\"'”’)]"
 _MENU_RUN = 4
 _HEADLINE_RUN = 3
 _EDGE_WORDS = 12
-_LABEL_WORDS = 3
 # Controls that pages put inside the article area (share bars, font-size and close buttons)
 # as often as around it: they say nothing about whether their neighbours are article text.
 _WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui", "glued_links"})
@@ -152,8 +151,8 @@ def resolve_context(lines: list[Line]) -> None:
     A neargood line stays beside prose, except at the article's end: a short line that is no
     sentence ("Explore more on these topics"), after the last paragraph and over a band of
     chrome, is the chrome's heading (before the article such a line is often its standfirst).
-    A short line stays between two paragraphs, but a label of at most `_LABEL_WORDS` words that
-    is no sentence there is a widget's or a teaser's (`inline_label`); it parts no blocks. Decided lines keep their class here, so the undecided ones
+    A short line stays between two paragraphs only as a sentence: a label there is a widget's or
+    a teaser's (`inline_label`), and it parts no blocks. Decided lines keep their class here, so the undecided ones
     can be resolved in place.
     """
     decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in TRANSPARENT)]
@@ -168,7 +167,7 @@ def resolve_context(lines: list[Line]) -> None:
             keep = after == "good" or (before == "good" and (not edge or line.words > _EDGE_WORDS or _sentence_like(line.text)))
         else:
             keep = before == after == "good"
-            if keep and line.words <= _LABEL_WORDS and not _sentence_like(line.text):
+            if keep and not _sentence_like(line.text):
                 line.kind, line.reason = "bad", "inline_label"
                 continue
         line.kind = "good" if keep else "bad"

@@ -269,7 +269,9 @@ def test_cleaning_a_line_at_the_end_of_the_article_stays_only_as_a_sentence(edge
     assert edge in clean_text("\n".join([*menu, edge, *article]))  # above the article: a standfirst
 
 
-@pytest.mark.parametrize(("label", "kept"), [("Continue reading", False), ("Print", False), ("It passed.", True), ("Who pays?", True)])
+@pytest.mark.parametrize(
+    ("label", "kept"), [("Continue reading", False), ("Print", False), ("Click to enlarge photo", False), ("It passed.", True), ("Who pays?", True)]
+)
 def test_cleaning_a_short_line_between_paragraphs_stays_only_as_a_sentence(label, kept):
     article = [
         "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
