@@ -1,10 +1,14 @@
-"""Pass 3 of the cleaner: lines judged by where they sit.
+"""Pass 3 of the cleaner: lines judged by where they sit, signals that hold on any outlet.
 
-Short and in-between lines take the class of their prose neighbours, so a short paragraph inside
-the article stays and a headline inside a menu goes; runs of short lines are menus, runs of
-unpunctuated headline-like lines are link lists (unless a line of the page introduces them as
-its list), lists under a "Read also"-style heading are related links, and prose cut off from the
-article by a band of chrome is teasers (after it) or a page header's blurb (before it).
+- Boxes: the text between two prompts of a sign-up, consent or embed box is the box's.
+- Runs: several short lines are a menu, several unpunctuated headline-like lines a link list,
+  unless a page line introduces them as a list ("What helps:") or they are records of one
+  template (a tour's dates); under a "Related"-style heading, headlines and their teasers'
+  standfirsts are related links.
+- Neighbours: short and in-between lines take the class of their prose neighbours, except a
+  label between two paragraphs and a line that is no sentence at the article's end.
+- Blocks: the article is the block of prose with the most text; prose cut off from it by a
+  band of chrome is teasers (after it) or a header's blurb (before it).
 """
 
 from __future__ import annotations
