@@ -44,6 +44,7 @@ _CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph ab
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
 _TITLE_GAP = 3
+_PROSE_WORDS = 20
 _ENGLISH_STOP_SHARE = 0.15
 _HEAD = 20000  # characters a page's script and language are judged on
 _LABEL_REPEATS = 3
@@ -106,6 +107,7 @@ def clean_document(raw: str) -> CleanResult:
     title_line = _title_line(lines, meta.title)
     if title_line is not None:
         title_line.kind = "good"
+        _mark_header(lines[: lines.index(title_line)])
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
@@ -244,6 +246,16 @@ def _title_line(lines: list[Line], title: str | None) -> Line | None:
             return lines[at] if between <= _TITLE_GAP else None
         between += line.reason not in TRANSPARENT
     return None
+
+
+def _mark_header(above: list[Line]) -> None:
+    """What the page keeps above the headline (a tagline, a programme guide, a ticker's item) is
+    its header, unless a paragraph of `_PROSE_WORDS` or more there says the article starts
+    higher and the headline found is not the page's."""
+    kept = [ln for ln in above if ln.kind == "good"]
+    if all(ln.words < _PROSE_WORDS for ln in kept):
+        for line in kept:
+            line.kind, line.reason = "bad", "page_header"
 
 
 def _position_reason(line: Line, body: list[Line]) -> str:

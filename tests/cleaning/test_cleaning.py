@@ -324,3 +324,18 @@ def test_cleaning_a_related_box_inside_the_article_does_not_cut_it_short():
     text = clean_text("\n".join([*article[:2], *box, *article[2:], "Home", "News", "Sport", "Weather"]))
     assert all(line in text for line in article)
     assert "Related Tickers" not in text and "NVDA" not in text
+
+
+def test_cleaning_drops_what_the_page_keeps_above_the_headline_unless_it_is_prose():
+    tagline = "The latest news and analysis from our bureau chiefs, every single morning."
+    headline = "Council approves plan to rebuild the Riverside Bridge"
+    article = [
+        "The city council voted on Tuesday night to approve a plan to tear down and rebuild the Riverside Bridge, a 1950s span.",
+        "Construction is expected to start next spring and take about two years, during which traffic will be diverted.",
+        "Residents of the east side had asked the council to delay the vote until a traffic study was finished.",
+    ]
+    text = clean_text("\n".join([tagline, "Home", headline, "By Carla Mendes", *article]))
+    assert tagline not in text
+    assert headline in text and all(line in text for line in article)
+    lede = "The mayor said on Monday that the city would ask the state for money to repair three more bridges over the river next year."
+    assert lede in clean_text("\n".join([lede, "Home", headline, "By Carla Mendes", *article]))
