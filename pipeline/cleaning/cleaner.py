@@ -2,14 +2,13 @@
 
 Each raw line is judged by what it looks like, in three passes:
 1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words
-   (`chrome.toml`), bylines and dates (lifted into metadata), repeats of earlier lines;
+   (`chrome.toml`), glued link texts (`line_signals`), bylines and dates (lifted into metadata),
+   repeats of earlier lines;
 2. density: the remaining lines are prose ("good"), short, or in between, from their length,
    stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
-3. context: short and in-between lines take the class of their prose neighbours, so a short
-   paragraph inside the article stays and a headline inside a menu goes; runs of short lines
-   are menus, runs of unpunctuated headline-like lines are link lists, lists under a "Read
-   also"-style heading are related links, and prose cut off after the article by a band of
-   chrome is teasers.
+3. context (`regions`): short and in-between lines take the class of their prose neighbours;
+   runs of short or headline-like lines are menus and link lists; prose cut off from the
+   article by a band of chrome is teasers or a header's blurb.
 
 `clean_document` returns the body, one `Removal` per dropped line, the metadata, photo captions
 and a map from clean offsets back to raw offsets. `clean_text` returns only the body.
@@ -27,42 +26,29 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.cleaning import metadata, scripts
+from pipeline.cleaning import metadata, regions, scripts
 from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary
+from pipeline.cleaning.line_signals import is_consent_notice, is_glued_links, is_run_on_menu
 from pipeline.cleaning.metadata import Metadata
+from pipeline.cleaning.regions import TRANSPARENT, Line, ends_sentence
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A word of a repeat key: letters and digits, several joined by single joiners ("U.S.", "don't", "Hyun-woo").
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _LETTER = re.compile(r"[^\W\d_]")
-_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
+# A credit that names a picture; a bare agency or source line ("Reuters") may sign off the article.
+_PICTURE = re.compile(r"(?i)photo|image|picture|illustration|graphic|credit|getty|shutterstock|/")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CLOSERS = "\"'”’)]"
+_CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph above a picture without a caption
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
-_MENU_RUN = 4
-_HEADLINE_RUN = 3
 _TITLE_GAP = 3
+_PROSE_WORDS = 20
 _ENGLISH_STOP_SHARE = 0.15
 _HEAD = 20000  # characters a page's script and language are judged on
-# Controls that pages put inside the article area (share bars, font-size and close buttons)
-# as often as around it: they say nothing about whether their neighbours are article text.
-_WIDGETS = frozenset({"share_widget", "font_size_widget", "symbols_only", "ui_control", "follow_prompt", "non_english_ui"})
 _LABEL_REPEATS = 3
-_BLOCK_GAP = 4
-_BOXES = frozenset({"related_links", "advertisement", "headline_list"})
-_TEASER_MAX_GOOD = 3
-_TEASER_CHROME_SHARE = 0.3
 _LABEL_WORDS = 4
-# Removed lines that sit inside articles as often as around them; context ignores them.
-_INLINE = frozenset(
-    {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
-)
-# Removed lines that say nothing about their neighbours, and those that also do not split an
-# article into blocks (boxes pages set inside articles).
-_TRANSPARENT = _INLINE | _WIDGETS
-_UNBLOCKING = _TRANSPARENT | _BOXES
 
 
 class Removal(NamedTuple):
@@ -88,16 +74,6 @@ class CleanResult:
         return raw_start + min(clean_offset - clean_start, length)
 
 
-@dataclass(eq=False, slots=True)
-class _Line:
-    no: int
-    raw_start: int
-    raw: str
-    text: str
-    words: int
-    kind: str = "good"  # good | short | neargood | bad
-    reason: str | None = None
-    key: str = ""  # case- and punctuation-folded text, for finding repeats
 
 
 def clean_text(raw: str) -> str:
@@ -121,27 +97,29 @@ def clean_document(raw: str) -> CleanResult:
     for line in lines:
         if line.kind == "good":
             line.kind = _density_class(line, latin_page, english)
-    _mark_menu_runs(lines)
-    _mark_headline_lists(lines)
-    _mark_related_blocks(lines)
-    _resolve_context(lines)
-    _mark_trailing_blocks(lines)
+    regions.mark_boxes(lines)
+    regions.mark_menu_runs(lines)
+    regions.mark_headline_lists(lines)
+    regions.mark_related_blocks(lines)
+    regions.resolve_context(lines)
+    regions.mark_outlying_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
     title_line = _title_line(lines, meta.title)
     if title_line is not None:
         title_line.kind = "good"
+        _mark_header(lines[: lines.index(title_line)])
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
     return CleanResult(text, removed, meta, [(ln.no, ln.text) for ln in captions], segments)
 
 
-def split_lines(raw: str) -> list[_Line]:
+def split_lines(raw: str) -> list[Line]:
     """The page's non-blank lines, with their 1-based numbers, raw offsets and white-space-normalised text."""
     pieces = _LINE_BREAK.split(raw)
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
     texts = [" ".join(piece.split()) for piece in pieces]
-    return [_Line(no, start, piece, text, text.count(" ") + 1, "good", None, _key(text))
+    return [Line(no, start, piece, text, text.count(" ") + 1, "good", None, _key(text))
             for no, start, piece, text in zip(count(1), starts, pieces, texts) if text]
 
 
@@ -162,6 +140,12 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "author_signoff"
     if reason := chrome_vocabulary().reason(text, words):
         return reason
+    if is_glued_links(text, words):
+        return "glued_links"
+    if is_run_on_menu(text, words):
+        return "menu_line"
+    if is_consent_notice(text, words):
+        return "cookie_notice"
     if latin_page and words <= 8 and not scripts.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
@@ -169,7 +153,7 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
     return None
 
 
-def _mark_repeats(lines: list[_Line]) -> None:
+def _mark_repeats(lines: list[Line]) -> None:
     """Later copies of a line already seen (exactly, or nearly and close by) are duplicates, and
     short lines that occur three times or more are section labels ("Company Town" over every teaser)."""
     counts = Counter(ln.key for ln in lines)
@@ -187,8 +171,8 @@ def _mark_repeats(lines: list[_Line]) -> None:
         recent.append(key)
 
 
-def _mark_captions(lines: list[_Line]) -> list[_Line]:
-    """Photo captions: a line repeated right after itself, or followed by a photo credit line.
+def _mark_captions(lines: list[Line]) -> list[Line]:
+    """Photo captions: a line repeated right after itself, or followed by a credit that names a picture.
 
     The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
     """
@@ -197,7 +181,7 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
         if prev.kind == "bad" or prev.words < 4:
             continue
         repeated = line.reason == "duplicate_line" and _similar(prev, line)
-        credited = line.reason == "photo_credit"
+        credited = line.reason == "photo_credit" and _PICTURE.search(line.text) is not None and prev.words <= _CAPTION_WORDS
         if repeated or credited:
             prev.kind, prev.reason = "bad", "photo_caption"
             captions.append(prev)
@@ -209,12 +193,12 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
     return captions
 
 
-def _similar(a: _Line, b: _Line) -> bool:
+def _similar(a: Line, b: Line) -> bool:
     """Near-identical folded text."""
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
-def _density_class(line: _Line, latin_page: bool, english: bool) -> str:
+def _density_class(line: Line, latin_page: bool, english: bool) -> str:
     """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
 
     English stop words only say something about English pages; on others a long line that
@@ -224,19 +208,19 @@ def _density_class(line: _Line, latin_page: bool, english: bool) -> str:
     words = line.words
     if words < 5:
         return "short"
-    ends_sentence = _ends_sentence(line.text)
-    if words < 20 and not (words >= 8 and ends_sentence):
+    ends = ends_sentence(line.text)
+    if words < 20 and not (words >= 8 and ends):
         return "neargood"  # whatever its stop words
     if not latin_page:
         return "good"
     # Prose: at least 8 words ending a sentence with a fifth of them stop words, or at least 20
     # words with three tenths of them (of the two, the lower share applies when both could).
-    if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends_sentence else 0.3):
+    if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends else 0.3):
         return "good"
     return "neargood" if english else "good"
 
 
-def _is_english(lines: list[_Line]) -> bool:
+def _is_english(lines: list[Line]) -> bool:
     """Whether a page in Latin letters is in English: at least `_ENGLISH_STOP_SHARE` of the words
     of the lines in its head are English stop words."""
     return _stop_share_reaches(" ".join(ln.key for ln in lines if ln.raw_start < _HEAD), _ENGLISH_STOP_SHARE)
@@ -248,99 +232,7 @@ def _stop_share_reaches(key: str, share: float) -> bool:
     return len([t for t in tokens if t in STOP_WORDS]) / max(len(tokens), 1) >= share
 
 
-def _mark_menu_runs(lines: list[_Line]) -> None:
-    """Runs of several short lines (menus, tag lists, link lists) are navigation."""
-    run: list[_Line] = []
-    for line in lines + [_Line(0, 0, "", "", 99, "good")]:
-        if line.kind == "short" or (line.kind == "bad" and run):
-            run.append(line)
-            continue
-        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN:
-            for ln in run:
-                if ln.kind == "short":
-                    ln.kind, ln.reason = "bad", "menu_list"
-        run = []
-
-
-def _mark_headline_lists(lines: list[_Line]) -> None:
-    """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
-    links to other stories; a list inside an article has bullets or sentences."""
-    run: list[_Line] = []
-    for line in lines + [_Line(0, 0, "", "", 0, "good")]:
-        if line.kind == "neargood" and 5 <= line.words <= 20 and not _ends_sentence(line.text) and not _BULLET.match(line.text):
-            run.append(line)
-            continue
-        if len(run) >= _HEADLINE_RUN:
-            for ln in run:
-                ln.kind, ln.reason = "bad", "headline_list"
-        run = []
-
-
-def _mark_related_blocks(lines: list[_Line]) -> None:
-    """Under a related-links heading, bullet items and headline-like lines are related links."""
-    in_block = False
-    for line in lines:
-        if line.reason == "related_links":
-            in_block = True
-        elif in_block and (_BULLET.match(line.text) or line.kind in ("short", "neargood", "bad")):
-            if line.kind != "bad":
-                line.kind, line.reason = "bad", "related_links"
-        else:
-            in_block = False
-
-
-def _resolve_context(lines: list[_Line]) -> None:
-    """Pass 3: short and neargood lines take the class of their nearest decided neighbours.
-
-    Decided lines keep their class here, so the undecided ones can be resolved in place.
-    """
-    decided = [i for i, ln in enumerate(lines) if ln.kind == "good" or (ln.kind == "bad" and ln.reason not in _TRANSPARENT)]
-    for i, line in enumerate(lines):
-        if line.kind not in ("short", "neargood"):
-            continue
-        j = bisect.bisect_left(decided, i)
-        before = lines[decided[j - 1]].kind if j > 0 else "bad"
-        after = lines[decided[j]].kind if j < len(decided) else "bad"
-        if line.kind == "neargood":
-            keep = "good" in (before, after)
-        else:
-            keep = before == after == "good"
-        line.kind = "good" if keep else "bad"
-
-
-def _mark_trailing_blocks(lines: list[_Line]) -> None:
-    """Prose after the article, cut off from it by a band of chrome, is teasers and footers.
-
-    Good lines form blocks wherever fewer than `_BLOCK_GAP` chrome lines part them (widgets,
-    bylines, captions and the boxes pages set inside articles, related links, headline lists and
-    advertisements, do not part them); the block
-    with the most prose is the article. A later block is dropped when it looks like a list of
-    teasers: few prose lines, or prose interleaved with chrome.
-    """
-    content = [ln for ln in lines if ln.reason not in _UNBLOCKING]
-    blocks: list[list[_Line]] = []
-    gap = _BLOCK_GAP
-    for line in content:
-        if line.kind == "good":
-            if gap >= _BLOCK_GAP or not blocks:
-                blocks.append([])
-            blocks[-1].append(line)
-            gap = 0
-        else:
-            gap += 1
-            if blocks and gap < _BLOCK_GAP:
-                blocks[-1].append(line)
-    if len(blocks) < 2:
-        return
-    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"))
-    for block in blocks[main + 1:]:
-        good = [ln for ln in block if ln.kind == "good"]
-        if len(good) <= _TEASER_MAX_GOOD or (len(block) - len(good)) / len(block) >= _TEASER_CHROME_SHARE:
-            for ln in good:
-                ln.kind, ln.reason = "bad", "trailing_teasers"
-
-
-def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
+def _title_line(lines: list[Line], title: str | None) -> Line | None:
     """The headline's line, to keep at the top of the body, when it sits just above the article:
     no more than a few chrome lines (widgets, bylines and captions aside) between them."""
     if not title:
@@ -352,11 +244,21 @@ def _title_line(lines: list[_Line], title: str | None) -> _Line | None:
     for line in lines[at + 1:]:
         if line.kind == "good":
             return lines[at] if between <= _TITLE_GAP else None
-        between += line.reason not in _TRANSPARENT
+        between += line.reason not in TRANSPARENT
     return None
 
 
-def _position_reason(line: _Line, body: list[_Line]) -> str:
+def _mark_header(above: list[Line]) -> None:
+    """What the page keeps above the headline (a tagline, a programme guide, a ticker's item) is
+    its header, unless a paragraph of `_PROSE_WORDS` or more there says the article starts
+    higher and the headline found is not the page's."""
+    kept = [ln for ln in above if ln.kind == "good"]
+    if all(ln.words < _PROSE_WORDS for ln in kept):
+        for line in kept:
+            line.kind, line.reason = "bad", "page_header"
+
+
+def _position_reason(line: Line, body: list[Line]) -> str:
     """Reason for a line dropped by context: where it sits relative to the article."""
     if not body or line.no < body[0].no:
         return "page_header"
@@ -365,7 +267,7 @@ def _position_reason(line: _Line, body: list[_Line]) -> str:
     return "low_content"
 
 
-def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
+def _assemble(body: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
     """Join kept lines into paragraphs; white space collapses, characters inside words never change.
 
     A line that ends mid-sentence followed by one that starts in lower case is one paragraph
@@ -374,7 +276,7 @@ def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos = 0
-    prev: _Line | None = None
+    prev: Line | None = None
     for line in body:
         if prev is not None:
             sep = " " if _continues(prev.text, line.text) else "\n\n"
@@ -392,9 +294,6 @@ def _assemble(body: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    return not _ends_sentence(prev) and nxt[:1].islower()
+    return not ends_sentence(prev) and nxt[:1].islower()
 
 
-def _ends_sentence(text: str) -> bool:
-    """Ends in . ! ? or … (then closing quotes or brackets), or in : or ;."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…") or text[-1:] in (":", ";")

@@ -125,6 +125,16 @@ def test_cleaning_joins_a_paragraph_split_mid_word(seed_texts):
         ("Rating: 12 Votes", "comments_widget"),
         ("Disclaimer: the views expressed are the author's own", "legal_notice"),
         ("Gеt уоur brаnd in frоnt оf thоuѕаndѕ оf rеаdеrѕ tоdау", "advertisement"),
+        ("Skip Instagram post", "embed_notice"),
+        ("This article includes content provided by X. We ask for your permission first.", "embed_notice"),
+        ("Get breaking news alerts delivered to your phone. Download the free app for iPhone and Android.", "newsletter_prompt"),
+        ("ShareTweetEmail", "glued_links"),
+        ("Lire aussi", "related_links"),
+        ("On HoustonChronicle.com: Car sales plunge nearly 17 percent in August", "related_links"),
+        ("Mehr zum Thema", "related_links"),
+        ("Partager sur Facebook", "share_widget"),
+        ("Suscríbete", "newsletter_prompt"),
+        ("With your permission we and our partners may use precise geolocation data and device identifiers.", "cookie_notice"),
     ],
 )
 def test_cleaning_shape_reason_recognises_chrome(line, reason):
@@ -140,6 +150,8 @@ def test_cleaning_shape_reason_recognises_chrome(line, reason):
         "Users who click here and there on the site are tracked, the regulator found in its report on Monday.",
         "\"We will see what happens next...\" she said, before she walked out of the room.",
         "Subscribers rose to 5 million last quarter, the company said in a statement on Monday.",
+        "We found that the app shared personal data with advertising partners without consent, the regulator said.",
+        "Partager les richesses est la seule voie possible, a déclaré le ministre devant les députés.",
     ],
 )
 def test_cleaning_shape_reason_keeps_sentences_with_ui_words(line):
@@ -185,3 +197,145 @@ def test_cleaning_repeat_keys_keep_joined_words_and_drop_lone_joiners():
     lines = ["U.S. officials' “Don’t” -- co-op...", "ÉCOLE  Straße_Nord", "'quoted' a..b a-'b"]
     keys = [ln.key for ln in split_lines("\n".join(lines))]
     assert keys == ["u.s officials don’t co-op", "école strasse nord", "quoted a b a b"]
+
+
+def test_cleaning_keeps_an_introduced_list_but_drops_a_headline_list():
+    body = "The minister announced the budget on Tuesday, saying it would protect families from rising costs."
+    items = ["cut the fuel duty by five pence a litre", "freeze the price of rail fares next year", "raise the income tax threshold again"]
+    teasers = ["Storm warning issued for the weekend ahead", "Rail fares to rise in March after all", "Schools to close early for the storm"]
+    raw = "\n".join([body, "The plan has three parts:", *items, body.replace("Tuesday", "Monday"), "Most read", *teasers])
+    result = clean_document(raw)
+    for item in items:
+        assert item in result.clean_text
+    for teaser in teasers:
+        assert teaser not in result.clean_text
+
+
+def test_cleaning_drops_a_scrap_of_prose_far_above_the_article():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+        "Two members voted against the plan, saying the city should first secure a federal grant for it.",
+    ]
+    raw = "\n".join(["Watch the latest full episodes of your favourite shows anytime.", "Home", "News", "Sport", "Weather", "Video", *article])
+    result = clean_document(raw)
+    assert "Watch the latest" not in result.clean_text
+    assert all(line in result.clean_text for line in article)
+
+
+def test_cleaning_drops_a_sign_up_box_inside_the_article_and_keeps_the_rest():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+        "Two members voted against the plan, saying the city should first secure a federal grant for it.",
+    ]
+    box = ["Sign up to City Matters", "Our free weekly newsletter", "Get set for the week with the local news you need every Monday", "Sign up"]
+    result = clean_document("\n".join([*article[:2], *box, *article[2:]]))
+    assert "Get set for the week" not in result.clean_text
+    assert all(line in result.clean_text for line in article)
+    assert any(r.reason == "prompt_box" for r in result.removed)
+
+
+def test_cleaning_keeps_a_paragraph_cut_by_line_breaks_but_drops_teaser_cards():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    cut = ["Residents of the east side had asked the council", "to wait for a traffic study before it voted on a plan", "that would close their only road for two years"]
+    cards = ["Related", "Why are food prices still so high?", "Food inflation has slowed, but prices are still a third higher than three years ago.", "2 days ago"]
+    result = clean_document("\n".join([*article, *cut, article[0].replace("Tuesday", "Monday and Friday again"), *cards]))
+    assert all(piece in result.clean_text for piece in cut)
+    assert "Food inflation has slowed" not in result.clean_text
+
+
+@pytest.mark.parametrize(
+    ("edge", "kept"),
+    [
+        ("Explore more on these topics", False),
+        ("The company did not respond to requests", False),
+        ("The company did not respond to requests for comment.", True),
+        ("Why the plan costs more than it seems [Bloomberg]", True),
+    ],
+)
+def test_cleaning_a_line_at_the_end_of_the_article_stays_only_as_a_sentence(edge, kept):
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    menu = ["Home", "News", "Sport", "Weather"]
+    assert (edge in clean_text("\n".join([*article, edge, *menu]))) is kept
+    assert edge in clean_text("\n".join([*menu, edge, *article]))  # above the article: a standfirst
+
+
+@pytest.mark.parametrize(
+    ("label", "kept"), [("Continue reading", False), ("Print", False), ("Click to enlarge photo", False), ("It passed.", True), ("Who pays?", True)]
+)
+def test_cleaning_a_short_line_between_paragraphs_stays_only_as_a_sentence(label, kept):
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    result = clean_document("\n".join([article[0], label, article[1]]))
+    assert (label in result.clean_text) is kept
+    assert all(line in result.clean_text for line in article)
+
+
+def test_cleaning_keeps_a_list_of_records_but_drops_a_list_of_headlines():
+    article = [
+        "The band said on Monday that it would tour North America next summer to mark its fiftieth year.",
+        "Tickets go on sale to the general public on Friday at ten in the morning, local time, the promoter said.",
+    ]
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre", "June 14 – Atlanta, GA @ Ameris Bank Amphitheatre"]
+    teasers = ["Storm warning issued for the weekend ahead", "Rail fares to rise in March after all", "Schools to close early for the storm"]
+    text = clean_text("\n".join([*article, *dates, "Home", "News", "Sport", "Weather", *teasers]))
+    assert all(line in text for line in dates)
+    assert not any(line in text for line in teasers)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "caption"),
+    [
+        ("Rescue workers evacuate a family by boat in Porto Alegre on Monday.", "Photo: Reuters", True),
+        ("Rescue workers evacuate a family by boat in Porto Alegre on Monday.", "Reuters", False),
+        ("The governor said the state would need about 19 billion reais to rebuild roads, bridges and homes, and that "
+         "federal aid promised by the president would cover less than a third of it over the next two years.", "Photo: AFP", False),
+    ],
+)
+def test_cleaning_a_line_over_a_credit_is_a_caption_only_when_it_could_be_one(line, credit, caption):
+    article = [
+        "More than 100 people have died after days of torrential rain in Rio Grande do Sul state, officials said.",
+        "Meteorologists forecast more rain for the coming days, and the army has sent boats and helicopters.",
+    ]
+    result = clean_document("\n".join([article[0], line, credit, article[1]]))
+    assert (line in [text for _, text in result.captions]) is caption
+    assert (line in result.clean_text) is not caption
+
+
+def test_cleaning_a_related_box_inside_the_article_does_not_cut_it_short():
+    article = [
+        "Shares of several large chipmakers fell on Tuesday after the government widened export curbs.",
+        "Analysts said the new rules could cut sales of data-centre chips by as much as a fifth next year.",
+        "Some companies said they would apply for licences to keep shipping their older products.",
+        "Investors will watch next week's earnings from memory makers for signs of how much demand was hit.",
+    ]
+    box = ["Related Tickers", "NVDA", "-3.1%", "AMD", "-2.7%", "INTC", "-1.2%"]
+    text = clean_text("\n".join([*article[:2], *box, *article[2:], "Home", "News", "Sport", "Weather"]))
+    assert all(line in text for line in article)
+    assert "Related Tickers" not in text and "NVDA" not in text
+
+
+def test_cleaning_drops_what_the_page_keeps_above_the_headline_unless_it_is_prose():
+    tagline = "The latest news and analysis from our bureau chiefs, every single morning."
+    headline = "Council approves plan to rebuild the Riverside Bridge"
+    article = [
+        "The city council voted on Tuesday night to approve a plan to tear down and rebuild the Riverside Bridge, a 1950s span.",
+        "Construction is expected to start next spring and take about two years, during which traffic will be diverted.",
+        "Residents of the east side had asked the council to delay the vote until a traffic study was finished.",
+    ]
+    text = clean_text("\n".join([tagline, "Home", headline, "By Carla Mendes", *article]))
+    assert tagline not in text
+    assert headline in text and all(line in text for line in article)
+    lede = "The mayor said on Monday that the city would ask the state for money to repair three more bridges over the river next year."
+    assert lede in clean_text("\n".join([lede, "Home", headline, "By Carla Mendes", *article]))
