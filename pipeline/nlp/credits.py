@@ -56,6 +56,11 @@ _SMALL_WORDS = frozenset(
 _TITLE_LOWER_MAX = 1
 _TITLE_MIN_WORDS = 3
 _UNFINISHED_MIN_WORDS = 8
+# The article is its longest run of prose, through captions, subheadings and an advertisement's
+# line or two; a run far shorter than it, set apart by more page lines (a teaser's blurb between
+# headlines, a promotion above the story), is the page around it.
+_BLOCK_GAP = 2
+_BLOCK_SHARE = 0.2
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
@@ -93,13 +98,37 @@ def prose_lines(text: str) -> list[bool]:
     return flags
 
 
+def article_lines(text: str) -> list[bool]:
+    """`prose_lines`, without the runs of prose far shorter than the page's longest run (see
+    `_BLOCK_GAP` and `_BLOCK_SHARE`)."""
+    lines = text.split("\n")
+    flags = prose_lines(text)
+    blocks: list[list[int]] = []
+    gap = _BLOCK_GAP + 1
+    for i, (line, flag) in enumerate(zip(lines, flags)):
+        if flag:
+            if gap > _BLOCK_GAP:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        elif line.strip():
+            gap += 1
+    weights = [sum(len(lines[i]) for i in block) for block in blocks]
+    kept = [False] * len(lines)
+    for block, weight in zip(blocks, weights):
+        if weight >= _BLOCK_SHARE * max(weights):
+            for i in block:
+                kept[i] = True
+    return kept
+
+
 def article_spans(text: str, spans: list[T]) -> list[T]:
     """`spans` (with `start` and `end` in `text`) without those inside credits, and without those
     outside the prose whose surface the prose never writes."""
     credits = credit_ranges(text)
     starts = [s for s, _ in credits]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    flags = prose_lines(text)
+    flags = article_lines(text)
     prose = "\n".join(line for line, flag in zip(text.split("\n"), flags) if flag)
     kept = []
     for span in spans:
