@@ -57,6 +57,10 @@ _CUES_NAME = (
 # A street address: a house number before a name ending in a street word ("2134 Caldwell Place").
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s+$")
 _STREET = re.compile(r"\b(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|place|pl|way|court|ct|terrace|highway)\.?$", re.I)
+# A region's postal code after its city: "Mountain View, CA", "West Palm Beach, FL".
+_AFTER_CITY = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+_REGION_CODE = re.compile(r"^[A-Z]{2}$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:and\b|or\b|&|,\s*[A-Z])")  # "Samsung, LG and SK": companies, not a city's region
 # A quoted title is a work's ("“Eve Valkyrie”"), unless the text is naming something ("a forum called “XDA Developers”").
 _OPEN_QUOTE = re.compile(r"[“\"‘']$")
 _CLOSE_QUOTE = re.compile(r"^[,.!?]?[”\"’']")
@@ -67,12 +71,14 @@ def context_cue(text: str, start: int, end: int, surface: str) -> str | None:
     """The label the words around a mention point to: a title before a person ("CEO Sam
     Altman"), a kind of company before a name ("AI startup DeepSeek"), a role or "shares" after
     an organisation ("Kakao CEO"), "app" after a product, a suffix ("SK Group", "Plaza Hotel"),
-    a platform's name, quotes around a title; None when the context says nothing."""
+    a platform's name, a region's code after a city, quotes around a title; None when the context says nothing."""
     if _PLATFORMS.match(surface):
         return "ORG"
     before, after = text[max(0, start - 30): start], text[end: end + 30]
     if _HOUSE_NUMBER.search(before) and _STREET.search(surface):
         return "FAC"
+    if _AFTER_CITY.search(before) and _REGION_CODE.match(surface) and not _LIST_GOES_ON.match(after):
+        return "GPE"
     for cues, piece in ((_CUES_BEFORE, before), (_CUES_AFTER, after), (_CUES_NAME, surface)):
         for label, pattern in cues:
             if pattern.search(piece):

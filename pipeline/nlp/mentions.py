@@ -148,7 +148,7 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
         for part in possessive_parts(text, *unglue(text, start, end)):
             s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words):
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _numbered_person(text[s:e], label):
                 spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
 
@@ -160,6 +160,12 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     words = surface.split()
     capitalised = all(w[1:] == w[1:].lower() for w in words)  # "US" or "IT" is an acronym, not "us" or "it"
     return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
+
+
+def _numbered_person(surface: str, label: str) -> bool:
+    """A 'person' with a digit in it is a product, a quarter, a variant or a hash ("Destiny 2",
+    "Q3", "Omicron BA.2", "sha256"): no one is named so."""
+    return label == "PERSON" and any(ch.isdigit() for ch in surface)
 
 
 def _is_name(surface: str) -> bool:

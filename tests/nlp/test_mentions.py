@@ -159,3 +159,16 @@ def test_mentions_a_capitalised_common_word_is_no_name():
 def test_mentions_a_person_made_of_common_words_is_no_name():
     text = "A rare form of Muscular Dystrophy has stopped him; muscular dystrophy is rare."
     assert _surfaces(text, [("Muscular Dystrophy", "PERSON")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "kept"),
+    [
+        ("We believe Q3 comps would have been closer to 5%.", "Q3", "PERSON", []),
+        ("The game does not run Destiny 2 in native 4K.", "Destiny 2", "PERSON", []),
+        ("Cases rose as Omicron BA.2 spread in the region.", "Omicron BA.2", "PERSON", []),
+        ("Shares of 3M rose on the news.", "3M", "ORG", ["3M"]),
+    ],
+)
+def test_mentions_a_person_with_a_digit_is_no_name(text, name, label, kept):
+    assert _surfaces(text, [(name, label)]) == kept
