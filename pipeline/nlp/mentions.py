@@ -146,6 +146,8 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
+        if label == "PERSON":
+            start, end = _without_ui_words(text, start, end)
         for part in possessive_parts(text, *unglue(text, start, end)):
             s, e = clean_span(text, *part)
             if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _numbered_person(text[s:e], label):
@@ -194,6 +196,19 @@ def unglue(text: str, start: int, end: int) -> tuple[int, int]:
     if first > last:
         return start, start
     return start + pieces[first][0], start + pieces[last][1]
+
+
+def _without_ui_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without the user-interface words a link or a share bar put beside the name
+    ("Email Jane Doe", "Twitter Gary Lineker", "Jane Doe Follow"); whole when it is only such words
+    (a platform the model took for a person: its cue makes it an organisation)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    ui = [re.sub(r"\W", "", text[start + a: start + b]).lower() in _UI_WORDS for a, b in words]
+    first = next((i for i, flag in enumerate(ui) if not flag), len(words))
+    last = next((i for i in range(len(words) - 1, -1, -1) if not ui[i]), -1)
+    if first > last:
+        return start, end
+    return start + words[first][0], start + words[last][1]
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:

@@ -67,6 +67,12 @@ def _surfaces(text, names):
         ("Additional reporting by Steve Gorman; Editing by Nick Zieminski", [("Steve Gorman", "PERSON"), ("Nick Zieminski", "PERSON")], []),
         ("Fox News’ Jessica Napoli contributed to this report.", [("Jessica Napoli", "PERSON")], []),
         ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.", [("Perry Bacon Jr.", "PERSON"), ("FiveThirtyEight", "ORG")], []),
+        ("Posted by Nikhil Marathe on March 10, 2015 at 08:05", [("Nikhil Marathe", "PERSON")], []),
+        ("Tuesday 15 October 2019 by Bradley M. Kuhn", [("Bradley M. Kuhn", "PERSON")], []),
+        ("Sallie Goetsch (rhymes with sketch) · March 10, 2017 at 12:20 AM", [("Sallie Goetsch", "PERSON")], []),
+        ("Orchid in foam oasis, placed on a wooden slice (Lucy Akins)", [("Lucy Akins", "PERSON")], []),
+        ("Check out more articles on BuzzFeed.com!", [("BuzzFeed.com", "ORG")], []),
+        ("Communities: Connect with people like you on WebMD.", [("WebMD", "ORG")], []),
     ],
 )
 def test_mentions_credits_datelines_and_bylines_yield_no_mention(text, names, kept):
@@ -119,6 +125,9 @@ def test_mentions_prose_far_from_the_article_is_page_chrome(page, kept):
         ("For questions about the story, write to EmailJohn Smith at the desk.", "EmailJohn Smith", ["John Smith"]),
         ("Readers can share the story on TwitterFacebook today.", "TwitterFacebook", []),
         ("The story was written by our reporter Jane DoeFollow in the city.", "Jane DoeFollow", ["Jane Doe"]),
+        ("For questions about the story, write to Email Jane Doe at the desk.", "Email Jane Doe", ["Jane Doe"]),
+        ("The striker was praised, as wrote on Twitter Gary Lineker last night.", "Twitter Gary Lineker", ["Gary Lineker"]),
+        ("He posted the video to Twitter on Monday and more.", "Twitter", ["Twitter"]),
         ("He met with the singer McDonald at the hall on Monday.", "McDonald", ["McDonald"]),
         ("He met with executives of OpenAI at the hall on Monday.", "OpenAI", ["OpenAI"]),
         ("Support for the campaign grew as #deleteFacebook trended online.", "deleteFacebook", []),
