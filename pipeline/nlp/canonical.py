@@ -167,18 +167,20 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     person's name tagged otherwise), cues counting double, a
     PERSON vote for each short form of a person's name (in its document, or a surname of the
     corpus's `established_surnames`), and a GPE vote and a half for a mention
-    the gazetteer knows as a place (unless it is a short form of a person's name). Then each member of a list (`_chain`) adds
+    the gazetteer knows as a place (unless it is a short form of a person's name), as much
+    a NORP vote for a nationality's word ("Antiguan"). Then each member of a list (`_chain`) adds
     most of a vote for the first-round label of every other member ("between OpenAI and Oracle"),
     a member the gazetteer knows as much as a place's vote for a one-word name ("in Seoul, Daejeon
     and Cheongju")."""
     surnames = established_surnames(frame)
     weights = _distinct_map(frame, ("text", "_full", "ner_label", "_basis"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
-    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2))
+    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2), _nationality=weights.list.get(3))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
         frame.filter(pl.col("cue").is_not_null() & (pl.col("cue") != "")).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
         frame.filter(pl.col("_person") > 0).select(key="_key", label=pl.lit("PERSON"), w="_person"),
         frame.filter(pl.col("_place") > 0).select(key="_key", label=pl.lit("GPE"), w="_place"),
+        frame.filter(pl.col("_nationality") > 0).select(key="_key", label=pl.lit("NORP"), w="_nationality"),
     ])
     first = _winners(votes)
     members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select(
@@ -206,13 +208,14 @@ def established_surnames(frame: pl.DataFrame) -> set[str]:
 
 def _weights(text: str, full: str, ner_label: str, basis: str | None, surnames: set[str]) -> list[float]:
     """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
-    as a place's name). A short form's own label counts half when it is not PERSON: the model
+    as a place's name, NORP votes as a nationality's word). A short form's own label counts half when it is not PERSON: the model
     often calls a person's surname an organisation ("Braun")."""
     surname = full == text and text in surnames
     short = (basis in _PERSON_BASES and len(bare_name(text).split()) == 1) or surname
     weak = (ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname) or (short and ner_label != "PERSON")
     place = full == text and text in gazetteer() and text not in names.demonyms()
-    return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
+    nationality = full == text and not short and text in names.demonyms()
+    return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0, _PLACE_WEIGHT if nationality else 0.0]
 
 
 def _winners(votes: pl.DataFrame) -> pl.DataFrame:

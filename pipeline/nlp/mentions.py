@@ -32,6 +32,10 @@ _GENERIC_ORG_WORDS = frozenset(
     "spa restaurant bar cafe store shop club team unit division service services program programme lab laboratory "
     "museum library church health medical care and of the for".split()
 )
+# Lower-case words names are made with, besides their capitalised ones.
+_NAME_PARTICLES = frozenset(
+    "of and the for to on in at upon de del della der den des du da di dos das la le les van von zu und y e al el bin ibn".split()
+)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
@@ -111,6 +115,19 @@ def _possessor(piece: str) -> re.Match | None:
     return m
 
 
+def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at the sentence's own words the model took into it: lower-case words that no
+    name is made with ("American Music Awards after Swift"); names keep their particles ("Bank of
+    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun")."""
+    parts, at = [], start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group()
+        if word.isalpha() and word.islower() and word not in _NAME_PARTICLES:
+            parts.append((at, start + m.start()))
+            at = start + m.end()
+    return [(a, b) for a, b in parts + [(at, end)] if b > a]
+
+
 def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at an inner possessive into its two names ("The Verge's Stadia review" -> "The
     Verge", "Stadia review"), or whole."""
@@ -148,7 +165,8 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
         if label == "PERSON":
             start, end = _without_ui_words(text, start, end)
-        for part in possessive_parts(text, *unglue(text, start, end)):
+        parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
+        for part in parts:
             s, e = clean_span(text, *part)
             if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _numbered_person(text[s:e], label):
                 spans.append(Span(s, e, label))

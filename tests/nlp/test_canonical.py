@@ -177,6 +177,7 @@ def test_canonical_names_join_across_the_corpus_when_unambiguous(docs, names, do
 @pytest.mark.parametrize(("text", "name", "ner", "label"), [
     ("Temperatures fell in Seoul overnight.", "Seoul", "PERSON", "GPE"),  # the gazetteer's place outvotes the model
     ("Israeli airstrikes hit the area.", "Israeli", "NORP", "NORP"),  # a demonym is no place
+    ("It is before the Antiguan government.", "Antiguan", "PERSON", "NORP"),  # nor a person
 ])
 def test_canonical_gazetteer_votes_for_places_not_nationalities(text, name, ner, label):
     mentions, _ = _canonical({"d": text}, [("d", name, ner)])

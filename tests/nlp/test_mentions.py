@@ -181,3 +181,18 @@ def test_mentions_a_person_made_of_common_words_is_no_name():
 )
 def test_mentions_a_person_with_a_digit_is_no_name(text, name, label, kept):
     assert _surfaces(text, [(name, label)]) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Krafton released Uncover the Smoking Gun, an AI-based chat game.", "Uncover the Smoking Gun", ["Uncover the Smoking Gun"]),
+        ("She will perform at the upcoming American Music Awards after Swift scolded her label.", "American Music Awards after Swift",
+         ["American Music Awards", "Swift"]),
+        ("He joined the Society for the Protection of Birds last year.", "Society for the Protection of Birds",
+         ["Society for the Protection of Birds"]),
+        ("The analysts at Bank of America agreed with the figures.", "Bank of America", ["Bank of America"]),
+    ],
+)
+def test_mentions_sentence_words_the_model_took_in_are_cut_out(text, span, expected):
+    assert _surfaces(text, [(span, "ORG")]) == expected
