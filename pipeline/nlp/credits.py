@@ -70,6 +70,11 @@ _CALL_TO_ACTION = re.compile(
     r"(?:^|(?<=[.!?:]\s))(?:Check|Use|Enter|Track|Click|Tap|Subscribe|Sign up|Join|Follow|Share|Read|Watch|Listen|Download|Get|Find|Learn|"
     r"Discover|Explore|Visit|Make it|Talk to|Connect|Register|Bookmark|Shop|Donate|Contact|Email|Send|Come)\b"
 )
+# A short line speaking to the reader outside quotation marks is a widget's or a prompt's ("Sorry
+# you didn't like this comment."); an article's longer paragraph may ("If you bought ...").
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_READER_WORDS = 15
 # The article is its longest run of prose, through captions, subheadings and an advertisement's
 # line or two; a run far shorter than it, set apart by more page lines (a teaser's blurb between
 # headlines, a promotion above the story), is the page around it.
@@ -95,9 +100,14 @@ def is_title(line: str) -> bool:
     return len(words) >= _TITLE_MIN_WORDS and sum(not w[0].isupper() for w in words) <= _TITLE_LOWER_MAX
 
 
+def _addresses_reader(line: str) -> bool:
+    """Short, and speaking to the reader outside quotation marks (see `_READER_WORDS`)."""
+    return len(line.split()) <= _READER_WORDS and _READER.search(_QUOTED.sub("", line)) is not None
+
+
 def prose_lines(text: str) -> list[bool]:
     """For each line of `text`, whether it is the article's prose: not a title, not cut short with
-    an ellipsis, telling the reader to do nothing, and ending a sentence, or long and not under a
+    an ellipsis, neither telling the reader what to do nor speaking to them, and ending a sentence, or long and not under a
     title (an unfinished last sentence in the article, unlike a teaser's blurb under its headline)."""
     flags = []
     previous_title = True  # the page's first line is its headline's place
@@ -106,7 +116,7 @@ def prose_lines(text: str) -> list[bool]:
         title = is_title(line)
         ends = _SENTENCE_END.search(line) is not None and not _TRUNCATED.search(line)
         long = len(line.split()) >= _UNFINISHED_MIN_WORDS and not _TRUNCATED.search(line) and not previous_title
-        flags.append(bool(line) and not title and (ends or long) and not _CALL_TO_ACTION.search(line))
+        flags.append(bool(line) and not title and (ends or long) and not _CALL_TO_ACTION.search(line) and not _addresses_reader(line))
         if line:
             previous_title = title
     return flags

@@ -73,6 +73,9 @@ def _surfaces(text, names):
         ("Orchid in foam oasis, placed on a wooden slice (Lucy Akins)", [("Lucy Akins", "PERSON")], []),
         ("Check out more articles on BuzzFeed.com!", [("BuzzFeed.com", "ORG")], []),
         ("Communities: Connect with people like you on WebMD.", [("WebMD", "ORG")], []),
+        ("Sorry you didn't like this comment on WebMD.", [("WebMD", "ORG")], []),
+        ("“You can see it,” Jane Doe said of the new WebMD app and its features.", [("Jane Doe", "PERSON"), ("WebMD", "ORG")],
+         ["Jane Doe", "WebMD"]),
     ],
 )
 def test_mentions_credits_datelines_and_bylines_yield_no_mention(text, names, kept):
