@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.nlp import credits
+from pipeline.nlp import credits, names
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
@@ -151,6 +151,28 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
     return found
 
 
+def joined_neighbours(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted `entities` with a place or nationality the model cut off the name it opens joined to
+    it, one space apart: "U.S." + "District Court" is one court, "Han" + "Lee" one person (not
+    "Israeli" + "Netanyahu": a nationality's word stays apart from a person)."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if joined and text[joined[-1][1]: start] == " " and _opens_name(text[joined[-1][0]: joined[-1][1]], joined[-1][2], label):
+            joined[-1] = (joined[-1][0], end, label)
+        else:
+            joined.append((start, end, label))
+    return joined
+
+
+def _opens_name(first: str, first_label: str, label: str) -> bool:
+    """A place opens an organisation's name ("U.S. District Court"; a nationality does not: "Korean
+    SK Telecom"), a one-word place or nationality that no country claims a person's ("Han Lee")."""
+    if label == "ORG":
+        return first_label == "GPE"
+    one_word = first_label in {"GPE", "NORP"} and " " not in first
+    return label == "PERSON" and one_word and first not in names.demonyms() and first not in names.country_names()
+
+
 def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
     """Name mentions worth counting: cleaned spans of name labels (and of people named after a
     title whom the model missed), none crossing a line break, none in a credit, none that only
@@ -158,7 +180,7 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
     page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
-    for start, end, label in sorted(entities + titled_people(text, entities)):
+    for start, end, label in joined_neighbours(text, sorted(entities + titled_people(text, entities))):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):

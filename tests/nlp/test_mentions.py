@@ -199,3 +199,20 @@ def test_mentions_a_person_with_a_digit_is_no_name(text, name, label, kept):
 )
 def test_mentions_sentence_words_the_model_took_in_are_cut_out(text, span, expected):
     assert _surfaces(text, [(span, "ORG")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("They were arraigned in Boston’s U.S. District Court on Wednesday.", [("U.S.", "GPE"), ("District Court", "ORG")],
+         ["U.S. District Court"]),
+        ("Police said Han Lee and Junmyung Lee were arrested on Wednesday.", [("Han", "NORP"), ("Lee", "PERSON"), ("Junmyung Lee", "PERSON")],
+         ["Han Lee", "Junmyung Lee"]),
+        ("The rival to Korean SK Telecom said on Wednesday it would invest.", [("Korean", "NORP"), ("SK Telecom", "ORG")],
+         ["Korean", "SK Telecom"]),
+        ("A speech by Israeli Netanyahu was broadcast on Wednesday night.", [("Israeli", "NORP"), ("Netanyahu", "PERSON")],
+         ["Israeli", "Netanyahu"]),
+    ],
+)
+def test_mentions_a_place_the_model_cut_off_a_name_joins_it(text, names, expected):
+    assert _surfaces(text, names) == expected
