@@ -20,7 +20,8 @@ T = TypeVar("T")
 _NAME = r"[A-Z][\w.'’&-]*"
 _OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+_AGO = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+_DATE = rf"{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d+\s+{_AGO}"
 _CREDITS = tuple(re.compile(p) for p in (
     # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
     r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?=(?:-{1,2}|–|—)\s)",
@@ -33,10 +34,12 @@ _CREDITS = tuple(re.compile(p) for p in (
     r"translated|photography|photos|graphics|illustrations?)(?:\s+and\s+\w+)?\s+by\b[^\n]*",
     r"(?m)^[^\n.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)[^\n]*",
     # A post's or a comment's header: "Posted by Jane Doe on March 10", "15 October 2019 by Jane Doe",
-    # "Jane Doe · March 10, 2017 at 3:50 PM", "janedoe | 2 hours ago".
+    # "Jane Doe · March 10, 2017 at 3:50 PM", "janedoe | 2 hours ago" ...
     r"(?im)^(?:posted|published|submitted|uploaded|shared|updated)\s+by\s[^\n]{2,80}",
     r"(?m)^[^\n]{0,50}\b(?:19|20)\d\d\s+by\s[^\n]{2,60}$",
     rf"(?m)^[^\n·•|]{{1,60}}?\s[·•|]\s*(?:{_DATE})",
+    # ... and a short line closing with its date: "Mm on August 2, 2019", "janedoe 2 hours ago".
+    rf"(?m)^(?:\S+\s){{1,4}}(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d+\s+{_AGO})[^\n]{{0,20}}$",
     # Photo, image and source credits, to the end of their bracket or line.
     r"(?i)\b(?:(?:left|right|top|bottom|main|lead|above|below|inset|file|header|featured)\s+)?"
     r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|sources?)\s*(?::|\bby\b|\bvia\b|\bcourtesy of\b)[^\n)]*",

@@ -17,7 +17,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"
 _JOB_TITLE = re.compile(r"^(?:(?:president|ceo|chairman|chairwoman|chief|executive|vice)\.?\s+)+", re.I)
 # Military and political ranks are courtesy titles too ("Lt. Col. Alexander Vindman", "Sen. Warren").
 COURTESY_TITLE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|maj|capt|cpl|adm|cmdr|rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|ssgt|msgt|tsgt|maj|capt|cpl|lcpl|spc|pfc|pvt|brig|adm|cmdr|cdr|ens|"
+    r"rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _APOSTROPHES = "'’‘ʼ"
