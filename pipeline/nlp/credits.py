@@ -48,6 +48,8 @@ _CREDITS = tuple(re.compile(p) for p in (
     rf"(?m)(?:^|(?<=[.!?”\"]\s))(?:{_NAME}(?:\s{_NAME}){{0,3}}\s?/\s?)+[\w.'’&-]+(?:\s{_NAME}){{0,3}}\s*$",
     r"(?m)^\([^()\n]{2,60}\)$",  # a credit on a line of its own: "(Walt Disney Co.)"
     rf"(?m)\(\s*{_NAME}(?:\s+{_NAME}){{1,3}}\s*\)$",  # a photographer closing a caption: "Orchid in foam (Lucy Akins)"
+    # A source closing a caption after its last sentence: "... September 8, 1974. National Archives"
+    rf"(?m)(?<=[.!?”\"’]\s)(?:{_NAME}\s){{0,4}}{_NAME}[ \t]*$",
     # Agencies signing off a paragraph: "... the previous day. REUTERS, BLOOMBERG"
     r"(?m)(?<=[.!?”\"’)]\s)(?:[-–—]\s*)?[A-Z][A-Z&.]{1,15}(?:\s*[,/;]\s*[A-Z][A-Z&.]{1,15})*\s*$",
     # An author's note: "Jane Doe is a senior writer for ...", "... writes about ...", "Follow him on Twitter".

@@ -73,6 +73,8 @@ def _surfaces(text, names):
         ("Sallie Goetsch on August 2, 2019", [("Sallie Goetsch", "PERSON")], []),
         ("SallieG 2 hours ago", [("SallieG", "PERSON")], []),
         ("Orchid in foam oasis, placed on a wooden slice (Lucy Akins)", [("Lucy Akins", "PERSON")], []),
+        ("Letting him off the hook, September 8, 1974. National Archives", [("National Archives", "ORG")], []),
+        ("The pardon came in 1974. National Archives staff kept the letters.", [("National Archives", "ORG")], ["National Archives"]),
         ("Check out more articles on BuzzFeed.com!", [("BuzzFeed.com", "ORG")], []),
         ("Communities: Connect with people like you on WebMD.", [("WebMD", "ORG")], []),
         ("Sorry you didn't like this comment on WebMD.", [("WebMD", "ORG")], []),
