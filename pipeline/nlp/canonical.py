@@ -14,7 +14,8 @@ Steps, each a small function:
    roles and "shares" after an organisation, organisation suffixes, the labels of the other
    members of a list the mention sits in), and by the gazetteer for a place's name;
 5. the corpus (`pipeline.nlp.resolve`): a surname alone joins the one person it can name, a
-   country's forms are one country.
+   country's forms are one country; a 'person' named once, by one word, with nothing to back it,
+   is dropped.
 Every mention records how its surface was tied to its entity (`resolved_by`).
 """
 
@@ -70,7 +71,23 @@ def canonicalise(
     labels = vote_labels(frame)
     frame = frame.with_columns(_basis=pl.when(pl.col("_key") != pl.col("_norm")).then(pl.lit("spelling_variant")).otherwise(pl.col("_basis")))
     frame, labels = resolve.across_corpus(frame, labels)
-    return _frames(frame, labels)
+    frame = _without_lone_words(frame, labels)
+    return _frames(frame, labels) if not frame.is_empty() else (MENTIONS.empty(), ENTITIES.empty())
+
+
+def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
+    """`frame` without the 'people' named once in the whole corpus by one word, as written, with no
+    cue for a person: no full name, surname or title backs them, and the small model calls many a
+    word a person ("Bitcoin", "Steelers", "Gwangju")."""
+    people = [key for key, label in labels.items() if label == "PERSON"]
+    lone = (
+        frame.filter(pl.col("_key").is_in(people))
+        .group_by("_key")
+        .agg(n=pl.len(), spaces=pl.col("text").str.count_matches(" ").max(), as_written=pl.col("_basis").is_null().all(),
+             cued=(pl.col("cue") == "PERSON").fill_null(False).any())
+        .filter((pl.col("n") == 1) & (pl.col("spaces") == 0) & pl.col("as_written") & ~pl.col("cued"))["_key"]
+    )
+    return frame.filter(~pl.col("_key").is_in(lone.implode()))
 
 
 def _per_document(

@@ -101,7 +101,7 @@ def _entity_of(mentions, entities, doc_id, text):
         ("Angry Trump Supporters. Donald Trump won. Donald Trump said. Trump left.",
          [("Trump Supporters", "PERSON"), ("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")],
          "Trump", ("Donald Trump", "PERSON", "full_name_in_document")),
-        ("Never Trump Republicans split. Trump won.", [("Never Trump", "PERSON"), ("Trump", "PERSON")],
+        ("Never Trump Republicans split. Trump won. Trump left.", [("Never Trump", "PERSON"), ("Trump", "PERSON"), ("Trump", "PERSON")],
          "Trump", ("Trump", "PERSON", "as_written")),
         ("Officers from the Columbus Police Department came. CPD said.", [("Columbus Police Department", "ORG"), ("CPD", "ORG")],
          "CPD", ("Columbus Police Department", "ORG", "initials_in_document")),
@@ -130,9 +130,9 @@ def test_canonical_a_person_the_model_calls_an_organisation_is_a_person():
 
 
 def test_canonical_people_sharing_a_surname_stay_apart_in_their_document():
-    text = "Elizabeth A. Burton, 32, was held. Elizabeth A. Burton left. Victor N. Burton, 57, and Victor N. Burton. Burton said."
+    text = "Elizabeth A. Burton, 32, was held. Elizabeth A. Burton left. Victor N. Burton, 57, and Victor N. Burton. Burton said. Burton left."
     names = [("Elizabeth A. Burton", "PERSON"), ("Elizabeth A. Burton", "PERSON"), ("Victor N. Burton", "PERSON"),
-             ("Victor N. Burton", "PERSON"), ("Burton", "PERSON")]
+             ("Victor N. Burton", "PERSON"), ("Burton", "PERSON"), ("Burton", "PERSON")]
     mentions, entities = _canonical({"d": text}, [("d", n, label) for n, label in names])
     assert _entity_of(mentions, entities, "d", "Burton")[0] == "Burton"
     assert entities.filter(pl.col("label") == "PERSON").height == 3
@@ -146,9 +146,9 @@ def test_canonical_people_sharing_a_surname_stay_apart_in_their_document():
          [("a", "Donald Trump", "PERSON"), ("a", "Donald Trump", "PERSON"), ("b", "Trump", "ORG"), ("b", "Trump", "PERSON")],
          "b", "Trump", ("Donald Trump", "PERSON", "surname_in_corpus")),
         # two people with that surname: it stays apart
-        ({"a": "Han Lee spoke. Han Lee left.", "b": "James Lee came. James Lee went.", "c": "Lee said so."},
+        ({"a": "Han Lee spoke. Han Lee left.", "b": "James Lee came. James Lee went.", "c": "Lee said so. Lee left."},
          [("a", "Han Lee", "PERSON"), ("a", "Han Lee", "PERSON"), ("b", "James Lee", "PERSON"), ("b", "James Lee", "PERSON"),
-          ("c", "Lee", "PERSON")],
+          ("c", "Lee", "PERSON"), ("c", "Lee", "PERSON")],
          "c", "Lee", ("Lee", "PERSON", "as_written")),
         ({"a": "Patrick Simmons sang.", "b": "Pat Simmons played. Pat Simmons sang."},
          [("a", "Patrick Simmons", "PERSON"), ("b", "Pat Simmons", "PERSON"), ("b", "Pat Simmons", "PERSON")],
@@ -201,3 +201,27 @@ def test_canonical_seed_credits_are_no_entities(db, credit):
 def test_canonical_seed_countries_are_one_entity_each(db, variant, name):
     rows = db.sql("select distinct e.name from mentions m join entities e using (entity_id) where m.text = ?", params=[variant]).fetchall()
     assert rows == [(name,)]
+
+
+@pytest.mark.parametrize(
+    ("docs", "names", "kept"),
+    [
+        # one word, once, as written: the model's guess alone
+        ({"a": "A ransom note asks for Bitcoin."}, [("a", "Bitcoin", "PERSON")], []),
+        # written twice, a short form of a full name, or after a title: a person
+        ({"a": "Freud said so. Freud wrote it."}, [("a", "Freud", "PERSON"), ("a", "Freud", "PERSON")], ["Freud"]),
+        ({"a": "Sam Altman spoke. Altman left."}, [("a", "Sam Altman", "PERSON"), ("a", "Altman", "PERSON")], ["Sam Altman"]),
+        ({"a": "Scooter Braun spoke.", "b": "Braun left."}, [("a", "Scooter Braun", "PERSON"), ("b", "Braun", "PERSON")],
+         ["Scooter Braun"]),
+    ],
+)
+def test_canonical_a_lone_word_named_once_is_no_person(docs, names, kept):
+    _, entities = _canonical(docs, names)
+    assert entities.filter(pl.col("label") == "PERSON")["name"].to_list() == kept
+
+
+def test_canonical_a_lone_word_with_a_cue_is_a_person():
+    text = "The actor's wife, Kimberly, had left."
+    frame = _mentions([("d", text.index("Kimberly"), "Kimberly", "PERSON")]).with_columns(cue=pl.lit("PERSON"))
+    _, entities = canonicalise(frame, pl.DataFrame({"doc_id": ["d"], "clean_text": [text]}))
+    assert entities["name"].to_list() == ["Kimberly"]
