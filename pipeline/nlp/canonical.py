@@ -30,6 +30,7 @@ from functools import lru_cache
 import polars as pl
 from cleanco import basename
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp import document_names, names, resolve
 from pipeline.nlp.document_names import bare_name
@@ -71,23 +72,36 @@ def canonicalise(
     labels = vote_labels(frame)
     frame = frame.with_columns(_basis=pl.when(pl.col("_key") != pl.col("_norm")).then(pl.lit("spelling_variant")).otherwise(pl.col("_basis")))
     frame, labels = resolve.across_corpus(frame, labels)
-    frame = _without_lone_words(frame, labels)
+    frame = _without_lone_words(frame, labels, documents)
     return _frames(frame, labels) if not frame.is_empty() else (MENTIONS.empty(), ENTITIES.empty())
 
 
-def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
-    """`frame` without the 'people' named once in the whole corpus by one word, as written, with no
-    cue for a person: no full name, surname or title backs them, and the small model calls many a
-    word a person ("Bitcoin", "Steelers", "Gwangju")."""
-    people = [key for key, label in labels.items() if label == "PERSON"]
-    lone = (
-        frame.filter(pl.col("_key").is_in(people))
-        .group_by("_key")
-        .agg(n=pl.len(), spaces=pl.col("text").str.count_matches(" ").max(), as_written=pl.col("_basis").is_null().all(),
-             cued=(pl.col("cue") == "PERSON").fill_null(False).any())
-        .filter((pl.col("n") == 1) & (pl.col("spaces") == 0) & pl.col("as_written") & ~pl.col("cued"))["_key"]
+def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str], documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """`frame` without the names written once in the whole corpus, as one word, as written, with no
+    cue: such a 'person' (no full name, surname or title backs it: the small model calls many a
+    word a person, "Bitcoin", "Steelers"), and such an 'organisation' that is a capitalised word
+    the corpus also writes in lower case ("Clown", "Schedule": a heading's or a title's word)."""
+    once = (
+        frame.group_by("_key")
+        .agg(pl.first("text"), n=pl.len(), as_written=pl.col("_basis").is_null().all(),
+             cued=(pl.col("cue").is_not_null() & (pl.col("cue") != "")).any())
+        .filter((pl.col("n") == 1) & ~pl.col("text").str.contains(" ") & pl.col("as_written") & ~pl.col("cued"))
+        .with_columns(label=pl.col("_key").replace_strict(labels, return_dtype=pl.String))
     )
+    words = once.filter((pl.col("label") == "ORG") & pl.col("text").str.contains(r"^[A-Z][a-z]+$"))["text"].str.to_lowercase()
+    lower = _lower_case_words(documents, words)
+    lone = once.filter((pl.col("label") == "PERSON") | pl.col("text").str.to_lowercase().is_in(lower.implode()))["_key"]
     return frame.filter(~pl.col("_key").is_in(lone.implode()))
+
+
+def _lower_case_words(documents: pl.DataFrame | pl.LazyFrame, words: pl.Series) -> pl.Series:
+    """Those of `words` that some document writes in lower case, not after a capitalised word other
+    than a function word (in "SK hynix" it is a name's); read streaming, never whole."""
+    found = documents.lazy().select(word=pl.col("clean_text").str.extract_all(r"\w[\w'’-]*")).explode("word")
+    previous = pl.col("word").shift(1)
+    after_name = previous.str.contains(r"^[A-Z]") & ~previous.str.to_lowercase().is_in(list(STOP_WORDS))  # not "The clown"
+    found = found.with_columns(after_name=after_name.fill_null(False))
+    return found.filter(pl.col("word").is_in(words.implode()) & ~pl.col("after_name")).select("word").unique().collect(engine="streaming")["word"]
 
 
 def _per_document(

@@ -220,6 +220,19 @@ def test_canonical_a_lone_word_named_once_is_no_person(docs, names, kept):
     assert entities.filter(pl.col("label") == "PERSON")["name"].to_list() == kept
 
 
+@pytest.mark.parametrize(
+    ("docs", "kept"),
+    [
+        ({"a": "A Clown beetle met a noise band.", "b": "The clown left."}, []),  # a word the corpus writes in lower case
+        ({"a": "A Clown beetle met a noise band.", "b": "The jester left."}, ["Clown"]),
+        ({"a": "A Clown beetle met a noise band.", "b": "The Big clown left."}, ["Clown"]),  # there a name's word
+    ],
+)
+def test_canonical_a_common_word_named_once_is_no_organisation(docs, kept):
+    _, entities = _canonical(docs, [("a", "Clown", "ORG")])
+    assert entities["name"].to_list() == kept
+
+
 def test_canonical_a_lone_word_with_a_cue_is_a_person():
     text = "The actor's wife, Kimberly, had left."
     frame = _mentions([("d", text.index("Kimberly"), "Kimberly", "PERSON")]).with_columns(cue=pl.lit("PERSON"))
