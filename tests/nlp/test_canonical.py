@@ -173,6 +173,12 @@ def test_canonical_people_sharing_a_surname_stay_apart_in_their_document():
          "c", "Korea", ("Korea", "GPE", "as_written")),
         ({"a": "Snopes wrote it.", "b": "A writer for Snopes.com said."}, [("a", "Snopes", "ORG"), ("b", "Snopes.com", "ORG")],
          "b", "Snopes.com", ("Snopes", "ORG", "web_domain")),
+        ({"a": "Homeland Security Investigations led it.", "b": "Homeland Security said so."},
+         [("a", "Homeland Security Investigations", "ORG"), ("b", "Homeland Security", "ORG")],
+         "b", "Homeland Security", ("Homeland Security Investigations", "ORG", "longer_name_in_corpus")),
+        ({"a": "Big Machine Records grew.", "b": "Big Machine Label Group grew.", "c": "Big Machine said so."},
+         [("a", "Big Machine Records", "ORG"), ("b", "Big Machine Label Group", "ORG"), ("c", "Big Machine", "ORG")],
+         "c", "Big Machine", ("Big Machine", "ORG", "as_written")),
     ],
 )
 def test_canonical_names_join_across_the_corpus_when_unambiguous(docs, names, doc, short, expected):
