@@ -37,6 +37,11 @@ _GENERIC_ORG_WORDS = frozenset(
 _NAME_PARTICLES = frozenset(
     "of and the for to on in at upon de del della der den des du da di dos das la le les van von zu und y e al el bin ibn".split()
 )
+_SENTENCE_WORD = re.compile(r"(?P<separator>\s*,\s*|\s+[-–—|]\s+)|[^\s,]+")
+# Partners' names ending in "and"/"&" make one firm's name: "Little, Brown and Company",
+# "Skadden, Arps, Slate, Meagher & Flom".
+_FIRM = re.compile(r",[^,]*\s(?:and|&)\s[^,]*$")
+_LEGAL_FORM = re.compile(r"(?:Inc|Ltd|LLC|LLP|L\.P|LP|Co|Corp|PLC|plc|S\.A|AG|GmbH|N\.V|Jr|Sr|II|III|IV)\b")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
@@ -118,14 +123,19 @@ def _possessor(piece: str) -> re.Match | None:
 
 def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at the sentence's own words the model took into it: lower-case words that no
-    name is made with ("American Music Awards after Swift"); names keep their particles ("Bank of
-    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun")."""
+    name is made with ("American Music Awards after Swift"), and the commas and spaced dashes of a
+    list or a menu ("Ubuntu, Debian", "Aston Villa - West"); names keep their particles ("Bank of
+    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun") and the
+    comma before a legal form or a suffix ("U.S. Games Systems, Inc.", "Martin Luther King, Jr.") and
+    a firm's partners (`_FIRM`)."""
     parts, at = [], start
-    for m in re.finditer(r"\S+", text[start:end]):
+    firm = _FIRM.search(text, start, end) is not None
+    for m in _SENTENCE_WORD.finditer(text, start, end):
         word = m.group()
-        if word.isalpha() and word.islower() and word not in _NAME_PARTICLES:
-            parts.append((at, start + m.start()))
-            at = start + m.end()
+        glued = word.isalpha() and word.islower() and word not in _NAME_PARTICLES
+        if glued or (m.group("separator") and not firm and not _LEGAL_FORM.match(text, m.end(), end)):
+            parts.append((at, m.start()))
+            at = m.end()
     return [(a, b) for a, b in parts + [(at, end)] if b > a]
 
 

@@ -200,9 +200,13 @@ def test_mentions_a_person_with_a_digit_is_no_name(text, name, label, kept):
         ("He joined the Society for the Protection of Birds last year.", "Society for the Protection of Birds",
          ["Society for the Protection of Birds"]),
         ("The analysts at Bank of America agreed with the figures.", "Bank of America", ["Bank of America"]),
+        ("The frustration of Big Machine, Braun said, was plain to see.", "Big Machine, Braun", ["Big Machine", "Braun"]),
+        ("The fans of Aston Villa - West Ham were kept apart at the ground.", "Aston Villa - West", ["Aston Villa", "West"]),
+        ("The cards are published by U.S. Games Systems, Inc. in the state.", "U.S. Games Systems, Inc.", ["U.S. Games Systems, Inc."]),
+        ("The memoir was published by Little, Brown and Company last year.", "Little, Brown and Company", ["Little, Brown and Company"]),
     ],
 )
-def test_mentions_sentence_words_the_model_took_in_are_cut_out(text, span, expected):
+def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(text, span, expected):
     assert _surfaces(text, [(span, "ORG")]) == expected
 
 
