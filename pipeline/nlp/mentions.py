@@ -42,6 +42,8 @@ _SENTENCE_WORD = re.compile(r"(?P<separator>\s*,\s*|\s+[-–—|]\s+)|[^\s,]+")
 # "Skadden, Arps, Slate, Meagher & Flom".
 _FIRM = re.compile(r",[^,]*\s(?:and|&)\s[^,]*$")
 _LEGAL_FORM = re.compile(r"(?:Inc|Ltd|LLC|LLP|L\.P|LP|Co|Corp|PLC|plc|S\.A|AG|GmbH|N\.V|Jr|Sr|II|III|IV)\b")
+# Function words that are given names too ("Will Smith", "May Lee", "Can Dündar").
+_GIVEN_NAME_STOP_WORDS = frozenset({"will", "may", "can"})
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
@@ -201,7 +203,7 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
         parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
         for part in parts:
             s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _numbered_person(text[s:e], label):
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text[s:e], label):
                 spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
 
@@ -215,10 +217,14 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
 
 
-def _numbered_person(surface: str, label: str) -> bool:
+def _no_ones_name(surface: str, label: str) -> bool:
     """A 'person' with a digit in it is a product, a quarter, a variant or a hash ("Destiny 2",
-    "Q3", "Omicron BA.2", "sha256"): no one is named so."""
-    return label == "PERSON" and any(ch.isdigit() for ch in surface)
+    "Q3", "Omicron BA.2", "sha256"), one opening with a function word a title or a slogan ("My
+    Struggle", "Never Trump"): no one is named so."""
+    if label != "PERSON":
+        return False
+    first = surface.split()[0].lower() if " " in surface else ""
+    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS)
 
 
 def _is_name(surface: str) -> bool:

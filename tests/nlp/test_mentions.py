@@ -185,9 +185,12 @@ def test_mentions_a_person_made_of_common_words_is_no_name():
         ("The game does not run Destiny 2 in native 4K.", "Destiny 2", "PERSON", []),
         ("Cases rose as Omicron BA.2 spread in the region.", "Omicron BA.2", "PERSON", []),
         ("Shares of 3M rose on the news.", "3M", "ORG", ["3M"]),
+        ("As Hitler rose to power, My Struggle became a bestseller.", "My Struggle", "PERSON", []),
+        ("For good measure, Never Trump voters stayed home.", "Never Trump", "PERSON", []),
+        ("The actor Will Smith spoke at the ceremony.", "Will Smith", "PERSON", ["Will Smith"]),
     ],
 )
-def test_mentions_a_person_with_a_digit_is_no_name(text, name, label, kept):
+def test_mentions_a_person_with_a_digit_or_opening_with_a_function_word_is_no_name(text, name, label, kept):
     assert _surfaces(text, [(name, label)]) == kept
 
 
