@@ -26,7 +26,7 @@ _CUES_BEFORE = (
                        r"retailer|automaker|chipmaker|insurer|lender|broadcaster|newspaper|agency|publisher|brand)\s*$", re.I)),
     ("PRODUCT", re.compile(r"\b(?:app|agent|chatbot|model|game|platform|device|smartphone|assistant|software),?\s*$", re.I)),
 )
-_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software)"
+_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software|version|edition|variant|strain|character|trilogy)"
 _KINDS_OF_ORG = r"(?:company|startup|start-up|firm|maker|developer|operator|conglomerate|group|agency|bank|carrier)"
 _CUES_AFTER = (
     # An age in apposition is a person's: "Braun, 38, ...", "Eloise Parry, 21, was ..."

@@ -10,6 +10,8 @@ from pipeline.nlp.cues import context_cue
         ("Kakao CEO Chung Shin-a", "Kakao", "ORG"),
         ("Chinese AI startup DeepSeek", "DeepSeek", "ORG"),
         ("the popular KakaoTalk app", "KakaoTalk", "PRODUCT"),
+        ("not quite as hi-res as the Rift version, but", "Rift", "PRODUCT"),
+        ("the impressive Dark Knight character model", "Dark Knight", "PRODUCT"),
         ("at Seoul's Walker Hill Hotel", "Walker Hill Hotel", "FAC"),
         ("Krafton released Uncover the Smoking Gun, an AI-based chat game", "Uncover the Smoking Gun", "PRODUCT"),
         ("shares of SK Group rose", "SK Group", "ORG"),
