@@ -12,11 +12,23 @@ _PERSON_TITLES = (
     r"rapper|songwriter|quarterback|producer|reporter|editor|photographer|lawyer|attorney|sergeant|lieutenant|"
     r"commissioner|mayor|premier|ambassador|economist|strategist|scientist|researcher|colleague|aide|adviser|advisor"
 )
-# Social, video and streaming platforms, which the model often takes for people or places.
-_PLATFORMS = re.compile(
-    r"^(?:facebook|twitter|instagram|youtube|tiktok|snapchat|linkedin|whatsapp|pinterest|reddit|tumblr|telegram|wechat|"
-    r"weibo|threads|bluesky|mastodon|twitch|discord|flickr|vimeo|netflix|hulu|spotify)$", re.I
-)
+# Social, video and streaming platforms, which the model often takes for people or places, or
+# misses: their names as written (those also common words, "Threads", "Telegram", only as a cue).
+_PLATFORM_NAMES = ("Facebook", "Twitter", "Instagram", "YouTube", "TikTok", "Snapchat", "LinkedIn", "WhatsApp", "Pinterest",
+                   "Reddit", "Tumblr", "WeChat", "Weibo", "Bluesky", "Mastodon", "Twitch", "Discord", "Flickr", "Vimeo", "Netflix",
+                   "Hulu", "Spotify")
+_PLATFORMS = re.compile(rf"^(?:{'|'.join(_PLATFORM_NAMES)}|threads|telegram)$", re.I)
+_PLATFORM_IN_TEXT = re.compile(rf"(?<![\w@#/.])(?:{'|'.join(_PLATFORM_NAMES)})(?!\w|\.\w)")
+
+
+def platform_mentions(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ORG spans for the platforms the model did not tag where the text names them."""
+    taken = [(s, e) for s, e, _ in entities]
+    found = []
+    for m in _PLATFORM_IN_TEXT.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            found.append((m.start(), m.end(), "ORG"))
+    return found
 # (label, pattern) on the 30 characters before, after, and the name itself; the first hit wins.
 _CUES_BEFORE = (
     # Where a person lives, in crime and court reports: "Junmyung Lee, 30, of Dedham"

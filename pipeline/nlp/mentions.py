@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.nlp import credits, names
+from pipeline.nlp import credits, cues, names
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
@@ -193,7 +193,8 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
     page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
-    for start, end, label in joined_neighbours(text, sorted(entities + titled_people(text, entities))):
+    found = titled_people(text, entities) + cues.platform_mentions(text, entities)
+    for start, end, label in joined_neighbours(text, sorted(entities + found)):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):

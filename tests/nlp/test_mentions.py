@@ -228,3 +228,15 @@ def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(t
 )
 def test_mentions_a_place_the_model_cut_off_a_name_joins_it(text, names, expected):
     assert _surfaces(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She shared the photos on Tumblr and on Twitter last week.", ["Tumblr", "Twitter"]),
+        ("She wrote to @Twitter and visited twitter.com, then Twitter.com, with #Facebook trending.", []),
+    ],
+)
+def test_mentions_platforms_the_model_missed_are_organisations(text, kept):
+    assert [(text[s.start:s.end], s.label) for s in mention_spans(text, [])] == [(k, "ORG") for k in kept]
+
