@@ -149,7 +149,8 @@ MENTIONS = Table(
         # Every merge keeps its reason, so a user can audit or undo one rule's merges (issue 22).
         C("resolved_by", "VARCHAR", "how the mention was tied to its entity: as_written, courtesy_title, full_name_in_document, "
           "middle_initial, given_name_in_document, initials_in_document, longer_name_in_document, acronym, alias_file, legal_form, "
-          "web_domain, group_suffix, spelling_variant, surname_in_corpus, given_name_in_corpus, country, place_in_corpus", False),
+          "web_domain, group_suffix, spelling_variant, surname_in_corpus, given_name_in_corpus, longer_name_in_corpus, country, "
+          "place_in_corpus", False),
     ),
     primary_key="mention_id",
 )

@@ -14,7 +14,8 @@ Steps, each a small function:
    roles and "shares" after an organisation, organisation suffixes, the labels of the other
    members of a list the mention sits in), and by the gazetteer for a place's name;
 5. the corpus (`pipeline.nlp.resolve`): a surname alone joins the one person it can name, a
-   country's forms are one country.
+   country's forms are one country; a 'person' named once, by one word, with nothing to back it,
+   is dropped.
 Every mention records how its surface was tied to its entity (`resolved_by`).
 """
 
@@ -29,6 +30,7 @@ from functools import lru_cache
 import polars as pl
 from cleanco import basename
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp import document_names, names, resolve
 from pipeline.nlp.document_names import bare_name
@@ -70,7 +72,36 @@ def canonicalise(
     labels = vote_labels(frame)
     frame = frame.with_columns(_basis=pl.when(pl.col("_key") != pl.col("_norm")).then(pl.lit("spelling_variant")).otherwise(pl.col("_basis")))
     frame, labels = resolve.across_corpus(frame, labels)
-    return _frames(frame, labels)
+    frame = _without_lone_words(frame, labels, documents)
+    return _frames(frame, labels) if not frame.is_empty() else (MENTIONS.empty(), ENTITIES.empty())
+
+
+def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str], documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """`frame` without the names written once in the whole corpus, as one word, as written, with no
+    cue: such a 'person' (no full name, surname or title backs it: the small model calls many a
+    word a person, "Bitcoin", "Steelers"), and such an 'organisation' that is a capitalised word
+    the corpus also writes in lower case ("Clown", "Schedule": a heading's or a title's word)."""
+    once = (
+        frame.group_by("_key")
+        .agg(pl.first("text"), n=pl.len(), as_written=pl.col("_basis").is_null().all(),
+             cued=(pl.col("cue").is_not_null() & (pl.col("cue") != "")).any())
+        .filter((pl.col("n") == 1) & ~pl.col("text").str.contains(" ") & pl.col("as_written") & ~pl.col("cued"))
+        .with_columns(label=pl.col("_key").replace_strict(labels, return_dtype=pl.String))
+    )
+    words = once.filter((pl.col("label") == "ORG") & pl.col("text").str.contains(r"^[A-Z][a-z]+$"))["text"].str.to_lowercase()
+    lower = _lower_case_words(documents, words)
+    lone = once.filter((pl.col("label") == "PERSON") | pl.col("text").str.to_lowercase().is_in(lower.implode()))["_key"]
+    return frame.filter(~pl.col("_key").is_in(lone.implode()))
+
+
+def _lower_case_words(documents: pl.DataFrame | pl.LazyFrame, words: pl.Series) -> pl.Series:
+    """Those of `words` that some document writes in lower case, not after a capitalised word other
+    than a function word (in "SK hynix" it is a name's); read streaming, never whole."""
+    found = documents.lazy().select(word=pl.col("clean_text").str.extract_all(r"\w[\w'’-]*")).explode("word")
+    previous = pl.col("word").shift(1)
+    after_name = previous.str.contains(r"^[A-Z]") & ~previous.str.to_lowercase().is_in(list(STOP_WORDS))  # not "The clown"
+    found = found.with_columns(after_name=after_name.fill_null(False))
+    return found.filter(pl.col("word").is_in(words.implode()) & ~pl.col("after_name")).select("word").unique().collect(engine="streaming")["word"]
 
 
 def _per_document(
@@ -167,18 +198,20 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     person's name tagged otherwise), cues counting double, a
     PERSON vote for each short form of a person's name (in its document, or a surname of the
     corpus's `established_surnames`), and a GPE vote and a half for a mention
-    the gazetteer knows as a place (unless it is a short form of a person's name). Then each member of a list (`_chain`) adds
+    the gazetteer knows as a place (unless it is a short form of a person's name), as much
+    a NORP vote for a nationality's word ("Antiguan"). Then each member of a list (`_chain`) adds
     most of a vote for the first-round label of every other member ("between OpenAI and Oracle"),
     a member the gazetteer knows as much as a place's vote for a one-word name ("in Seoul, Daejeon
     and Cheongju")."""
     surnames = established_surnames(frame)
     weights = _distinct_map(frame, ("text", "_full", "ner_label", "_basis"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
-    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2))
+    frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2), _nationality=weights.list.get(3))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
         frame.filter(pl.col("cue").is_not_null() & (pl.col("cue") != "")).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
         frame.filter(pl.col("_person") > 0).select(key="_key", label=pl.lit("PERSON"), w="_person"),
         frame.filter(pl.col("_place") > 0).select(key="_key", label=pl.lit("GPE"), w="_place"),
+        frame.filter(pl.col("_nationality") > 0).select(key="_key", label=pl.lit("NORP"), w="_nationality"),
     ])
     first = _winners(votes)
     members = frame.with_row_index("_row").filter(pl.col("_chain").is_not_null()).select(
@@ -206,13 +239,14 @@ def established_surnames(frame: pl.DataFrame) -> set[str]:
 
 def _weights(text: str, full: str, ner_label: str, basis: str | None, surnames: set[str]) -> list[float]:
     """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
-    as a place's name). A short form's own label counts half when it is not PERSON: the model
+    as a place's name, NORP votes as a nationality's word). A short form's own label counts half when it is not PERSON: the model
     often calls a person's surname an organisation ("Braun")."""
     surname = full == text and text in surnames
     short = (basis in _PERSON_BASES and len(bare_name(text).split()) == 1) or surname
     weak = (ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname) or (short and ner_label != "PERSON")
     place = full == text and text in gazetteer() and text not in names.demonyms()
-    return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0]
+    nationality = full == text and not short and text in names.demonyms()
+    return [_WEAK_PERSON if weak else 1.0, 1.0 if short else 0.0, _PLACE_WEIGHT if place else 0.0, _PLACE_WEIGHT if nationality else 0.0]
 
 
 def _winners(votes: pl.DataFrame) -> pl.DataFrame:

@@ -19,6 +19,9 @@ T = TypeVar("T")
 
 _NAME = r"[A-Z][\w.'’&-]*"
 _OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_AGO = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+_DATE = rf"{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d+\s+{_AGO}"
 _CREDITS = tuple(re.compile(p) for p in (
     # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
     r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?=(?:-{1,2}|–|—)\s)",
@@ -30,6 +33,13 @@ _CREDITS = tuple(re.compile(p) for p in (
     r"(?im)^(?:additional\s+|medically\s+)?(?:reporting|editing|writing|reviewed|edited|compiled|produced|fact[- ]checked|"
     r"translated|photography|photos|graphics|illustrations?)(?:\s+and\s+\w+)?\s+by\b[^\n]*",
     r"(?m)^[^\n.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)[^\n]*",
+    # A post's or a comment's header: "Posted by Jane Doe on March 10", "15 October 2019 by Jane Doe",
+    # "Jane Doe · March 10, 2017 at 3:50 PM", "janedoe | 2 hours ago" ...
+    r"(?im)^(?:posted|published|submitted|uploaded|shared|updated)\s+by\s[^\n]{2,80}",
+    r"(?m)^[^\n]{0,50}\b(?:19|20)\d\d\s+by\s[^\n]{2,60}$",
+    rf"(?m)^[^\n·•|]{{1,60}}?\s[·•|]\s*(?:{_DATE})",
+    # ... and a short line closing with its date: "Mm on August 2, 2019", "janedoe 2 hours ago".
+    rf"(?m)^(?:\S+\s){{1,4}}(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d+\s+{_AGO})[^\n]{{0,20}}$",
     # Photo, image and source credits, to the end of their bracket or line.
     r"(?i)\b(?:(?:left|right|top|bottom|main|lead|above|below|inset|file|header|featured)\s+)?"
     r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|sources?)\s*(?::|\bby\b|\bvia\b|\bcourtesy of\b)[^\n)]*",
@@ -37,6 +47,9 @@ _CREDITS = tuple(re.compile(p) for p in (
     rf"\(\s*{_NAME}[^()\n/]{{0,50}}(?:/\s*{_NAME}[^()\n/]{{0,50}})+\)",
     rf"(?m)(?:^|(?<=[.!?”\"]\s))(?:{_NAME}(?:\s{_NAME}){{0,3}}\s?/\s?)+[\w.'’&-]+(?:\s{_NAME}){{0,3}}\s*$",
     r"(?m)^\([^()\n]{2,60}\)$",  # a credit on a line of its own: "(Walt Disney Co.)"
+    rf"(?m)\(\s*{_NAME}(?:\s+{_NAME}){{1,3}}\s*\)$",  # a photographer closing a caption: "Orchid in foam (Lucy Akins)"
+    # A source closing a caption after its last sentence: "... September 8, 1974. National Archives"
+    rf"(?m)(?<=[.!?”\"’]\s)(?:{_NAME}\s){{0,4}}{_NAME}[ \t]*$",
     # Agencies signing off a paragraph: "... the previous day. REUTERS, BLOOMBERG"
     r"(?m)(?<=[.!?”\"’)]\s)(?:[-–—]\s*)?[A-Z][A-Z&.]{1,15}(?:\s*[,/;]\s*[A-Z][A-Z&.]{1,15})*\s*$",
     # An author's note: "Jane Doe is a senior writer for ...", "... writes about ...", "Follow him on Twitter".
@@ -56,6 +69,22 @@ _SMALL_WORDS = frozenset(
 _TITLE_LOWER_MAX = 1
 _TITLE_MIN_WORDS = 3
 _UNFINISHED_MIN_WORDS = 8
+# A sentence that tells the reader what to do is the page speaking, not the article: "Check out
+# more articles on ...!", "Join our ... program", "Talk to experts in ...'s Communities".
+_CALL_TO_ACTION = re.compile(
+    r"(?:^|(?<=[.!?:]\s))(?:Check|Use|Enter|Track|Click|Tap|Subscribe|Sign up|Join|Follow|Share|Read|Watch|Listen|Download|Get|Find|Learn|"
+    r"Discover|Explore|Visit|Make it|Talk to|Connect|Register|Bookmark|Shop|Donate|Contact|Email|Send|Come)\b"
+)
+# A short line speaking to the reader outside quotation marks is a widget's or a prompt's ("Sorry
+# you didn't like this comment."); an article's longer paragraph may ("If you bought ...").
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_READER_WORDS = 15
+# The article is its longest run of prose, through captions, subheadings and an advertisement's
+# line or two; a run far shorter than it, set apart by more page lines (a teaser's blurb between
+# headlines, a promotion above the story), is the page around it.
+_BLOCK_GAP = 2
+_BLOCK_SHARE = 0.2
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
@@ -76,10 +105,15 @@ def is_title(line: str) -> bool:
     return len(words) >= _TITLE_MIN_WORDS and sum(not w[0].isupper() for w in words) <= _TITLE_LOWER_MAX
 
 
+def _addresses_reader(line: str) -> bool:
+    """Short, and speaking to the reader outside quotation marks (see `_READER_WORDS`)."""
+    return len(line.split()) <= _READER_WORDS and _READER.search(_QUOTED.sub("", line)) is not None
+
+
 def prose_lines(text: str) -> list[bool]:
     """For each line of `text`, whether it is the article's prose: not a title, not cut short with
-    an ellipsis, and ending a sentence, or long and not under a title (an unfinished last sentence
-    in the article, unlike a teaser's blurb under its headline)."""
+    an ellipsis, neither telling the reader what to do nor speaking to them, and ending a sentence, or long and not under a
+    title (an unfinished last sentence in the article, unlike a teaser's blurb under its headline)."""
     flags = []
     previous_title = True  # the page's first line is its headline's place
     for line in text.split("\n"):
@@ -87,10 +121,34 @@ def prose_lines(text: str) -> list[bool]:
         title = is_title(line)
         ends = _SENTENCE_END.search(line) is not None and not _TRUNCATED.search(line)
         long = len(line.split()) >= _UNFINISHED_MIN_WORDS and not _TRUNCATED.search(line) and not previous_title
-        flags.append(bool(line) and not title and (ends or long))
+        flags.append(bool(line) and not title and (ends or long) and not _CALL_TO_ACTION.search(line) and not _addresses_reader(line))
         if line:
             previous_title = title
     return flags
+
+
+def article_lines(text: str) -> list[bool]:
+    """`prose_lines`, without the runs of prose far shorter than the page's longest run (see
+    `_BLOCK_GAP` and `_BLOCK_SHARE`)."""
+    lines = text.split("\n")
+    flags = prose_lines(text)
+    blocks: list[list[int]] = []
+    gap = _BLOCK_GAP + 1
+    for i, (line, flag) in enumerate(zip(lines, flags)):
+        if flag:
+            if gap > _BLOCK_GAP:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        elif line.strip():
+            gap += 1
+    weights = [sum(len(lines[i]) for i in block) for block in blocks]
+    kept = [False] * len(lines)
+    for block, weight in zip(blocks, weights):
+        if weight >= _BLOCK_SHARE * max(weights):
+            for i in block:
+                kept[i] = True
+    return kept
 
 
 def article_spans(text: str, spans: list[T]) -> list[T]:
@@ -99,7 +157,7 @@ def article_spans(text: str, spans: list[T]) -> list[T]:
     credits = credit_ranges(text)
     starts = [s for s, _ in credits]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    flags = prose_lines(text)
+    flags = article_lines(text)
     prose = "\n".join(line for line, flag in zip(text.split("\n"), flags) if flag)
     kept = []
     for span in spans:

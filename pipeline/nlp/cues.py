@@ -12,11 +12,23 @@ _PERSON_TITLES = (
     r"rapper|songwriter|quarterback|producer|reporter|editor|photographer|lawyer|attorney|sergeant|lieutenant|"
     r"commissioner|mayor|premier|ambassador|economist|strategist|scientist|researcher|colleague|aide|adviser|advisor"
 )
-# Social, video and streaming platforms, which the model often takes for people or places.
-_PLATFORMS = re.compile(
-    r"^(?:facebook|twitter|instagram|youtube|tiktok|snapchat|linkedin|whatsapp|pinterest|reddit|tumblr|telegram|wechat|"
-    r"weibo|threads|bluesky|mastodon|twitch|discord|flickr|vimeo|netflix|hulu|spotify)$", re.I
-)
+# Social, video and streaming platforms, which the model often takes for people or places, or
+# misses: their names as written (those also common words, "Threads", "Telegram", only as a cue).
+_PLATFORM_NAMES = ("Facebook", "Twitter", "Instagram", "YouTube", "TikTok", "Snapchat", "LinkedIn", "WhatsApp", "Pinterest",
+                   "Reddit", "Tumblr", "WeChat", "Weibo", "Bluesky", "Mastodon", "Twitch", "Discord", "Flickr", "Vimeo", "Netflix",
+                   "Hulu", "Spotify")
+_PLATFORMS = re.compile(rf"^(?:{'|'.join(_PLATFORM_NAMES)}|threads|telegram)$", re.I)
+_PLATFORM_IN_TEXT = re.compile(rf"(?<![\w@#/.])(?:{'|'.join(_PLATFORM_NAMES)})(?!\w|\.\w)")
+
+
+def platform_mentions(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ORG spans for the platforms the model did not tag where the text names them."""
+    taken = [(s, e) for s, e, _ in entities]
+    found = []
+    for m in _PLATFORM_IN_TEXT.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            found.append((m.start(), m.end(), "ORG"))
+    return found
 # (label, pattern) on the 30 characters before, after, and the name itself; the first hit wins.
 _CUES_BEFORE = (
     # Where a person lives, in crime and court reports: "Junmyung Lee, 30, of Dedham"
@@ -26,7 +38,7 @@ _CUES_BEFORE = (
                        r"retailer|automaker|chipmaker|insurer|lender|broadcaster|newspaper|agency|publisher|brand)\s*$", re.I)),
     ("PRODUCT", re.compile(r"\b(?:app|agent|chatbot|model|game|platform|device|smartphone|assistant|software),?\s*$", re.I)),
 )
-_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software)"
+_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software|version|edition|variant|strain|character|trilogy)"
 _KINDS_OF_ORG = r"(?:company|startup|start-up|firm|maker|developer|operator|conglomerate|group|agency|bank|carrier)"
 _CUES_AFTER = (
     # An age in apposition is a person's: "Braun, 38, ...", "Eloise Parry, 21, was ..."
@@ -57,6 +69,10 @@ _CUES_NAME = (
 # A street address: a house number before a name ending in a street word ("2134 Caldwell Place").
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s+$")
 _STREET = re.compile(r"\b(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|place|pl|way|court|ct|terrace|highway)\.?$", re.I)
+# A region's postal code after its city: "Mountain View, CA", "West Palm Beach, FL".
+_AFTER_CITY = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+_REGION_CODE = re.compile(r"^[A-Z]{2}$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:and\b|or\b|&|,\s*[A-Z])")  # "Samsung, LG and SK": companies, not a city's region
 # A quoted title is a work's ("“Eve Valkyrie”"), unless the text is naming something ("a forum called “XDA Developers”").
 _OPEN_QUOTE = re.compile(r"[“\"‘']$")
 _CLOSE_QUOTE = re.compile(r"^[,.!?]?[”\"’']")
@@ -67,12 +83,14 @@ def context_cue(text: str, start: int, end: int, surface: str) -> str | None:
     """The label the words around a mention point to: a title before a person ("CEO Sam
     Altman"), a kind of company before a name ("AI startup DeepSeek"), a role or "shares" after
     an organisation ("Kakao CEO"), "app" after a product, a suffix ("SK Group", "Plaza Hotel"),
-    a platform's name, quotes around a title; None when the context says nothing."""
+    a platform's name, a region's code after a city, quotes around a title; None when the context says nothing."""
     if _PLATFORMS.match(surface):
         return "ORG"
     before, after = text[max(0, start - 30): start], text[end: end + 30]
     if _HOUSE_NUMBER.search(before) and _STREET.search(surface):
         return "FAC"
+    if _AFTER_CITY.search(before) and _REGION_CODE.match(surface) and not _LIST_GOES_ON.match(after):
+        return "GPE"
     for cues, piece in ((_CUES_BEFORE, before), (_CUES_AFTER, after), (_CUES_NAME, surface)):
         for label, pattern in cues:
             if pattern.search(piece):

@@ -88,8 +88,11 @@ def assign_full_forms(rows: list[Mention]) -> None:
     written at least twice when some are (a name the model cut from a headline, "Trump
     Supporters", does not make "Trump" ambiguous), and only names the model and the context give
     a person: two Kims stay two people. An organisation's
-    name is not shortened ("Kakao" is not "Kakao Ventures"), but its initials are read
-    ("CPD" for "Columbus Police Department") and a longer name ending with it ("Progressive Caucus").
+    name is not shortened to one word ("Kakao" is not "Kakao Ventures"), but its initials are read
+    ("CPD" for "Columbus Police Department"), and a name of several words is the one longer name
+    of the document that ends or opens with it ("Progressive Caucus", "Homeland Security" for
+    "Homeland Security Investigations"; not "Big Machine" beside "Big Machine Records" and "Big
+    Machine Label Group").
     """
     people, organisations = _full_names(rows)
     for row in rows:
@@ -155,7 +158,7 @@ def _organisation(name: str, organisations: list[str]) -> tuple[str, str] | None
         fit = names.unique(o for o in organisations if name in names.initials(o))
         return (fit, "initials_in_document") if fit else None
     if " " in name:
-        fit = names.unique(o for o in organisations if o != name and o.endswith(" " + name))
+        fit = names.unique(o for o in organisations if o != name and (o.endswith(" " + name) or o.startswith(name + " ")))
         return (fit, "longer_name_in_document") if fit else None
     return None
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.nlp import credits
+from pipeline.nlp import credits, cues, names
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Job titles are trimmed from a name; courtesy titles stay in the mention ("Mr Altman" is a
@@ -17,7 +17,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"
 _JOB_TITLE = re.compile(r"^(?:(?:president|ceo|chairman|chairwoman|chief|executive|vice)\.?\s+)+", re.I)
 # Military and political ranks are courtesy titles too ("Lt. Col. Alexander Vindman", "Sen. Warren").
 COURTESY_TITLE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|maj|capt|cpl|adm|cmdr|rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lt|col|gen|sgt|ssgt|msgt|tsgt|maj|capt|cpl|lcpl|spc|pfc|pvt|brig|adm|cmdr|cdr|ens|"
+    r"rep|sen|gov|rev|insp|det|supt)\.?\s+)+", re.I
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _APOSTROPHES = "'’‘ʼ"
@@ -32,6 +33,17 @@ _GENERIC_ORG_WORDS = frozenset(
     "spa restaurant bar cafe store shop club team unit division service services program programme lab laboratory "
     "museum library church health medical care and of the for".split()
 )
+# Lower-case words names are made with, besides their capitalised ones.
+_NAME_PARTICLES = frozenset(
+    "of and the for to on in at upon de del della der den des du da di dos das la le les van von zu und y e al el bin ibn".split()
+)
+_SENTENCE_WORD = re.compile(r"(?P<separator>\s*,\s*|\s+[-–—|]\s+)|[^\s,]+")
+# Partners' names ending in "and"/"&" make one firm's name: "Little, Brown and Company",
+# "Skadden, Arps, Slate, Meagher & Flom".
+_FIRM = re.compile(r",[^,]*\s(?:and|&)\s[^,]*$")
+_LEGAL_FORM = re.compile(r"(?:Inc|Ltd|LLC|LLP|L\.P|LP|Co|Corp|PLC|plc|S\.A|AG|GmbH|N\.V|Jr|Sr|II|III|IV)\b")
+# Function words that are given names too ("Will Smith", "May Lee", "Can Dündar").
+_GIVEN_NAME_STOP_WORDS = frozenset({"will", "may", "can"})
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—*•"
 _TRAILING_ROLE = re.compile(r"\s+(?:executive|vice|chief|chairman|chairwoman|ceo|president|founder|co-founder)$", re.I)
@@ -111,6 +123,24 @@ def _possessor(piece: str) -> re.Match | None:
     return m
 
 
+def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at the sentence's own words the model took into it: lower-case words that no
+    name is made with ("American Music Awards after Swift"), and the commas and spaced dashes of a
+    list or a menu ("Ubuntu, Debian", "Aston Villa - West"); names keep their particles ("Bank of
+    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun") and the
+    comma before a legal form or a suffix ("U.S. Games Systems, Inc.", "Martin Luther King, Jr.") and
+    a firm's partners (`_FIRM`)."""
+    parts, at = [], start
+    firm = _FIRM.search(text, start, end) is not None
+    for m in _SENTENCE_WORD.finditer(text, start, end):
+        word = m.group()
+        glued = word.isalpha() and word.islower() and word not in _NAME_PARTICLES
+        if glued or (m.group("separator") and not firm and not _LEGAL_FORM.match(text, m.end(), end)):
+            parts.append((at, m.start()))
+            at = m.end()
+    return [(a, b) for a, b in parts + [(at, end)] if b > a]
+
+
 def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at an inner possessive into its two names ("The Verge's Stadia review" -> "The
     Verge", "Stadia review"), or whole."""
@@ -134,6 +164,28 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
     return found
 
 
+def joined_neighbours(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted `entities` with a place or nationality the model cut off the name it opens joined to
+    it, one space apart: "U.S." + "District Court" is one court, "Han" + "Lee" one person (not
+    "Israeli" + "Netanyahu": a nationality's word stays apart from a person)."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if joined and text[joined[-1][1]: start] == " " and _opens_name(text[joined[-1][0]: joined[-1][1]], joined[-1][2], label):
+            joined[-1] = (joined[-1][0], end, label)
+        else:
+            joined.append((start, end, label))
+    return joined
+
+
+def _opens_name(first: str, first_label: str, label: str) -> bool:
+    """A place opens an organisation's name ("U.S. District Court"; a nationality does not: "Korean
+    SK Telecom"), a one-word place or nationality that no country claims a person's ("Han Lee")."""
+    if label == "ORG":
+        return first_label == "GPE"
+    one_word = first_label in {"GPE", "NORP"} and " " not in first
+    return label == "PERSON" and one_word and first not in names.demonyms() and first not in names.country_names()
+
+
 def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]:
     """Name mentions worth counting: cleaned spans of name labels (and of people named after a
     title whom the model missed), none crossing a line break, none in a credit, none that only
@@ -141,14 +193,18 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
     page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
-    for start, end, label in sorted(entities + titled_people(text, entities)):
+    found = titled_people(text, entities) + cues.platform_mentions(text, entities)
+    for start, end, label in joined_neighbours(text, sorted(entities + found)):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
             continue
         if label == "PERSON" and (m := _NAME_CONTINUES.match(text, end)):
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
-        for part in possessive_parts(text, *unglue(text, start, end)):
+        if label == "PERSON":
+            start, end = _without_ui_words(text, start, end)
+        parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
+        for part in parts:
             s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words):
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text[s:e], label):
                 spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
 
@@ -160,6 +216,16 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     words = surface.split()
     capitalised = all(w[1:] == w[1:].lower() for w in words)  # "US" or "IT" is an acronym, not "us" or "it"
     return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
+
+
+def _no_ones_name(surface: str, label: str) -> bool:
+    """A 'person' with a digit in it is a product, a quarter, a variant or a hash ("Destiny 2",
+    "Q3", "Omicron BA.2", "sha256"), one opening with a function word a title or a slogan ("My
+    Struggle", "Never Trump"): no one is named so."""
+    if label != "PERSON":
+        return False
+    first = surface.split()[0].lower() if " " in surface else ""
+    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS)
 
 
 def _is_name(surface: str) -> bool:
@@ -188,6 +254,19 @@ def unglue(text: str, start: int, end: int) -> tuple[int, int]:
     if first > last:
         return start, start
     return start + pieces[first][0], start + pieces[last][1]
+
+
+def _without_ui_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without the user-interface words a link or a share bar put beside the name
+    ("Email Jane Doe", "Twitter Gary Lineker", "Jane Doe Follow"); whole when it is only such words
+    (a platform the model took for a person: its cue makes it an organisation)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    ui = [re.sub(r"\W", "", text[start + a: start + b]).lower() in _UI_WORDS for a, b in words]
+    first = next((i for i, flag in enumerate(ui) if not flag), len(words))
+    last = next((i for i in range(len(words) - 1, -1, -1) if not ui[i]), -1)
+    if first > last:
+        return start, end
+    return start + words[first][0], start + words[last][1]
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:

@@ -5,6 +5,8 @@
   twice when some are; with two such people it stays apart;
 - a person's full name with a shortened given name joins the one person it shortens ("Pat
   Simmons" -> "Patrick Simmons"), and one written with and without a middle initial is one;
+- an organisation's name of several words joins the one organisation of the corpus whose longer
+  name opens or ends with it ("Homeland Security" -> "Homeland Security Investigations");
 - a country's forms are one place, named as babel names it ("US", "U.S.", "United States");
   then a place's last word alone joins the one place of the corpus it ends ("Korea" -> "South
   Korea", unless the corpus also names "North Korea").
@@ -29,7 +31,7 @@ def across_corpus(frame: pl.DataFrame, labels: dict[str, str]) -> tuple[pl.DataF
     """`frame` (mentions with `_key`, `_full`, `_basis`, doc_id) with keys remapped by the rules
     above, and the labels of the keys that remain."""
     summary = _summary(frame, labels)
-    moves = _people(summary) | _places(summary)
+    moves = _people(summary) | _places(summary) | _organisations(summary)
     if not moves:
         return frame, labels
     target = {key: _follow(key, moves) for key in moves}
@@ -91,6 +93,29 @@ def _people(summary: pl.DataFrame) -> dict[str, tuple[str, str, str | None]]:
             if len(fits) == 1:
                 moves[key] = (fits[0][0], basis, None)
                 break
+    return moves
+
+
+def _organisations(summary: pl.DataFrame) -> dict[str, tuple[str, str, str | None]]:
+    """key -> (key it joins, basis, None) for an organisation's name of several words that opens or
+    ends the one longer organisation's name of the corpus ("Homeland Security" -> "Homeland
+    Security Investigations"). Names are looked up by their first and last words."""
+    organisations = summary.filter(pl.col("label") == "ORG").select("_key", "name").rows()
+    by_edge: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, name in organisations:
+        words = name.split()
+        if len(words) > 2:
+            by_edge[words[0]].append((key, name))
+            by_edge[words[-1]].append((key, name))
+    moves = {}
+    for key, name in organisations:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        fits = {k for k, n in by_edge.get(words[0], []) + by_edge.get(words[-1], [])
+                if k != key and (n.startswith(name + " ") or n.endswith(" " + name))}
+        if len(fits) == 1:
+            moves[key] = (fits.pop(), "longer_name_in_corpus", None)
     return moves
 
 

@@ -24,3 +24,25 @@ def test_cooccurrence_count_sentences_and_documents(chunk, monkeypatch):
     assert pairs[("A", "B", "document")] == (2, 2)
     assert pairs[("A", "C", "sentence")] == (1, 1)
     assert ("B", "C", "sentence") not in pairs
+
+
+_VIEW_ROWS = [("E1", "Sam Altman", "PERSON"), ("E2", "OpenAI", "ORG"), ("E3", "Korean", "NORP"), ("E4", "Seoul", "GPE")]
+
+
+def test_cooccurrence_analyst_views_lead_with_people_and_organisations():
+    """The report's top entities and the co-occurrence view are people and organisations, most named first."""
+    import duckdb
+
+    from pipeline.quality.summary import QUERIES
+    from pipeline.schema import VIEWS
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE entities (entity_id VARCHAR, name VARCHAR, label VARCHAR, n_documents INT, n_mentions INT)")
+    con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", [(i, n, lbl, 9 - k, 20 - k) for k, (i, n, lbl) in
+                                                                       enumerate(reversed(_VIEW_ROWS))])
+    con.execute("CREATE TABLE cooccurrences (entity_a VARCHAR, name_a VARCHAR, entity_b VARCHAR, name_b VARCHAR, scope VARCHAR, n INT, n_documents INT)")
+    con.executemany("INSERT INTO cooccurrences VALUES (?, ?, ?, ?, 'sentence', ?, 1)",
+                    [("E3", "Korean", "E4", "Seoul", 9), ("E1", "Sam Altman", "E2", "OpenAI", 3), ("E2", "OpenAI", "E3", "Korean", 5)])
+    con.execute(f"CREATE VIEW entity_comentions AS {VIEWS['entity_comentions'].sql}")
+    assert [r[0] for r in con.execute(QUERIES["top_entities"]).fetchall()] == ["OpenAI", "Sam Altman"]
+    assert con.execute("SELECT name_a, name_b, label_a, label_b FROM entity_comentions").fetchall() == [("Sam Altman", "OpenAI", "PERSON", "ORG")]
