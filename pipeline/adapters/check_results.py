@@ -18,6 +18,11 @@ from pipeline.schema import VALIDATION_RESULTS
 PUBLISHED = "published"
 
 
+def check_name(table: str, suite: str) -> str:
+    """The asset check of `suite` on `table`, `<table>_<suite>`: its name in Dagster and here."""
+    return f"{table}_{suite}"
+
+
 class CheckResults:
     """Per check (`<table>_<suite>`), the expectation rows and GX result of its latest run, as
     `expectations__<check>.parquet` and `gx__<check>.parquet`; and `published.parquet`, the GX
@@ -33,7 +38,7 @@ class CheckResults:
 
     def record(self, table: str, suite: str, run_id: str, validation: Validation, checked_at: dt.datetime) -> None:
         """One check's outcome, replacing that check's previous one."""
-        check = f"{table}_{suite}"
+        check = check_name(table, suite)
         stored = StoredResult(table, suite, run_id, checked_at, validation.document)
         write_atomically(self._file(f"gx__{check}"), pl.DataFrame([stored.row()]))
         write_atomically(self._file(f"expectations__{check}"), VALIDATION_RESULTS.frame([

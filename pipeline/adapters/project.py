@@ -12,7 +12,7 @@ ROOT = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 
 
 def project_path(path: str | Path) -> Path:
-    """`path` itself if absolute, else under the project folder (not the working directory)."""
+    """`path` itself if absolute, else under ROOT."""
     path = Path(path)
     return path if path.is_absolute() else ROOT / path
 

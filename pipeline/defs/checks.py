@@ -8,7 +8,7 @@ import dagster as dg
 
 import expectations
 from pipeline.adapters import gx
-from pipeline.adapters.check_results import CheckResults
+from pipeline.adapters.check_results import CheckResults, check_name
 from pipeline.adapters.seeds import Seeds
 from pipeline.adapters.staging import Staging
 from pipeline.quality import validation
@@ -20,7 +20,7 @@ def build_check(table: str, suite: dict) -> dg.AssetChecksDefinition:
 
     @dg.asset_check(
         asset=table,
-        name=f"{table}_{suite['name']}",
+        name=check_name(table, suite["name"]),
         description=suite.get("description"),
         blocking=True,
         additional_deps=suite.get("reads", []),
@@ -56,7 +56,7 @@ def suites() -> list[tuple[str, dict]]:
 
 
 def check_names() -> list[str]:
-    return [f"{table}_{suite['name']}" for table, suite in suites()]
+    return [check_name(table, suite["name"]) for table, suite in suites()]
 
 
 @dg.definitions
