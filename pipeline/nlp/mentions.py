@@ -247,13 +247,7 @@ def unglue(text: str, start: int, end: int) -> tuple[int, int]:
     cuts = [0] + [m.start() for m in _GLUE.finditer(surface)] + [len(surface)]
     if len(cuts) == 2:
         return start, end
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:])]
-    ui = [re.sub(r"\W", "", surface[a:b]).lower() in _UI_WORDS for a, b in pieces]
-    first = next((i for i, flag in enumerate(ui) if not flag), len(pieces))
-    last = next((i for i in range(len(pieces) - 1, -1, -1) if not ui[i]), -1)
-    if first > last:
-        return start, start
-    return start + pieces[first][0], start + pieces[last][1]
+    return _between_ui_words(text, start, list(zip(cuts, cuts[1:]))) or (start, start)
 
 
 def _without_ui_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -261,12 +255,14 @@ def _without_ui_words(text: str, start: int, end: int) -> tuple[int, int]:
     ("Email Jane Doe", "Twitter Gary Lineker", "Jane Doe Follow"); whole when it is only such words
     (a platform the model took for a person: its cue makes it an organisation)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
-    ui = [re.sub(r"\W", "", text[start + a: start + b]).lower() in _UI_WORDS for a, b in words]
-    first = next((i for i, flag in enumerate(ui) if not flag), len(words))
-    last = next((i for i in range(len(words) - 1, -1, -1) if not ui[i]), -1)
-    if first > last:
-        return start, end
-    return start + words[first][0], start + words[last][1]
+    return _between_ui_words(text, start, words) or (start, end)
+
+
+def _between_ui_words(text: str, start: int, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """From the first to the last of `pieces` (offsets from `start`) that is not a user-interface
+    word; None when every piece is one."""
+    kept = [(a, b) for a, b in pieces if re.sub(r"\W", "", text[start + a: start + b]).lower() not in _UI_WORDS]
+    return (start + kept[0][0], start + kept[-1][1]) if kept else None
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
