@@ -26,9 +26,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.cleaning import metadata, regions, scripts
+from pipeline.cleaning import line_signals, metadata, regions
 from pipeline.cleaning.chrome_vocabulary import chrome_vocabulary
-from pipeline.cleaning.line_signals import is_consent_notice, is_glued_links, is_run_on_menu
 from pipeline.cleaning.metadata import Metadata
 from pipeline.cleaning.regions import TRANSPARENT, Line, ends_sentence
 
@@ -36,7 +35,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A word of a repeat key: letters and digits, several joined by single joiners ("U.S.", "don't", "Hyun-woo").
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
-_LETTER = re.compile(r"[^\W\d_]")
 # A credit that names a picture; a bare agency or source line ("Reuters") may sign off the article.
 _PICTURE = re.compile(r"(?i)photo|image|picture|illustration|graphic|credit|getty|shutterstock|/")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -68,12 +66,9 @@ class CleanResult:
 
     def raw_offset(self, clean_offset: int) -> int:
         """Offset in the raw text of the character at `clean_offset` in clean_text."""
-        starts = [s[0] for s in self.segments]
-        i = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        i = max(bisect.bisect_right(self.segments, clean_offset, key=lambda s: s[0]) - 1, 0)
         clean_start, raw_start, length = self.segments[i]
         return raw_start + min(clean_offset - clean_start, length)
-
-
 
 
 def clean_text(raw: str) -> str:
@@ -87,7 +82,7 @@ def clean_document(raw: str) -> CleanResult:
     The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
     """
     lines = split_lines(raw)
-    latin_page = scripts.is_latin(raw[:_HEAD])
+    latin_page = line_signals.is_latin(raw[:_HEAD])
     english = _is_english(lines)
     for line in lines:
         if reason := shape_reason(line.text, line.words, latin_page):  # pass 1
@@ -98,16 +93,12 @@ def clean_document(raw: str) -> CleanResult:
         if line.kind == "good":
             line.kind = _density_class(line, latin_page, english)
     regions.mark_boxes(lines)
-    regions.mark_menu_runs(lines)
-    regions.mark_headline_lists(lines)
+    regions.mark_runs(lines)
     regions.mark_related_blocks(lines)
     regions.resolve_context(lines)
     regions.mark_outlying_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
-    title_line = _title_line(lines, meta.title)
-    if title_line is not None:
-        title_line.kind = "good"
-        _mark_header(lines[: lines.index(title_line)])
+    _keep_title(lines, meta.title)
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)
@@ -115,22 +106,20 @@ def clean_document(raw: str) -> CleanResult:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """The page's non-blank lines, with their 1-based numbers, raw offsets and white-space-normalised text."""
-    pieces = _LINE_BREAK.split(raw)
+    """The page's non-blank lines: 1-based numbers, raw offsets, white-space-normalised text and the
+    key repeats are found by (the words, case-folded and without punctuation)."""
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-    texts = [" ".join(piece.split()) for piece in pieces]
-    return [Line(no, start, piece, text, text.count(" ") + 1, "good", None, _key(text))
-            for no, start, piece, text in zip(count(1), starts, pieces, texts) if text]
-
-
-def _key(text: str) -> str:
-    """A line's words, case-folded and without punctuation: the key repeats are found by."""
-    return " ".join(_WORD.findall(text.casefold()))
+    lines = []
+    for no, start, piece in zip(count(1), starts, _LINE_BREAK.split(raw)):
+        if text := " ".join(piece.split()):
+            key = " ".join(_WORD.findall(text.casefold()))
+            lines.append(Line(no, start, piece, text, text.count(" ") + 1, key=key))
+    return lines
 
 
 def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
     """The chrome reason a single line shows on its own, or None."""
-    if not _LETTER.search(text):
+    if not line_signals.LETTER.search(text):
         return "symbols_only"
     if metadata.is_byline(text):
         return "byline"
@@ -140,13 +129,13 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "author_signoff"
     if reason := chrome_vocabulary().reason(text, words):
         return reason
-    if is_glued_links(text, words):
+    if line_signals.is_glued_links(text, words):
         return "glued_links"
-    if is_run_on_menu(text, words):
+    if line_signals.is_run_on_menu(text, words):
         return "menu_line"
-    if is_consent_notice(text, words):
+    if line_signals.is_consent_notice(text, words):
         return "cookie_notice"
-    if latin_page and words <= 8 and not scripts.is_latin(text):
+    if latin_page and words <= 8 and not line_signals.is_latin(text):
         return "non_english_ui"
     if len(text) <= 2:
         return "ui_control"
@@ -232,27 +221,20 @@ def _stop_share_reaches(key: str, share: float) -> bool:
     return len([t for t in tokens if t in STOP_WORDS]) / max(len(tokens), 1) >= share
 
 
-def _title_line(lines: list[Line], title: str | None) -> Line | None:
-    """The headline's line, to keep at the top of the body, when it sits just above the article:
-    no more than a few chrome lines (widgets, bylines and captions aside) between them."""
-    if not title:
-        return None
-    at = next((i for i, ln in enumerate(lines) if ln.text == title), None)
+def _keep_title(lines: list[Line], title: str | None) -> None:
+    """The headline's line stays atop the body when it sits just above the article: no more than a few
+    chrome lines (widgets, bylines and captions aside) between them. What the page keeps above it (a
+    tagline, a programme guide, a ticker's item) is then its header, unless a paragraph of
+    `_PROSE_WORDS` or more there says the article starts higher and the headline found is not the page's."""
+    at = next((i for i, ln in enumerate(lines) if title and ln.text == title), None)
     if at is None:
-        return None
-    between = 0
-    for line in lines[at + 1:]:
-        if line.kind == "good":
-            return lines[at] if between <= _TITLE_GAP else None
-        between += line.reason not in TRANSPARENT
-    return None
-
-
-def _mark_header(above: list[Line]) -> None:
-    """What the page keeps above the headline (a tagline, a programme guide, a ticker's item) is
-    its header, unless a paragraph of `_PROSE_WORDS` or more there says the article starts
-    higher and the headline found is not the page's."""
-    kept = [ln for ln in above if ln.kind == "good"]
+        return
+    below = lines[at + 1:]
+    end = next((k for k, ln in enumerate(below) if ln.kind == "good"), None)
+    if end is None or sum(ln.reason not in TRANSPARENT for ln in below[:end]) > _TITLE_GAP:
+        return
+    lines[at].kind = "good"
+    kept = [ln for ln in lines[:at] if ln.kind == "good"]
     if all(ln.words < _PROSE_WORDS for ln in kept):
         for line in kept:
             line.kind, line.reason = "bad", "page_header"
@@ -273,27 +255,12 @@ def _assemble(body: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
     A line that ends mid-sentence followed by one that starts in lower case is one paragraph
     broken by a stray line break, so the two are joined with a space.
     """
-    parts: list[str] = []
-    segments: list[tuple[int, int, int]] = []
-    pos = 0
-    prev: Line | None = None
-    for line in body:
+    text, segments = "", []
+    for prev, line in zip([None, *body], body):
         if prev is not None:
-            sep = " " if _continues(prev.text, line.text) else "\n\n"
-            parts.append(sep)
-            pos += len(sep)
+            text += " " if not ends_sentence(prev.text) and line.text[:1].islower() else "\n\n"
         for k, m in enumerate(_RUN.finditer(line.raw)):
-            if k:
-                parts.append(" ")
-                pos += 1
-            segments.append((pos, line.raw_start + m.start(), len(m.group())))
-            parts.append(m.group())
-            pos += len(m.group())
-        prev = line
-    return "".join(parts), segments
-
-
-def _continues(prev: str, nxt: str) -> bool:
-    return not ends_sentence(prev) and nxt[:1].islower()
-
-
+            text += " " if k else ""
+            segments.append((len(text), line.raw_start + m.start(), len(m.group())))
+            text += m.group()
+    return text, segments

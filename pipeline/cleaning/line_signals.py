@@ -1,5 +1,5 @@
 """Signals a single line gives that hold on any outlet: link texts the page copy glued together,
-a menu's items run into one line, a consent panel's text.
+a menu's items run into one line, a consent panel's text, a script other than the page's.
 
 A rendered page loses the boundaries between adjacent links: a share bar's labels come out as
 "ShareTweetEmail", an author box as "Jane DoeJane Doe", a section menu as "News Sport Weather
@@ -25,6 +25,12 @@ _CONSENT_TERMS = frozenset(
      "advertising", "ads", "tracking", "identifiers", "geolocation"}
 )
 _MENU_WORDS = 10
+# Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK and half-width kana.
+_OTHER_SCRIPT = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+    "\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
+)
+LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_glued_links(text: str, words: int) -> bool:
@@ -62,3 +68,9 @@ def is_consent_notice(text: str, words: int) -> bool:
         return False
     terms = len(_CONSENT_TERMS & found) + ("personal" in found and bool({"data", "information"} & found))
     return terms >= _CONSENT_TERMS_MIN
+
+
+def is_latin(text: str) -> bool:
+    """Whether most letters are Latin rather than Hangul, kana, CJK, Cyrillic, Arabic, ..."""
+    others = len(_OTHER_SCRIPT.findall(text))
+    return not others or 2 * others < len(LETTER.findall(text))

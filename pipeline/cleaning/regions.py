@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+")
 # Separators of a record's fields; a hyphen inside a word ("co-op") joins, it does not separate.
@@ -77,48 +78,31 @@ def mark_boxes(lines: list[Line]) -> None:
         opened = i
 
 
-def mark_menu_runs(lines: list[Line]) -> None:
-    """Runs of several short lines (menus, tag lists, link lists) are navigation, unless a line of
-    the page introduces them as its list ("What helps:")."""
-    run: list[Line] = []
-    previous = dict(zip(lines[1:], lines))
-    for line in lines + [Line(0, 0, "", "", 99, "good")]:
-        if line.kind == "short" or (line.kind == "bad" and run):
-            run.append(line)
+def mark_runs(lines: list[Line]) -> None:
+    """Runs of several short lines (menus, tag lists) are navigation, and runs of headline-like lines
+    (5 to 20 words, no closing punctuation, no bullet) lists of links to other stories. A list inside
+    an article has bullets or sentences, or a line that introduces it. A line that starts in lower
+    case, or is followed by one, is part of a sentence that a line break cut, not a headline."""
+    _mark_runs(lines, [ln.kind in ("short", "bad") for ln in lines], "short", _MENU_RUN, "menu_list")
+    cut = [ln.text[:1].islower() for ln in lines] + [False]
+    headline = [ln.kind == "neargood" and 5 <= ln.words <= 20 and not ends_sentence(ln.text) and not _BULLET.match(ln.text)
+                and not cut[i] and not cut[i + 1] for i, ln in enumerate(lines)]
+    _mark_runs(lines, headline, "neargood", _HEADLINE_RUN, "headline_list")
+
+
+def _mark_runs(lines: list[Line], in_run: list[bool], kind: str, least: int, reason: str) -> None:
+    """The `kind` lines of each run of `in_run` lines, when there are `least` or more, are chrome, or
+    the article's list when the page line before them announces one (three words or more ending in a
+    colon) or they are records of one template (a tour's dates: "June 9 – Tampa, FL @ Arena")."""
+    for inside, run in groupby(range(len(lines)), key=in_run.__getitem__):
+        items = [i for i in run if lines[i].kind == kind]
+        if not inside or len(items) < least:
             continue
-        if sum(1 for ln in run if ln.kind == "short") >= _MENU_RUN:
-            _mark_run([ln for ln in run if ln.kind == "short"], "menu_list", previous)
-        run = []
-
-
-def mark_headline_lists(lines: list[Line]) -> None:
-    """Runs of headline-like lines (5 to 20 words, no closing punctuation, no bullet) are lists of
-    links to other stories; a list inside an article has bullets or sentences, or a line that
-    introduces it. A line that starts in lower case, or is followed by one, is part of a sentence
-    that a line break cut, not a headline."""
-    run: list[Line] = []
-    previous = dict(zip(lines[1:], lines))
-    for line in lines + [Line(0, 0, "", "", 0, "good")]:
-        cut = line.text[:1].islower()
-        if line.kind == "neargood" and 5 <= line.words <= 20 and not ends_sentence(line.text) and not _BULLET.match(line.text) and not cut:
-            run.append(line)
-            continue
-        if cut:
-            run = run[:-1]
-        if len(run) >= _HEADLINE_RUN:
-            _mark_run(run, "headline_list", previous)
-        run = []
-
-
-def _mark_run(items: list[Line], reason: str, previous: dict[Line, Line]) -> None:
-    """A run's items are chrome, or the article's list when the page line before the run
-    announces one (three words or more ending in a colon) or its items are records of one
-    template (a tour's dates, a column of figures: "June 9 – Tampa, FL @ Arena")."""
-    intro = previous.get(items[0])
-    listed = intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
-    listed = listed or _templated(items)
-    for ln in items:
-        ln.kind, ln.reason = ("good", None) if listed else ("bad", reason)
+        intro = lines[items[0] - 1] if items[0] else None
+        listed = intro is not None and intro.kind != "bad" and intro.words >= 3 and intro.text.endswith(":")
+        listed = listed or _templated([lines[i] for i in items])
+        for i in items:
+            lines[i].kind, lines[i].reason = ("good", None) if listed else ("bad", reason)
 
 
 def _templated(items: list[Line]) -> bool:
@@ -188,32 +172,21 @@ def mark_outlying_blocks(lines: list[Line]) -> None:
     with chrome. An earlier block is dropped only when it is a scrap of at most `_LONE_WORDS`
     words: a longer one may be the article's opening, cut off by a gallery.
     """
-    content = [ln for ln in lines if ln.reason not in _UNBLOCKING]
     blocks: list[list[Line]] = []
     gap = _BLOCK_GAP
-    for line in content:
-        if line.kind == "good":
-            if gap >= _BLOCK_GAP or not blocks:
-                blocks.append([])
+    for line in (ln for ln in lines if ln.reason not in _UNBLOCKING):
+        if line.kind == "good" and gap >= _BLOCK_GAP:
+            blocks.append([])
+        gap = 0 if line.kind == "good" else gap + 1
+        if blocks and gap < _BLOCK_GAP:
             blocks[-1].append(line)
-            gap = 0
-        else:
-            gap += 1
-            if blocks and gap < _BLOCK_GAP:
-                blocks[-1].append(line)
-    if len(blocks) < 2:
-        return
-    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"))
-    for block in blocks[main + 1:]:
+    main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"), default=0)
+    for k, block in enumerate(blocks):
         good = [ln for ln in block if ln.kind == "good"]
-        if len(good) <= _TEASER_MAX_GOOD or (len(block) - len(good)) / len(block) >= _TEASER_CHROME_SHARE:
+        teasers = k > main and (len(good) <= _TEASER_MAX_GOOD or 1 - len(good) / len(block) >= _TEASER_CHROME_SHARE)
+        if teasers or (k < main and sum(ln.words for ln in good) <= _LONE_WORDS):
             for ln in good:
-                ln.kind, ln.reason = "bad", "trailing_teasers"
-    for block in blocks[:main]:
-        good = [ln for ln in block if ln.kind == "good"]
-        if sum(ln.words for ln in good) <= _LONE_WORDS:
-            for ln in good:
-                ln.kind, ln.reason = "bad", "page_header"
+                ln.kind, ln.reason = "bad", "trailing_teasers" if teasers else "page_header"
 
 
 def _sentence_like(text: str) -> bool:
