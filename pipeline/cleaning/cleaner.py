@@ -6,9 +6,7 @@ Each raw line is judged by what it looks like, in three passes:
    repeats of earlier lines;
 2. density: the remaining lines are prose ("good"), short, or in between, from their length,
    stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
-3. context (`regions`): short and in-between lines take the class of their prose neighbours;
-   runs of short or headline-like lines are menus and link lists; prose cut off from the
-   article by a band of chrome is teasers or a header's blurb.
+3. context (`regions`): boxes, runs of short or headline-like lines, neighbours, the article block.
 
 `clean_document` returns the body, one `Removal` per dropped line, the metadata, photo captions
 and a map from clean offsets back to raw offsets. `clean_text` returns only the body.
@@ -83,7 +81,7 @@ def clean_document(raw: str) -> CleanResult:
     """
     lines = split_lines(raw)
     latin_page = line_signals.is_latin(raw[:_HEAD])
-    english = _is_english(lines)
+    english = latin_page and _is_english(lines)
     for line in lines:
         if reason := shape_reason(line.text, line.words, latin_page):  # pass 1
             line.kind, line.reason = "bad", reason
@@ -91,7 +89,7 @@ def clean_document(raw: str) -> CleanResult:
     captions = _mark_captions(lines)
     for line in lines:
         if line.kind == "good":
-            line.kind = _density_class(line, latin_page, english)
+            line.kind = _density_class(line, english)
     regions.mark_boxes(lines)
     regions.mark_runs(lines)
     regions.mark_related_blocks(lines)
@@ -187,12 +185,11 @@ def _similar(a: Line, b: Line) -> bool:
     return fuzz.ratio(a.key, b.key, score_cutoff=_NEAR_DUPLICATE_SCORE) > 0
 
 
-def _density_class(line: Line, latin_page: bool, english: bool) -> str:
+def _density_class(line: Line, english: bool) -> str:
     """Pass 2: good (prose), neargood or short, from length, stop words and punctuation.
 
-    English stop words only say something about English pages; on others a long line that
-    ends a sentence counts as prose. So they are not counted on pages in other scripts, and on a
-    Latin page a long line with few of them is prose unless the page is in English.
+    English stop words only say something about English pages (in Latin letters): on others a
+    long line, or one of 8 words or more that ends a sentence, is prose whatever its stop words.
     """
     words = line.words
     if words < 5:
@@ -200,13 +197,9 @@ def _density_class(line: Line, latin_page: bool, english: bool) -> str:
     ends = ends_sentence(line.text)
     if words < 20 and not (words >= 8 and ends):
         return "neargood"  # whatever its stop words
-    if not latin_page:
-        return "good"
     # Prose: at least 8 words ending a sentence with a fifth of them stop words, or at least 20
     # words with three tenths of them (of the two, the lower share applies when both could).
-    if _stop_share_reaches(line.key, 0.2 if words >= 8 and ends else 0.3):
-        return "good"
-    return "neargood" if english else "good"
+    return "good" if not english or _stop_share_reaches(line.key, 0.2 if ends else 0.3) else "neargood"
 
 
 def _is_english(lines: list[Line]) -> bool:
@@ -244,9 +237,7 @@ def _position_reason(line: Line, body: list[Line]) -> str:
     """Reason for a line dropped by context: where it sits relative to the article."""
     if not body or line.no < body[0].no:
         return "page_header"
-    if line.no > body[-1].no:
-        return "page_footer"
-    return "low_content"
+    return "page_footer" if line.no > body[-1].no else "low_content"
 
 
 def _assemble(body: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:

@@ -66,16 +66,13 @@ class Line:
 
 def mark_boxes(lines: list[Line]) -> None:
     """Up to `_BOX_LINES` lines between two box prompts are the box's text (`prompt_box`)."""
-    opened: int | None = None
-    for i, line in enumerate(lines):
-        if line.reason not in _BOX_PROMPTS:
-            continue
-        inside = lines[opened + 1: i] if opened is not None else []
-        if 0 < len(inside) <= _BOX_LINES and all(ln.words <= _BOX_WORDS for ln in inside):
+    prompts = [i for i, ln in enumerate(lines) if ln.reason in _BOX_PROMPTS]
+    for opened, closed in zip(prompts, prompts[1:]):
+        inside = lines[opened + 1: closed]
+        if len(inside) <= _BOX_LINES and all(ln.words <= _BOX_WORDS for ln in inside):
             for ln in inside:
                 if ln.kind != "bad":
                     ln.kind, ln.reason = "bad", "prompt_box"
-        opened = i
 
 
 def mark_runs(lines: list[Line]) -> None:
