@@ -24,6 +24,9 @@ from importlib import resources
 import hyperscan
 
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
+# A pattern's pieces: a \uXXXX escape, another escape, a class's opening (with a "]" right after it
+# that is a literal), any other character.
+_PIECE = re.compile(r"\\u[0-9a-fA-F]{4}|\\.|\[\^?\]?|.", re.S)
 _FLAGS = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH
 _AS_I = str.maketrans({"İ": "i", "ı": "i"})
 
@@ -72,27 +75,17 @@ def widen(pattern: str) -> str:
     """A Hyperscan pattern that matches at least wherever the Python pattern does (see the module
     docstring). Raises ValueError on a negated class with a class escape, which widening would
     narrow instead."""
-    out, i, in_class, negated = [], 0, False, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            escape = pattern[i: i + 2]
-            if escape == "\\u":
-                out.append(f"\\x{{{pattern[i + 2: i + 6]}}}")
-                i += 6
-                continue
-            if escape in ("\\w", "\\d") and negated:
-                raise ValueError(f"cannot widen {escape} in a negated class: {pattern!r}")
-            if escape in ("\\w", "\\d"):
-                out.append(escape + _NON_ASCII if in_class else f"[{escape}{_NON_ASCII}]")
-            elif escape != "\\b":
-                out.append(escape)
-            i += 2
-            continue
-        if ch == "[" and not in_class:
-            in_class, negated = True, pattern[i + 1: i + 2] == "^"
-        elif ch == "]" and in_class and pattern[i - 1] != "[" and pattern[i - 2: i] != "[^":
+    out, in_class, negated = [], False, False
+    for piece in _PIECE.findall(pattern):
+        if piece in ("\\w", "\\d"):
+            if negated:
+                raise ValueError(f"cannot widen {piece} in a negated class: {pattern!r}")
+            piece = piece + _NON_ASCII if in_class else f"[{piece}{_NON_ASCII}]"
+        elif piece.startswith("\\u"):
+            piece = f"\\x{{{piece[2:]}}}"
+        elif piece[0] == "[" and not in_class:
+            in_class, negated = True, piece.startswith("[^")
+        elif piece == "]" and in_class:
             in_class = negated = False
-        out.append(ch)
-        i += 1
+        out.append("" if piece == "\\b" else piece)
     return "".join(out)
