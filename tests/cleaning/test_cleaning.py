@@ -1,6 +1,11 @@
 import pytest
 
-from pipeline.cleaning.cleaner import clean_document, clean_text, shape_reason, split_lines
+from pipeline.cleaning.cleaner import (
+    clean_document,
+    clean_text,
+    shape_reason,
+    split_lines,
+)
 
 SEED_002 = "002_79b1a7c8b752f4f6"
 
@@ -340,3 +345,31 @@ def test_cleaning_drops_what_the_page_keeps_above_the_headline_unless_it_is_pros
     assert headline in text and all(line in text for line in article)
     lede = "The mayor said on Monday that the city would ask the state for money to repair three more bridges over the river next year."
     assert lede in clean_text("\n".join([lede, "Home", headline, "By Carla Mendes", *article]))
+
+
+def test_cleaning_drops_teaser_cards_after_the_article_by_their_bylines_and_dates():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+        "Two members voted against the plan, saying the city should first secure a federal grant for it.",
+    ]
+    cards = [
+        "Why food prices are still so high", "Food inflation has slowed, but prices are a third higher than in 2021.", "By Ann Lee", "May 2, 2024",
+        "The quiet return of the night train", "Sleeper services are back on three routes, and more are planned.", "By Tom Hart", "April 30, 2024",
+    ]
+    text = clean_text("\n".join([*article, "Home", "News", "Sport", "Weather", *cards]))
+    assert all(line in text for line in article)
+    assert "Food inflation has slowed" not in text and "Sleeper services are back" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("Storm warning issued for the weekend as rivers...", False), ("Schools to close early for the…", False), ("And then...", True)],
+)
+def test_cleaning_a_headline_cut_short_at_a_word_is_a_teaser(line, kept):
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    assert (line in clean_text("\n".join([article[0], line, article[1]]))) is kept
