@@ -40,7 +40,8 @@ _TEASER_CHROME_SHARE = 0.3
 _BOX_PROMPTS = frozenset({"newsletter_prompt", "cookie_notice", "embed_notice", "paywall_prompt", "comments_widget"})
 _BOX_LINES = 3
 _HEADLINE_WORDS = 5
-_TEASER_TAGS = frozenset({"publication_date", "repeated_label", "byline"})  # under a teaser, not in an article
+# Under a teaser, not in an article: its stamp, label, byline, or a link ("8 comments", "Read more").
+_TEASER_TAGS = frozenset({"publication_date", "repeated_label", "byline", "related_links"})
 _BOX_WORDS = 40
 # Marks of a teaser card that part no blocks but, counted with a block's chrome, tell cards from an article.
 _CARD_MARKS = frozenset({"byline", "publication_date", "inline_label"})
@@ -126,9 +127,9 @@ def mark_related_blocks(lines: list[Line]) -> None:
 
 
 def _standfirst(lines: list[Line], i: int) -> bool:
-    """Whether a prose line sits under a related headline and over a teaser's stamp or label."""
+    """Whether a prose line sits under a related headline (or its stamp) and over a teaser's tag."""
     above, below = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
-    return (above.reason == "related_links" and above.words >= _HEADLINE_WORDS and lines[i].words <= _BOX_WORDS
+    return (above.kind == "bad" and above.words >= _HEADLINE_WORDS and lines[i].words <= _BOX_WORDS
             and below is not None and below.reason in _TEASER_TAGS)
 
 

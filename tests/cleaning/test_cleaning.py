@@ -373,3 +373,20 @@ def test_cleaning_a_headline_cut_short_at_a_word_is_a_teaser(line, kept):
         "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
     ]
     assert (line in clean_text("\n".join([article[0], line, article[1]]))) is kept
+
+
+def test_cleaning_drops_a_teasers_standfirst_between_its_headline_and_a_link():
+    article = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Residents of the east side had asked the council to wait for a traffic study before it voted.",
+    ]
+    cards = [
+        "More stories", "Review: the new phone case gives a good battery a modest boost", "16 hours ago on Tech Blog",
+        "The case maker is known for its battery cases, which keep a phone topped up all day.", "8 comments",
+        "Streaming service adds free music with adverts for every user", "19 hours ago on Tech Blog",
+        "Listeners without a subscription can now hear the full catalogue with adverts.", "44 comments",
+    ]
+    text = clean_text("\n".join([*article, *cards]))
+    assert all(line in text for line in article)
+    assert "The case maker is known" not in text and "Listeners without a subscription" not in text
