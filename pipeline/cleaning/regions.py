@@ -43,8 +43,6 @@ _HEADLINE_WORDS = 5
 # Under a teaser, not in an article: its stamp, label, byline, or a link ("8 comments", "Read more").
 _TEASER_TAGS = frozenset({"publication_date", "repeated_label", "byline", "related_links"})
 _BOX_WORDS = 40
-# Marks of a teaser card that part no blocks but, counted with a block's chrome, tell cards from an article.
-_CARD_MARKS = frozenset({"byline", "publication_date", "inline_label"})
 # Removed lines that sit inside articles as often as around them; context ignores them.
 _INLINE = frozenset(
     {"byline", "publication_date", "author_signoff", "photo_caption", "photo_credit", "duplicate_caption", "duplicate_line"}
@@ -174,10 +172,10 @@ def mark_outlying_blocks(lines: list[Line]) -> None:
     """
     blocks: list[list[Line]] = []
     gap = _BLOCK_GAP
-    for line in (ln for ln in lines if ln.reason not in _UNBLOCKING or ln.reason in _CARD_MARKS):
+    for line in (ln for ln in lines if ln.reason not in _UNBLOCKING):
         if line.kind == "good" and gap >= _BLOCK_GAP:
             blocks.append([])
-        gap = 0 if line.kind == "good" else gap + (line.reason not in _CARD_MARKS)
+        gap = 0 if line.kind == "good" else gap + 1
         if blocks and gap < _BLOCK_GAP:
             blocks[-1].append(line)
     main = max(range(len(blocks)), key=lambda i: sum(len(ln.text) for ln in blocks[i] if ln.kind == "good"), default=0)
