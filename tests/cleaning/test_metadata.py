@@ -310,6 +310,42 @@ def test_metadata_outlet_is_what_the_pages_credits_agree_on(chrome, outlet):
     assert extract(lines).outlet == outlet
 
 
+TEASERS = [("Rail fares to rise in March", "headline_list"), ("Tom Ashdown • 3d", "related_links"),
+           ("Storm warning issued for the weekend", "headline_list"), ("Ann Lee • February 19, 2017", "related_links")]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "teasers", "date"),
+    [
+        # past the newest full date of the page's teasers by more than their oldest "3d": 23 February at the earliest
+        ("Jane Whitcombe • 8h", TEASERS, dt.date(2017, 2, 23)),
+        ("Jane Whitcombe • 2 days ago", TEASERS, dt.date(2017, 2, 21)),
+        ("Jane Whitcombe • il y a 2 jours", TEASERS, dt.date(2017, 2, 21)),
+        ("Jane Whitcombe • 8h", TEASERS[2:], None),  # no other story dated by the time since: the page's day is not known
+        ("Jane Whitcombe • 8h", TEASERS[:2], None),  # no story dated in full
+        ("Jane Whitcombe • 5 min read", TEASERS, None),  # a reading time is not a stamp
+    ],
+)
+def test_metadata_published_date_from_a_time_since_counted_from_the_pages_own_dates(stamp, teasers, date):
+    lines = page("Harbour wind farm wins approval after planning fight", stamp, body=BODY * 3) + [(t, r, False) for t, r in teasers]
+    assert extract(lines).published_date == date
+
+
+def test_metadata_outlet_from_the_masthead_the_footer_repeats_by_the_copyright_line():
+    top = [("Harbour", "menu_list"), ("Courier", "menu_list"), ("Reviews", "menu_list"), ("Energy", "menu_list")]
+    footer = [("Courier", None), ("© Example Interactive Inc. All rights reserved.", "copyright")]
+    lines = page(*top, "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe") + [(t, r, False) for t, r in footer]
+    assert extract(lines).outlet == "Courier"
+
+
+def test_metadata_outlet_not_a_menu_item_that_the_footer_repeats_with_its_menu():
+    menu = [("Energy", "menu_list"), ("Gaming", "menu_list"), ("Video", "menu_list")]
+    footer = [("Sections", "navigation"), *menu, ("About Courier", "menu_list"), ("© 2026 Example Tech Network. All rights reserved.", "copyright")]
+    lines = page(("Home", "navigation"), *menu, ("Courier", "menu_list"), "Harbour wind farm wins approval after planning fight",
+                 "By Jane Whitcombe") + [(t, r, False) for t, r in footer]
+    assert extract(lines).outlet == "Courier"
+
+
 def test_metadata_basis_names_the_evidence_of_each_field():
     meta = extract(page("Harbour wind farm wins approval after planning fight", "By Jane Whitcombe", "12 March 2024"))
     assert set(meta.basis) == {"title", "byline", "published_date"}

@@ -55,6 +55,8 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"(?i:\babonn(?:er|é|ée|ez-vous)\s+(?:à|au)|\bsuivre|\bà propos de|\bacerca de|\büber|\bsuscr[íi]bete a|\bassine\s+[ao]|\bsiga\s+[ao])"
                rf"\s+(?i:l[ea]\s+|l['’])?(?P<outlet>{_BRAND})"),
 ]
+# The link to the page about the site, which names it: "About Engadget", "Acerca de CNET" (not "About Us", "About our ads").
+_ABOUT = re.compile(rf"^(?i:about|à propos de|acerca de|über|sobre|chi siamo)\s+(?P<outlet>{_BRAND})")
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
@@ -91,11 +93,12 @@ _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "ic
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _SIGNOFF_WORDS = 8
 _SIGN_AT = 40  # characters into a line of any length where a copyright sign opens a footer
+_BY_COPYRIGHT = 2  # lines from the copyright line where the footer repeats the masthead
 _MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
 _NAMED_KINDS = frozenset({"domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
-_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "top line": 1.0}
+_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "about": 0.5, "top line": 1.0}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
@@ -179,6 +182,8 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
             if _PROMPT_HINT.search(low) and i != lo - 1:
                 found += [_Credit(m.group("outlet"), "prompt", i) for pattern in _PROMPTS for m in pattern.finditer(text)]
+            if m := _ABOUT.match(text):
+                found.append(_Credit(m.group("outlet"), "about", i))
         for literal, pattern in _CREDITS:
             if literal in low:
                 found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
@@ -191,16 +196,45 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
-    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
-                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
-    if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
-        again = sum(line.text == text for line in page.lines[top + 1:])
-        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
-        found.append(_Credit(text, "masthead" if masthead else "top line", top))
-    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’")))) for c in found + _staff_credits(page)]
+    found += _masthead_credits(page, hi)
+    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’"))) if c.kind == "prompt" else c.name.strip(" .,-–|:'’"))
+               for c in found + _staff_credits(page)]
     named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
              and not _DESK_WORDS.issuperset(c.name.lower().split())]
     return named + _logos(page, named)
+
+
+def _masthead_credits(page: _Page, hi: int) -> list[_Credit]:
+    """The page's top line, a masthead when it comes back under the article (at `hi`); and a masthead that
+    the footer repeats by the copyright line. Not an item of a menu that the footer repeats."""
+    lines = page.lines
+    found = []
+    top = next((k for k, line in enumerate(lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
+                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
+    if top is not None and _name_line(lines[top].text):
+        copies = [k for k in range(max(top + 1, hi), len(lines)) if lines[k].text == lines[top].text]
+        again = sum(line.text == lines[top].text for line in lines[top + 1:])
+        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(not _menu_copy(page, top, k) for k in copies)
+        found.append(_Credit(lines[top].text, "masthead" if masthead else "top line", top))
+    header = {line.text: k for k, line in reversed(list(enumerate(lines[: page.start or 0])))}
+    for k in (k for k, line in enumerate(lines) if line.reason == "copyright"):
+        for j in range(max(0, k - _BY_COPYRIGHT), min(len(lines), k + _BY_COPYRIGHT + 1)):
+            first = header.get(lines[j].text)
+            if first is not None and first != top and _name_line(lines[j].text) and lines[j].reason not in _NOT_OUTLET_LINES | _UI_CHROME \
+                    and not _menu_copy(page, first, j):
+                found.append(_Credit(lines[j].text, "masthead", j))
+    return found
+
+
+def _name_line(text: str) -> bool:
+    """A line that may be only an outlet's name (a logo's text): a few words, a name, not a sentence or a button."""
+    return 1 <= _words(text) <= 4 and _brand_like(text) and not _ends_sentence(text) and text.split()[0].lower() not in _PROMPT_VERBS
+
+
+def _menu_copy(page: _Page, i: int, k: int) -> bool:
+    """Whether line k repeats line i as an item of a menu repeated with it (a neighbour comes back beside it)."""
+    lines = page.lines
+    return any(0 <= i + d < len(lines) and 0 <= k + d < len(lines) and lines[i + d].text == lines[k + d].text for d in (-1, 1))
 
 
 def _staff_credits(page: _Page) -> list[_Credit]:
