@@ -145,6 +145,9 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               "Storm warning issued for the weekend", "Schools to close early for the storm",
               *[(label, "share_widget") for label in ["Facebook", "Twitter", "Email"] * 9]),
          "Harbour wind farm wins approval after planning fight"),
+        # a kicker over the headline that the page's title repeats is not stacked on it
+        (page(("Fishermen lose their appeal as wind farm goes ahead", "page_header"), ("News", "menu_list"), "What the wind farm means for the harbour",
+              "Fishermen lose their appeal as wind farm goes ahead", "By Jane Whitcombe"), "Fishermen lose their appeal as wind farm goes ahead"),
         # a list of related stories' titles over the headline is not stacked on it
         (page(("Wind farm plans for the north coast revealed", "headline_list"), ("Harbour wind farm objections heard", "headline_list"),
               ("Fishing crews protest at harbour wind farm", "headline_list"), "Harbour wind farm wins approval after planning fight",

@@ -6,7 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.cleaning.metadata.byline import _BY_MARKER, _MARKER_ONLY, _is_role_line, _marked_names, _name_line
+from pipeline.cleaning.metadata.byline import (
+    _BY_MARKER,
+    _MARKER_ONLY,
+    _is_role_line,
+    _marked_names,
+    _name_line,
+)
 from pipeline.cleaning.metadata.dates import ANY_DATE
 from pipeline.cleaning.metadata.page import (
     _CLOSERS,
@@ -37,6 +43,7 @@ _LIST_RUN = 3  # related title-like lines in a row that make a list rather than 
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
 _FULL_STOP = 0.3
+_WRITTEN_AGAIN = 0.3  # for a line the page writes again: a headline comes back as the page's title, a kicker seldom does
 _KICKER_WORDS = 4
 _STAMP_REST_WORDS = 6
 _SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
@@ -194,7 +201,8 @@ def _header_scores(page: _Page, start: int) -> dict[int, float]:
             over_article = i == start - 1 and lines[i].reason not in _LISTS
             # away from the article, a full stop ends standfirsts, bios and captions more often than headlines
             full_stop = not over_article and lines[i].text.rstrip(_CLOSERS).endswith(".")
-            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0) - (_FULL_STOP if full_stop else 0.0)
+            score = (share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0) - (_FULL_STOP if full_stop else 0.0)
+                     + (_WRITTEN_AGAIN if _copies(page, i) > 1 else 0.0))
             related = share >= _SHARED_WORDS
             if related or score >= _OVER_ARTICLE and not any_related:  # structure alone, until a line shares words
                 scores[i] = score
@@ -215,6 +223,12 @@ def _header_scores(page: _Page, start: int) -> dict[int, float]:
         else:
             break
     return scores
+
+
+def _copies(page: _Page, i: int) -> int:
+    """How often the page writes line i's text (a headline comes back as the page's title)."""
+    text = page.lines[i].text
+    return bisect.bisect_right(page.sorted_texts, text) - bisect.bisect_left(page.sorted_texts, text)
 
 
 def _prefer_far(page: _Page, start: int, best: int | None) -> int | None:
@@ -247,11 +261,12 @@ def _sure_over_stamp(page: _Page, i: int) -> bool:
 
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
     """The related title-like line right above line i (only furniture, chrome and labels between),
-    unless it is as short as a kicker or the last of a list of related stories' titles."""
+    unless it is a kicker (as short as one, or written fewer times than line i) or the last of a list of related stories' titles."""
     for k in range(i - 1, max(-1, i - _HEADER_GAP - 1), -1):
         if k in scores:
             related = _shares_words(page, page.lines[k].text) and not _related_list(page, k)
-            return k if related and _words(page.lines[k].text) > _KICKER_WORDS else None
+            kicker = _words(page.lines[k].text) <= _KICKER_WORDS or _copies(page, k) < _copies(page, i)
+            return k if related and not kicker else None
         if not _passable(page, k):
             return None
     return None
