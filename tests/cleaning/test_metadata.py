@@ -349,6 +349,12 @@ def test_metadata_outlet_not_a_menu_item_that_the_footer_repeats_with_its_menu()
     assert extract(lines).outlet == "Courier"
 
 
+def test_metadata_outlet_from_the_name_the_pages_title_adds_to_the_headline():
+    lines = page(("Harbour wind farm wins approval after planning fight | Riverton Gazette", "page_header"), ("News", "menu_list"),
+                 "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe")
+    assert (extract(lines).outlet, extract(lines).title) == ("Riverton Gazette", "Harbour wind farm wins approval after planning fight")
+
+
 def test_metadata_basis_names_the_evidence_of_each_field():
     meta = extract(page("Harbour wind farm wins approval after planning fight", "By Jane Whitcombe", "12 March 2024"))
     assert set(meta.basis) == {"title", "byline", "published_date"}

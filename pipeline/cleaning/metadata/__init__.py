@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.cleaning.metadata.byline import _bare_names, _byline, _lifted_byline
 from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.cleaning.metadata.headline import _headline
-from pipeline.cleaning.metadata.outlet import _fold, _outlet
+from pipeline.cleaning.metadata.outlet import _SITE_AFTER, _fold, _outlet
 from pipeline.cleaning.metadata.page import PageLine, _Field, _page
 from pipeline.cleaning.metadata.stamps import (
     _ago_stamp,
@@ -53,9 +53,6 @@ _DATELINE = re.compile(
 )
 
 
-_SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
-
-
 def _without_outlet(title: _Field | None, outlet: _Field | None) -> _Field | None:
     """The headline without the outlet's name that a page's title adds after a separator."""
     m = _SITE_AFTER.search(title.value) if title and outlet else None
@@ -80,7 +77,7 @@ def extract(lines: Iterable[tuple]) -> Metadata:
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
         "byline": (_byline(page, lo, hi) or (_bare_names(page, lo, start) if head is not None else None)
                    or _byline(page, above, lo - 1) or _lifted_byline(page)),
-        "outlet": _outlet(page, dateline, lo, hi),
+        "outlet": _outlet(page, dateline, lo, hi, head),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
         "published_date": (_stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi)
                            or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi)),

@@ -57,6 +57,7 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
 ]
 # The link to the page about the site, which names it: "About Engadget", "Acerca de CNET" (not "About Us", "About our ads").
 _ABOUT = re.compile(rf"^(?i:about|à propos de|acerca de|über|sobre|chi siamo)\s+(?P<outlet>{_BRAND})")
+_SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
@@ -97,8 +98,8 @@ _BY_COPYRIGHT = 2  # lines from the copyright line where the footer repeats the 
 _MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
-_NAMED_KINDS = frozenset({"domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
-_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "about": 0.5, "top line": 1.0}
+_NAMED_KINDS = frozenset({"title suffix", "domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
+_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "about": 0.5, "top line": 1.0, "title suffix": 1.5}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
@@ -280,10 +281,21 @@ def _mentions(text: str, name: str) -> int:
     return text.count(name) if name != name.lower() else text.lower().count(name)
 
 
-def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
+def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
+    """The name the page's title adds to the headline (line `head`) after a separator ("Headline | The Courier")."""
+    title = page.lines[head].text if head is not None else None
+    found = []
+    for i, line in enumerate(page.lines):
+        if title and len(line.text) > len(title) and line.text.startswith(title) and (m := _SITE_AFTER.fullmatch(line.text[len(title):])):
+            if _words(site := m.group("site").strip()) <= _HOLDER_WORDS and len(_fold(site)) >= 3:
+                found.append(_Credit(site, "title suffix", i))
+    return found
+
+
+def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int, head: int | None = None) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
     as strongly supported, one not a parent company's, the one written so most often, then the fullest."""
-    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
+    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi) + _title_suffix(page, head)]
     if not credits:
         return None
     text = "\n".join(line.text for line in page.lines)
