@@ -184,6 +184,12 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["By Jane Whitcombe For The Daily Post", "12 March 2024"], "Jane Whitcombe"),
         (["By Jane Whitcombe, The Associated Press", "12 March 2024"], "Jane Whitcombe"),
         (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
+        (["By Jane Whitcombe, Reuters"], "Jane Whitcombe"),  # a lone word after the names: the outlet's
+        (["By Jane Whitcombe, Tom Ashdown and Ann Lee"], "Jane Whitcombe, Tom Ashdown and Ann Lee"),
+        (["Jane Whitcombe / 12 March 2024"], "Jane Whitcombe"),
+        (["Por María José García y Luis Pérez"], "María José García y Luis Pérez"),  # "y" joins two names, not a double surname
+        (["Jane Whitcombe and Tom Ashdown, The Associated Press"], "Jane Whitcombe and Tom Ashdown"),
+        (["Jane Whitcombe, for The Daily Post"], "Jane Whitcombe"),
         (["Crews fear for the richest fishing grounds in the bay", "Autor:", "Jane Whitcombe"], "Jane Whitcombe"),
         (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
         (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),
