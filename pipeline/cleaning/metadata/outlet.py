@@ -22,7 +22,8 @@ from pipeline.cleaning.metadata.page import (
 )
 
 _BRAND_WORD = r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"  # "St. Lucia", dots inside: "S.Paulo", "LWN.net"
-_BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
+_BRAND_JOIN = r"(?:&|de|del|della|des|du|da|do|dos|das|of|the|la|le|el|i)(?![\w'’-])"  # between a name's words only
+_BRAND = rf"{_BRAND_WORD}(?:(?:\s+{_BRAND_JOIN})*\s+{_BRAND_WORD})*"  # "Atlas Obscura", "Folha de S.Paulo", "La Voz del Ebro"
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
 _COPYRIGHT_NOISE = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
