@@ -244,6 +244,7 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     [
         ("Harbour wind farm wins approval after planning fight - The Courier", "Harbour wind farm wins approval after planning fight"),
         ("Harbour wind farm wins approval after planning fight | The Courier", "Harbour wind farm wins approval after planning fight"),
+        ("The Courier | Harbour wind farm wins approval after planning fight", "Harbour wind farm wins approval after planning fight"),
         # a dash that is the headline's own, not before the outlet's name
         ("Harbour wind farm wins approval - and the crews object", "Harbour wind farm wins approval - and the crews object"),
     ],
@@ -356,9 +357,10 @@ def test_metadata_outlet_not_a_menu_item_that_the_footer_repeats_with_its_menu()
     assert extract(lines).outlet == "Courier"
 
 
-def test_metadata_outlet_from_the_name_the_pages_title_adds_to_the_headline():
-    lines = page(("Harbour wind farm wins approval after planning fight | Riverton Gazette", "page_header"), ("News", "menu_list"),
-                 "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe")
+@pytest.mark.parametrize("page_title", ["Harbour wind farm wins approval after planning fight | Riverton Gazette",
+                                        "Riverton Gazette - Harbour wind farm wins approval after planning fight"])
+def test_metadata_outlet_from_the_name_the_pages_title_adds_to_the_headline(page_title):
+    lines = page((page_title, "page_header"), ("News", "menu_list"), "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe")
     assert (extract(lines).outlet, extract(lines).title) == ("Riverton Gazette", "Harbour wind farm wins approval after planning fight")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.cleaning.metadata.byline import _bare_names, _byline, _lifted_byline
 from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.cleaning.metadata.headline import _headline
-from pipeline.cleaning.metadata.outlet import _SITE_AFTER, _fold, _outlet
+from pipeline.cleaning.metadata.outlet import _SITE_AFTER, _SITE_BEFORE, _fold, _outlet
 from pipeline.cleaning.metadata.page import PageLine, _Field, _page
 from pipeline.cleaning.metadata.stamps import (
     _ago_stamp,
@@ -54,12 +54,15 @@ _DATELINE = re.compile(
 
 
 def _without_outlet(title: _Field | None, outlet: _Field | None) -> _Field | None:
-    """The headline without the outlet's name that a page's title adds after a separator."""
-    m = _SITE_AFTER.search(title.value) if title and outlet else None
-    if not m:
+    """The headline without the outlet's name that a page's title adds after or before a separator."""
+    if not title or not outlet:
         return title
-    site, name = _fold(m.group("site")), _fold(outlet.value)
-    return _Field(title.value[: m.start()], title.basis + ", less the outlet's name") if site and (site in name or name in site) else title
+    name, text = _fold(outlet.value), title.value
+    after, before = _SITE_AFTER.search(text), _SITE_BEFORE.match(text)
+    for m, rest in ((after, text[: after.start()] if after else ""), (before, text[before.end():] if before else "")):
+        if m and (site := _fold(m.group("site"))) and (site in name or name in site):
+            return _Field(rest, title.basis + ", less the outlet's name")
+    return title
 
 
 def extract(lines: Iterable[tuple]) -> Metadata:

@@ -32,6 +32,7 @@ from pipeline.cleaning.metadata.page import (
 from pipeline.cleaning.metadata.stamps import _TIME, _header_dates, _is_time_line
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+\S")  # what joins a headline and the site's name in a page's title
+_SITE_PREFIX = re.compile(r"\S\s+[|–—:-]\s+$")  # ... or the site's name and the headline
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
@@ -175,13 +176,14 @@ def _headline(page: _Page) -> int | None:
 
 def _without_site_name(page: _Page, best: int | None, scores: dict[int, float]) -> int | None:
     """The headline itself rather than the page's title that repeats it with the site's name
-    ("Crews restore power ... | Riverton Gazette" over "Crews restore power ...")."""
+    ("Crews restore power ... | Riverton Gazette" or "Riverton Gazette - Crews restore ..." over "Crews restore power ...")."""
     if best is None:
         return None
     text = page.lines[best].text
     for i in sorted(scores, reverse=True):
         other = page.lines[i].text
-        if i != best and len(other) < len(text) and text.startswith(other) and _SITE_SUFFIX.match(text[len(other):]):
+        if i != best and len(other) < len(text) and (text.startswith(other) and _SITE_SUFFIX.match(text[len(other):])
+                                                     or text.endswith(other) and _SITE_PREFIX.search(text[: -len(other)])):
             return i
     return best
 

@@ -59,6 +59,7 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
 # The link to the page about the site, which names it: "About Engadget", "Acerca de CNET" (not "About Us", "About our ads").
 _ABOUT = re.compile(rf"^(?i:about|à propos de|acerca de|über|sobre|chi siamo)\s+(?P<outlet>{_BRAND})")
 _SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
+_SITE_BEFORE = re.compile(r"(?P<site>[^|–—]{3,60}?)\s+[|–—-]\s+")  # "The Coastal Times | Headline"
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
@@ -283,13 +284,17 @@ def _mentions(text: str, name: str) -> int:
 
 
 def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
-    """The name the page's title adds to the headline (line `head`) after a separator ("Headline | The Courier")."""
+    """The name the page's title adds to the headline (line `head`) after or before a separator
+    ("Headline | The Courier", "The Courier - Headline")."""
     title = page.lines[head].text if head is not None else None
     found = []
     for i, line in enumerate(page.lines):
-        if title and len(line.text) > len(title) and line.text.startswith(title) and (m := _SITE_AFTER.fullmatch(line.text[len(title):])):
-            if _words(site := m.group("site").strip()) <= _HOLDER_WORDS and len(_fold(site)) >= 3:
-                found.append(_Credit(site, "title suffix", i))
+        if not title or len(line.text) <= len(title) or title not in line.text:
+            continue
+        after = _SITE_AFTER.fullmatch(line.text[len(title):]) if line.text.startswith(title) else None
+        before = _SITE_BEFORE.fullmatch(line.text[: -len(title)]) if line.text.endswith(title) else None
+        if (m := after or before) and _words(site := m.group("site").strip()) <= _HOLDER_WORDS and len(_fold(site)) >= 3:
+            found.append(_Credit(site, "title suffix", i))
     return found
 
 
