@@ -157,6 +157,11 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               ("Schools to close early for storm", "headline_list")), None),
         # nor a menu line that happens to sit over the article
         (page(("Video Not Available", "menu_list")), None),
+        # nor a teaser cut off in the middle of a sentence
+        (page("Harbour wind farm wins approval after a planning fight that divided the"), None),
+        (page("Harbour wind farm wins approval after months of…"), None),
+        (page("Ten things to see and do at the harbour wind farm"), "Ten things to see and do at the harbour wind farm"),
+        (page("The harbour wind farm: what to see and do"), "The harbour wind farm: what to see and do"),
         # nor link texts run together
         (page("HomeLatest NewsHarbour wind farm wins approval"), None),
         (page("Harbour wind farm wins approval after planning fightPrevious article"), None),

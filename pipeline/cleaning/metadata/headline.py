@@ -47,6 +47,11 @@ _FULL_STOP = 0.3
 _WRITTEN_AGAIN = 0.3  # for a line the page writes again: a headline comes back as the page's title, a kicker seldom does
 _KICKER_WORDS = 4
 _STAMP_REST_WORDS = 6
+# Words a sentence does not end on (articles, "of", "and"), written in lower case, in the languages of `_STOP_WORDS`.
+_JOINING_WORDS = frozenset(
+    "the a an of and or le la les un une des du et der die das den dem ein eine einer und el los las del y il lo gli della "
+    "het een van o os da dos das e".split()  # not "do", "as": "Things to do"
+)
 _SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
 
 
@@ -99,7 +104,14 @@ def _may_be_headline(page: _Page, i: int) -> bool:
         return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
     if line.reason in _NOT_HEADLINE or line.reason == "menu_list" or not _title_like(line.text) or kind not in (None, "caption"):
         return False
-    return not _cut_copy(page, line.text)
+    return not _cut_copy(page, line.text) and not _cut_short(line.text)
+
+
+def _cut_short(text: str) -> bool:
+    """Whether the text stops in the middle of a sentence, as a teaser cut to length does, on a word that
+    joins what follows ("... budget for the", "after months of…")."""
+    words = text.rstrip(_CLOSERS).rstrip(".…").split()
+    return bool(words) and words[-1] in _JOINING_WORDS
 
 
 def _cut_copy(page: _Page, text: str) -> bool:
