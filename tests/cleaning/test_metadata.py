@@ -109,6 +109,10 @@ def page(*lines, body=BODY):
         ("Publié le 4 février 2025 à 10h15", True, dt.date(2025, 2, 4)),
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
         ("2025년 2월 4일", True, dt.date(2025, 2, 4)),
+        ("12 марта 2024 г., 14:30", True, dt.date(2024, 3, 12)),
+        ("12 października 2024", True, dt.date(2024, 10, 12)),
+        ("12. maj 2024 kl. 14.30", True, dt.date(2024, 5, 12)),
+        ("12 Ağustos 2024", True, dt.date(2024, 8, 12)),
         ("by J.O. Roe Apr. 26, 2022Apr. 26, 2022", False, dt.date(2022, 4, 26)),  # the next link's text glued to the year
         ("Posted on the 4th of December, 2026", False, dt.date(2026, 12, 4)),
     ],

@@ -1,4 +1,4 @@
-"""Calendar dates as pages write them, in nine languages; the byline and publication-stamp line tests."""
+"""Calendar dates as pages write them, in fifteen languages; the byline and publication-stamp line tests."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ _MONTH_NAMES = {  # month names by language, in month order; their first three l
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
     "cs_nominative": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
 }
 _OTHER_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "jän": 1, "mrt": 3}
 
