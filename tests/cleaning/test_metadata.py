@@ -196,7 +196,9 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["By Jane Whitcombe, Reuters"], "Jane Whitcombe"),  # a lone word after the names: the outlet's
         (["By Jane Whitcombe, Tom Ashdown and Ann Lee"], "Jane Whitcombe, Tom Ashdown and Ann Lee"),
         (["Jane Whitcombe / 12 March 2024"], "Jane Whitcombe"),
-        (["Por María José García y Luis Pérez"], "María José García y Luis Pérez"),  # "y" joins two names, not a double surname
+        (["Por María José García y Luis Pérez"], "María José García y Luis Pérez"),
+        (["Автор: Анна Иванова"], "Анна Иванова"),
+        (["Af Jens Hansen", "12. maj 2024"], "Jens Hansen"),  # "y" joins two names, not a double surname
         (["Jane Whitcombe and Tom Ashdown, The Associated Press"], "Jane Whitcombe and Tom Ashdown"),
         (["Jane Whitcombe, for The Daily Post"], "Jane Whitcombe"),
         (["Crews fear for the richest fishing grounds in the bay", "Autor:", "Jane Whitcombe"], "Jane Whitcombe"),
