@@ -83,8 +83,8 @@ _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "p
     "sc sd se sg sh si sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us "
     "uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
 ).split()
-_DOMAIN = re.compile(
-    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]{2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
+_DOMAIN = re.compile(  # with letters of any script: "Aktuálně.cz"
+    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:(?:[^\W_]|-)+\.)*[^\W_](?:[^\W_]|-){2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
     r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
 _SMALL_NAME_WORDS = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
@@ -278,9 +278,10 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
 
 
 def _mentions(text: str, name: str) -> int:
-    """How often the page writes a name: as written, unless it is a domain's name in lower case (the
-    section "POLITICS" is not the word "politics")."""
-    return text.count(name) if name != name.lower() else text.lower().count(name)
+    """How often the page writes a name as a whole word ("Libé" is not in "Libération"): as written,
+    unless it is a domain's name in lower case (the section "POLITICS" is not the word "politics")."""
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", 0 if name != name.lower() else re.I)
+    return len(word.findall(text))
 
 
 def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
