@@ -323,6 +323,8 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("Harbour Post would like to keep you informed about offers and events by email", "cookie_notice")], "Harbour Post"),
         ([("Acerca de La Voz del Ebro", "menu_list"), ("© La Voz del Ebro S.L. 2024", "copyright")], "La Voz del Ebro"),  # not "La Voz de"
         ([("Zprávy z domova na Aktuálně.cz", "navigation"), ("Aktuálně.cz", "navigation")], "Aktuálně"),  # a domain in letters of any script
+        ([("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list"), ("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list")],
+         "Riverton Gazette"),  # the next link's text run into the name
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

@@ -73,6 +73,8 @@ _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|ver�
 _PROMPT_HINT = re.compile(  # lower case: what every prompt holds
     r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b|abonn|suivre|propos|acerca|über|suscr|assine|siga"
 )
+# Where the next link's text runs into a name's later word: "ABC13 HoustonSubmit A News Tip" (not "BuzzFeed", "The CityLab Daily").
+_GLUED_LINK = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]{4,})")
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
@@ -200,11 +202,18 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
     found += _masthead_credits(page, hi)
-    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’"))) if c.kind == "prompt" else c.name.strip(" .,-–|:'’"))
-               for c in found + _staff_credits(page)]
+    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", name)) if c.kind == "prompt" else name)
+               for c in found + _staff_credits(page) if (name := _unglued(c.name).strip(" .,-–|:'’"))]
     named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
              and not _DESK_WORDS.issuperset(c.name.lower().split())]
     return named + _logos(page, named)
+
+
+def _unglued(name: str) -> str:
+    """A name up to where the next link's text runs into one of its later words ("ABC13 HoustonSubmit A News Tip")."""
+    first, space, rest = name.partition(" ")
+    m = _GLUED_LINK.search(rest)
+    return first + space + rest[: m.start()] if m else name
 
 
 def _masthead_credits(page: _Page, hi: int) -> list[_Credit]:
