@@ -148,13 +148,13 @@ def _names(text: str, day_first: bool) -> str | None:
             person = 0
         else:
             break
-    name = _without_lone_word(text[:end].strip(" ,(&"))
+    name = _less_lone_word(text[:end].strip(" ,(&"))
     if name.count("(") > name.count(")"):
         name += ")"
     return name if names and len(name) >= 3 else None
 
 
-def _without_lone_word(names: str) -> str:
+def _less_lone_word(names: str) -> str:
     """Names without a last single word after a comma, an outlet's rather than a person's ("Jane Roe, Reuters")."""
     head, _, last = names.rpartition(",")
     return head.rstrip() if head and len(last.split()) == 1 and len(head.split(",")[-1].split()) >= 2 else names

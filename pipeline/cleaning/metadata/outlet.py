@@ -223,7 +223,7 @@ def _masthead_credits(page: _Page, hi: int) -> list[_Credit]:
     found = []
     top = next((k for k, line in enumerate(lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
                 and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
-    if top is not None and _name_line(lines[top].text):
+    if top is not None and _logo_text(lines[top].text):
         copies = [k for k in range(max(top + 1, hi), len(lines)) if lines[k].text == lines[top].text]
         again = sum(line.text == lines[top].text for line in lines[top + 1:])
         masthead = 1 <= again <= _MASTHEAD_REPEATS and any(not _menu_copy(page, top, k) for k in copies)
@@ -232,13 +232,13 @@ def _masthead_credits(page: _Page, hi: int) -> list[_Credit]:
     for k in (k for k, line in enumerate(lines) if line.reason == "copyright"):
         for j in range(max(0, k - _BY_COPYRIGHT), min(len(lines), k + _BY_COPYRIGHT + 1)):
             first = header.get(lines[j].text)
-            if first is not None and first != top and _name_line(lines[j].text) and lines[j].reason not in _NOT_OUTLET_LINES | _UI_CHROME \
+            if first is not None and first != top and _logo_text(lines[j].text) and lines[j].reason not in _NOT_OUTLET_LINES | _UI_CHROME \
                     and not _menu_copy(page, first, j):
                 found.append(_Credit(lines[j].text, "masthead", j))
     return found
 
 
-def _name_line(text: str) -> bool:
+def _logo_text(text: str) -> bool:
     """A line that may be only an outlet's name (a logo's text): a few words, a name, not a sentence or a button."""
     return 1 <= _words(text) <= 4 and _brand_like(text) and not _ends_sentence(text) and text.split()[0].lower() not in _PROMPT_VERBS
 
