@@ -110,6 +110,7 @@ def page(*lines, body=BODY):
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
         ("2025년 2월 4일", True, dt.date(2025, 2, 4)),
         ("12 марта 2024 г., 14:30", True, dt.date(2024, 3, 12)),
+        ("2. 10. 2018 14:30", True, dt.date(2018, 10, 2)),
         ("12 października 2024", True, dt.date(2024, 10, 12)),
         ("12. maj 2024 kl. 14.30", True, dt.date(2024, 5, 12)),
         ("12 Ağustos 2024", True, dt.date(2024, 8, 12)),
@@ -227,6 +228,10 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "Published 12 March 2024 • Updated 13 March 2024",
               "The turbines will be running by March 1, 2028, the developer said in a statement on its plans."),
          dt.date(2024, 3, 12)),
+        (page("Větrná farma u přístavu dostala povolení", "Aktualizováno 3. 10. 2018 8:15 | Publikováno 2. 10. 2018 14:30",
+              body=["Rada města ve středu schválila stavbu větrné farmy u přístavu, o které se v regionu jednalo tři roky.",
+                    "Rybáři se obávají, že turbíny jim vezmou nejlepší loviště v zálivu, a jejich sdružení se chce bránit u soudu."]),
+         dt.date(2018, 10, 2)),
         (page("Harbour wind farm wins approval", "Updated 2 hours ago",
               "The turbines will be running by March 1, 2028, the developer said in a statement on its plans."), None),
         # day and month in the order the page writes them: an English page that writes "March 1, 2028"

@@ -47,7 +47,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),  # March 12, 2024
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}(?!\d)", re.I),  # 12 March 2024
     re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>[01]?\d)[-./](?P<day>[0-3]?\d)(?:[^0-9]|$)"),  # 2024-03-12
-    re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
+    re.compile(r"\b(?P<first>[0-3]?\d)(?:[./-]|\.\s)(?P<second>[0-3]?\d)(?:[./-]|\.\s)(?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024, 2. 10. 2018
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<month>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
 ]
 _NUMERIC = 2  # the patterns from here on have no month names

@@ -48,7 +48,8 @@ _UNIT_DAYS = {  # days in a unit of `_AGO`; 0 for one shorter than a day
 _AGO_WORDS = 8  # of a line that holds a stamp of the time since publication
 _ANCHOR_REST_WORDS = 6  # words besides its dates of a line that dates a story on the page ("Kim Roe • February 19, 2017")
 _UPDATE_WORDS = re.compile(
-    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato)\b"
+    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato|"
+    r"aktualizováno|aktualizace|zaktualizowano|aktualizacja|обновлено|güncellendi|güncelleme|uppdaterad|opdateret|oppdatert|diperbarui)\b"
 )
 
 
