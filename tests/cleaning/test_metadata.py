@@ -109,6 +109,11 @@ def page(*lines, body=BODY):
         ("Publié le 4 février 2025 à 10h15", True, dt.date(2025, 2, 4)),
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
         ("2025년 2월 4일", True, dt.date(2025, 2, 4)),
+        ("12 марта 2024 г., 14:30", True, dt.date(2024, 3, 12)),
+        ("2. 10. 2018 14:30", True, dt.date(2018, 10, 2)),
+        ("12 października 2024", True, dt.date(2024, 10, 12)),
+        ("12. maj 2024 kl. 14.30", True, dt.date(2024, 5, 12)),
+        ("12 Ağustos 2024", True, dt.date(2024, 8, 12)),
         ("by J.O. Roe Apr. 26, 2022Apr. 26, 2022", False, dt.date(2022, 4, 26)),  # the next link's text glued to the year
         ("Posted on the 4th of December, 2026", False, dt.date(2026, 12, 4)),
     ],
@@ -145,6 +150,9 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               "Storm warning issued for the weekend", "Schools to close early for the storm",
               *[(label, "share_widget") for label in ["Facebook", "Twitter", "Email"] * 9]),
          "Harbour wind farm wins approval after planning fight"),
+        # a kicker over the headline that the page's title repeats is not stacked on it
+        (page(("Fishermen lose their appeal as wind farm goes ahead", "page_header"), ("News", "menu_list"), "What the wind farm means for the harbour",
+              "Fishermen lose their appeal as wind farm goes ahead", "By Jane Whitcombe"), "Fishermen lose their appeal as wind farm goes ahead"),
         # a list of related stories' titles over the headline is not stacked on it
         (page(("Wind farm plans for the north coast revealed", "headline_list"), ("Harbour wind farm objections heard", "headline_list"),
               ("Fishing crews protest at harbour wind farm", "headline_list"), "Harbour wind farm wins approval after planning fight",
@@ -154,6 +162,11 @@ def test_metadata_find_date_reads_common_forms_in_the_pages_order(text, day_firs
               ("Schools to close early for storm", "headline_list")), None),
         # nor a menu line that happens to sit over the article
         (page(("Video Not Available", "menu_list")), None),
+        # nor a teaser cut off in the middle of a sentence
+        (page("Harbour wind farm wins approval after a planning fight that divided the"), None),
+        (page("Harbour wind farm wins approval after months of…"), None),
+        (page("Ten things to see and do at the harbour wind farm"), "Ten things to see and do at the harbour wind farm"),
+        (page("The harbour wind farm: what to see and do"), "The harbour wind farm: what to see and do"),
         # nor link texts run together
         (page("HomeLatest NewsHarbour wind farm wins approval"), None),
         (page("Harbour wind farm wins approval after planning fightPrevious article"), None),
@@ -181,6 +194,14 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["By Jane Whitcombe For The Daily Post", "12 March 2024"], "Jane Whitcombe"),
         (["By Jane Whitcombe, The Associated Press", "12 March 2024"], "Jane Whitcombe"),
         (["Words: Jane Whitcombe", "12 March 2024"], "Jane Whitcombe"),
+        (["By Jane Whitcombe, Reuters"], "Jane Whitcombe"),  # a lone word after the names: the outlet's
+        (["By Jane Whitcombe, Tom Ashdown and Ann Lee"], "Jane Whitcombe, Tom Ashdown and Ann Lee"),
+        (["Jane Whitcombe / 12 March 2024"], "Jane Whitcombe"),
+        (["Por María José García y Luis Pérez"], "María José García y Luis Pérez"),
+        (["Автор: Анна Иванова"], "Анна Иванова"),
+        (["Af Jens Hansen", "12. maj 2024"], "Jens Hansen"),  # "y" joins two names, not a double surname
+        (["Jane Whitcombe and Tom Ashdown, The Associated Press"], "Jane Whitcombe and Tom Ashdown"),
+        (["Jane Whitcombe, for The Daily Post"], "Jane Whitcombe"),
         (["Crews fear for the richest fishing grounds in the bay", "Autor:", "Jane Whitcombe"], "Jane Whitcombe"),
         (["(Reporting by Jane Whitcombe; Editing by Tom Ashdown)"], "Jane Whitcombe"),
         (["JANE WHITCOMBE", "Associated PressDecember 2, 2016"], "JANE WHITCOMBE"),
@@ -207,6 +228,10 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "Published 12 March 2024 • Updated 13 March 2024",
               "The turbines will be running by March 1, 2028, the developer said in a statement on its plans."),
          dt.date(2024, 3, 12)),
+        (page("Větrná farma u přístavu dostala povolení", "Aktualizováno 3. 10. 2018 8:15 | Publikováno 2. 10. 2018 14:30",
+              body=["Rada města ve středu schválila stavbu větrné farmy u přístavu, o které se v regionu jednalo tři roky.",
+                    "Rybáři se obávají, že turbíny jim vezmou nejlepší loviště v zálivu, a jejich sdružení se chce bránit u soudu."]),
+         dt.date(2018, 10, 2)),
         (page("Harbour wind farm wins approval", "Updated 2 hours ago",
               "The turbines will be running by March 1, 2028, the developer said in a statement on its plans."), None),
         # day and month in the order the page writes them: an English page that writes "March 1, 2028"
@@ -235,6 +260,7 @@ def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
     [
         ("Harbour wind farm wins approval after planning fight - The Courier", "Harbour wind farm wins approval after planning fight"),
         ("Harbour wind farm wins approval after planning fight | The Courier", "Harbour wind farm wins approval after planning fight"),
+        ("The Courier | Harbour wind farm wins approval after planning fight", "Harbour wind farm wins approval after planning fight"),
         # a dash that is the headline's own, not before the outlet's name
         ("Harbour wind farm wins approval - and the crews object", "Harbour wind farm wins approval - and the crews object"),
     ],
@@ -300,6 +326,10 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("Get the Morning Ledger newsletter", "newsletter_prompt"), ("Join the Morning Ledger community", "promo_prompt")],
          "Morning Ledger"),
         ([("Harbour Post would like to keep you informed about offers and events by email", "cookie_notice")], "Harbour Post"),
+        ([("Acerca de La Voz del Ebro", "menu_list"), ("© La Voz del Ebro S.L. 2024", "copyright")], "La Voz del Ebro"),  # not "La Voz de"
+        ([("Zprávy z domova na Aktuálně.cz", "navigation"), ("Aktuálně.cz", "navigation")], "Aktuálně"),  # a domain in letters of any script
+        ([("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list"), ("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list")],
+         "Riverton Gazette"),  # the next link's text run into the name
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],
@@ -308,6 +338,49 @@ def test_metadata_outlet_is_what_the_pages_credits_agree_on(chrome, outlet):
     lines = page("Harbour wind farm wins approval after planning fight", "By Jane Whitcombe") + [
         (t, r, r is None) for t, r in chrome]
     assert extract(lines).outlet == outlet
+
+
+TEASERS = [("Rail fares to rise in March", "headline_list"), ("Tom Ashdown • 3d", "related_links"),
+           ("Storm warning issued for the weekend", "headline_list"), ("Ann Lee • February 19, 2017", "related_links")]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "teasers", "date"),
+    [
+        # past the newest full date of the page's teasers by more than their oldest "3d": 23 February at the earliest
+        ("Jane Whitcombe • 8h", TEASERS, dt.date(2017, 2, 23)),
+        ("Jane Whitcombe • 2 days ago", TEASERS, dt.date(2017, 2, 21)),
+        ("Jane Whitcombe • il y a 2 jours", TEASERS, dt.date(2017, 2, 21)),
+        ("Jane Whitcombe • 8h", TEASERS[2:], None),  # no other story dated by the time since: the page's day is not known
+        ("Jane Whitcombe • 8h", TEASERS[:2], None),  # no story dated in full
+        ("Jane Whitcombe • 5 min read", TEASERS, None),  # a reading time is not a stamp
+    ],
+)
+def test_metadata_published_date_from_a_time_since_counted_from_the_pages_own_dates(stamp, teasers, date):
+    lines = page("Harbour wind farm wins approval after planning fight", stamp, body=BODY * 3) + [(t, r, False) for t, r in teasers]
+    assert extract(lines).published_date == date
+
+
+def test_metadata_outlet_from_the_masthead_the_footer_repeats_by_the_copyright_line():
+    top = [("Harbour", "menu_list"), ("Courier", "menu_list"), ("Reviews", "menu_list"), ("Energy", "menu_list")]
+    footer = [("Courier", None), ("© Example Interactive Inc. All rights reserved.", "copyright")]
+    lines = page(*top, "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe") + [(t, r, False) for t, r in footer]
+    assert extract(lines).outlet == "Courier"
+
+
+def test_metadata_outlet_not_a_menu_item_that_the_footer_repeats_with_its_menu():
+    menu = [("Energy", "menu_list"), ("Gaming", "menu_list"), ("Video", "menu_list")]
+    footer = [("Sections", "navigation"), *menu, ("About Courier", "menu_list"), ("© 2026 Example Tech Network. All rights reserved.", "copyright")]
+    lines = page(("Home", "navigation"), *menu, ("Courier", "menu_list"), "Harbour wind farm wins approval after planning fight",
+                 "By Jane Whitcombe") + [(t, r, False) for t, r in footer]
+    assert extract(lines).outlet == "Courier"
+
+
+@pytest.mark.parametrize("page_title", ["Harbour wind farm wins approval after planning fight | Riverton Gazette",
+                                        "Riverton Gazette - Harbour wind farm wins approval after planning fight"])
+def test_metadata_outlet_from_the_name_the_pages_title_adds_to_the_headline(page_title):
+    lines = page((page_title, "page_header"), ("News", "menu_list"), "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe")
+    assert (extract(lines).outlet, extract(lines).title) == ("Riverton Gazette", "Harbour wind farm wins approval after planning fight")
 
 
 def test_metadata_basis_names_the_evidence_of_each_field():

@@ -21,9 +21,14 @@ from dataclasses import dataclass, field
 from pipeline.cleaning.metadata.byline import _bare_names, _byline, _lifted_byline
 from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_stamp
 from pipeline.cleaning.metadata.headline import _headline
-from pipeline.cleaning.metadata.outlet import _fold, _outlet
+from pipeline.cleaning.metadata.outlet import _SITE_AFTER, _SITE_BEFORE, _fold, _outlet
 from pipeline.cleaning.metadata.page import PageLine, _Field, _page
-from pipeline.cleaning.metadata.stamps import _lifted_stamp, _stamped, _yearless_stamp
+from pipeline.cleaning.metadata.stamps import (
+    _ago_stamp,
+    _lifted_stamp,
+    _stamped,
+    _yearless_stamp,
+)
 
 __all__ = ["Metadata", "PageLine", "extract", "find_date", "is_byline", "is_dateline_stamp"]
 
@@ -48,16 +53,16 @@ _DATELINE = re.compile(
 )
 
 
-_SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
-
-
 def _without_outlet(title: _Field | None, outlet: _Field | None) -> _Field | None:
-    """The headline without the outlet's name that a page's title adds after a separator."""
-    m = _SITE_AFTER.search(title.value) if title and outlet else None
-    if not m:
+    """The headline without the outlet's name that a page's title adds after or before a separator."""
+    if not title or not outlet:
         return title
-    site, name = _fold(m.group("site")), _fold(outlet.value)
-    return _Field(title.value[: m.start()], title.basis + ", less the outlet's name") if site and (site in name or name in site) else title
+    name, text = _fold(outlet.value), title.value
+    after, before = _SITE_AFTER.search(text), _SITE_BEFORE.match(text)
+    for m, rest in ((after, text[: after.start()] if after else ""), (before, text[before.end():] if before else "")):
+        if m and (site := _fold(m.group("site"))) and (site in name or name in site):
+            return _Field(rest, title.basis + ", less the outlet's name")
+    return title
 
 
 def extract(lines: Iterable[tuple]) -> Metadata:
@@ -75,9 +80,10 @@ def extract(lines: Iterable[tuple]) -> Metadata:
         "title": _Field(page.lines[head].text, "title-like line over the article") if head is not None else None,
         "byline": (_byline(page, lo, hi) or (_bare_names(page, lo, start) if head is not None else None)
                    or _byline(page, above, lo - 1) or _lifted_byline(page)),
-        "outlet": _outlet(page, dateline, lo, hi),
+        "outlet": _outlet(page, dateline, lo, hi, head),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
-        "published_date": _stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi) or _yearless_stamp(page, above, hi),
+        "published_date": (_stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi)
+                           or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi)),
     }
     fields["title"] = _without_outlet(fields["title"], fields["outlet"])
     found = {name: f for name, f in fields.items() if f is not None}

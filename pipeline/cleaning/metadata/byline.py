@@ -17,19 +17,24 @@ from pipeline.cleaning.metadata.page import (
     _proper,
     _words,
 )
-from pipeline.cleaning.metadata.stamps import _RELATIVE_STAMP, _TIME, _header_dates, _is_time_line
+from pipeline.cleaning.metadata.stamps import (
+    _RELATIVE_STAMP,
+    _TIME,
+    _header_dates,
+    _is_time_line,
+)
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|od|"
-    r"(?:author|autor|auteur|auteurs|texte?|words)\s*:)\s*:?\s+(?=\S)"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|af|od|oleh|"
+    r"(?:author|autor|auteur|auteurs|texte?|words|автор|yazar|penulis)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
     r"(?i)\b(?:photos?|photographs?|images?|pictures?|illustrations?|video|graphics?|reviewed|edited|powered|translated|"
     r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
 )
 _GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
-_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|od|written by|posted by|authors?|auteur|autor|words)\s*:?$")
+_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
 _ROLES = frozenset(
@@ -53,7 +58,7 @@ _NOT_NAMES = _WEEKDAYS | frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?")  # "O’Brien", "Hyun-woo", "M."
 _GLUED_TAIL = re.compile(r"([A-Z][a-z]{3,})[A-Z][a-z]")  # not "McDonald", "DeAndre"
 _NAME_PIECE = re.compile(r"[(),&]|[^\s(),&]+")
-_NAME_SPLIT = re.compile(r",|\s[-–—|•·]\s|[•|·@(]|\s[-–—]$")
+_NAME_SPLIT = re.compile(r",|\s[-–—|•·/]\s|[•|·@(]|\s[-–—/]$")
 
 
 def _is_role_line(text: str) -> bool:
@@ -137,16 +142,22 @@ def _names(text: str, day_first: bool) -> str | None:
             if person > _NAME_WORDS:
                 return None  # a title in title case, not a name
             end = m.end()
-        elif low in _PARTICLES and k + 1 < len(pieces) and pieces[k + 1].group()[:1].isupper():
+        elif low in _PARTICLES and k + 1 < len(pieces) and pieces[k + 1].group()[:1].isupper() and not (low in _CONNECTORS and person >= 2):
             continue
         elif low in _CONNECTORS or piece in "()":
             person = 0
         else:
             break
-    name = text[:end].strip(" ,(&")
+    name = _less_lone_word(text[:end].strip(" ,(&"))
     if name.count("(") > name.count(")"):
         name += ")"
     return name if names and len(name) >= 3 else None
+
+
+def _less_lone_word(names: str) -> str:
+    """Names without a last single word after a comma, an outlet's rather than a person's ("Jane Roe, Reuters")."""
+    head, _, last = names.rpartition(",")
+    return head.rstrip() if head and len(last.split()) == 1 and len(head.split(",")[-1].split()) >= 2 else names
 
 
 def _role_follows(pieces: list[re.Match]) -> bool:
@@ -255,7 +266,8 @@ def _dash_signoff(page: _Page) -> _Field | None:
 
 _BIO = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+(?P<role>.{0,80})")
 _BIO_WORDS = 40
-_BARE_NAMES_REACH = 2  # lines under the headline: the byline's place, or under a standfirst
+_BARE_NAMES_REACH = 2
+_OUTLET_JOINS = frozenset({"of", "the", "and", "&", "de", "du", "la", "le", "del"})  # lines under the headline: the byline's place, or under a standfirst
 
 
 def _bio(page: _Page) -> _Field | None:
@@ -273,7 +285,16 @@ def _bare_names(page: _Page, lo: int, hi: int) -> _Field | None:
     the standfirst under it, before the article (at hi); widgets between do not count."""
     lines = [i for i in range(lo, hi) if page.lines[i].reason not in _HEADER_WIDGETS][:_BARE_NAMES_REACH]
     for i in lines:
-        text = page.lines[i].text
-        if _words(text) <= 2 * _NAME_WORDS and page.lines[i].reason != "copyright" and _all_names(text) and _person(page, text):
+        text, _, outlet = page.lines[i].text.partition(",")
+        if _words(text) <= 2 * _NAME_WORDS and page.lines[i].reason != "copyright" and _all_names(text) and _person(page, text) \
+                and _names_an_outlet(outlet):
             return _Field(text, "names under the headline")
     return None
+
+
+def _names_an_outlet(text: str) -> bool:
+    """Nothing, or an outlet's name after a byline's names ("The Associated Press", "for The Courier")."""
+    words = text.split()
+    if words[:1] == ["for"]:
+        words = words[1:]
+    return len(words) <= _NAME_WORDS and all(w[:1].isupper() or w in _OUTLET_JOINS for w in words)

@@ -1,4 +1,4 @@
-"""Calendar dates as pages write them, in nine languages; the byline and publication-stamp line tests."""
+"""Calendar dates as pages write them, in fifteen languages; the byline and publication-stamp line tests."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ _MONTH_NAMES = {  # month names by language, in month order; their first three l
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
     "cs_nominative": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
 }
 _OTHER_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "jän": 1, "mrt": 3}
 
@@ -40,7 +47,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),  # March 12, 2024
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?[\s.-]*{_MONTH},?[\s.-]*(?:de\s+)?{_YEAR}(?!\d)", re.I),  # 12 March 2024
     re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>[01]?\d)[-./](?P<day>[0-3]?\d)(?:[^0-9]|$)"),  # 2024-03-12
-    re.compile(r"\b(?P<first>[0-3]?\d)[./-](?P<second>[0-3]?\d)[./-](?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024
+    re.compile(r"\b(?P<first>[0-3]?\d)(?:[./-]|\.\s)(?P<second>[0-3]?\d)(?:[./-]|\.\s)(?P<year>(?:19|20)\d{2})(?:[^0-9]|$)"),  # 12.03.2024, 2. 10. 2018
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<month>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
 ]
 _NUMERIC = 2  # the patterns from here on have no month names

@@ -6,7 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.cleaning.metadata.byline import _BY_MARKER, _MARKER_ONLY, _is_role_line, _marked_names, _name_line
+from pipeline.cleaning.metadata.byline import (
+    _BY_MARKER,
+    _MARKER_ONLY,
+    _is_role_line,
+    _marked_names,
+    _name_line,
+)
 from pipeline.cleaning.metadata.dates import ANY_DATE
 from pipeline.cleaning.metadata.page import (
     _CLOSERS,
@@ -26,6 +32,7 @@ from pipeline.cleaning.metadata.page import (
 from pipeline.cleaning.metadata.stamps import _TIME, _header_dates, _is_time_line
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+\S")  # what joins a headline and the site's name in a page's title
+_SITE_PREFIX = re.compile(r"\S\s+[|–—:-]\s+$")  # ... or the site's name and the headline
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
@@ -37,8 +44,14 @@ _LIST_RUN = 3  # related title-like lines in a row that make a list rather than 
 _STANDFIRST_DISCOUNT = 0.6
 _OVER_ARTICLE = 0.3
 _FULL_STOP = 0.3
+_WRITTEN_AGAIN = 0.3  # for a line the page writes again: a headline comes back as the page's title, a kicker seldom does
 _KICKER_WORDS = 4
 _STAMP_REST_WORDS = 6
+# Words a sentence does not end on (articles, "of", "and"), written in lower case, in the languages of `_STOP_WORDS`.
+_JOINING_WORDS = frozenset(
+    "the a an of and or le la les un une des du et der die das den dem ein eine einer und el los las del y il lo gli della "
+    "het een van o os da dos das e".split()  # not "do", "as": "Things to do"
+)
 _SHARED_WORDS = 0.3  # of a header line's content words that the article's opening holds
 
 
@@ -91,7 +104,14 @@ def _may_be_headline(page: _Page, i: int) -> bool:
         return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
     if line.reason in _NOT_HEADLINE or line.reason == "menu_list" or not _title_like(line.text) or kind not in (None, "caption"):
         return False
-    return not _cut_copy(page, line.text)
+    return not _cut_copy(page, line.text) and not _cut_short(line.text)
+
+
+def _cut_short(text: str) -> bool:
+    """Whether the text stops in the middle of a sentence, as a teaser cut to length does, on a word that
+    joins what follows ("... budget for the", "after months of…")."""
+    words = text.rstrip(_CLOSERS).rstrip(".…").split()
+    return bool(words) and words[-1] in _JOINING_WORDS
 
 
 def _cut_copy(page: _Page, text: str) -> bool:
@@ -168,13 +188,14 @@ def _headline(page: _Page) -> int | None:
 
 def _without_site_name(page: _Page, best: int | None, scores: dict[int, float]) -> int | None:
     """The headline itself rather than the page's title that repeats it with the site's name
-    ("Crews restore power ... | Riverton Gazette" over "Crews restore power ...")."""
+    ("Crews restore power ... | Riverton Gazette" or "Riverton Gazette - Crews restore ..." over "Crews restore power ...")."""
     if best is None:
         return None
     text = page.lines[best].text
     for i in sorted(scores, reverse=True):
         other = page.lines[i].text
-        if i != best and len(other) < len(text) and text.startswith(other) and _SITE_SUFFIX.match(text[len(other):]):
+        if i != best and len(other) < len(text) and (text.startswith(other) and _SITE_SUFFIX.match(text[len(other):])
+                                                     or text.endswith(other) and _SITE_PREFIX.search(text[: -len(other)])):
             return i
     return best
 
@@ -194,7 +215,8 @@ def _header_scores(page: _Page, start: int) -> dict[int, float]:
             over_article = i == start - 1 and lines[i].reason not in _LISTS
             # away from the article, a full stop ends standfirsts, bios and captions more often than headlines
             full_stop = not over_article and lines[i].text.rstrip(_CLOSERS).endswith(".")
-            score = share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0) - (_FULL_STOP if full_stop else 0.0)
+            score = (share + _over_stamp(page, i) + (_OVER_ARTICLE if over_article else 0.0) - (_FULL_STOP if full_stop else 0.0)
+                     + (_WRITTEN_AGAIN if _copies(page, i) > 1 else 0.0))
             related = share >= _SHARED_WORDS
             if related or score >= _OVER_ARTICLE and not any_related:  # structure alone, until a line shares words
                 scores[i] = score
@@ -215,6 +237,12 @@ def _header_scores(page: _Page, start: int) -> dict[int, float]:
         else:
             break
     return scores
+
+
+def _copies(page: _Page, i: int) -> int:
+    """How often the page writes line i's text (a headline comes back as the page's title)."""
+    text = page.lines[i].text
+    return bisect.bisect_right(page.sorted_texts, text) - bisect.bisect_left(page.sorted_texts, text)
 
 
 def _prefer_far(page: _Page, start: int, best: int | None) -> int | None:
@@ -247,11 +275,12 @@ def _sure_over_stamp(page: _Page, i: int) -> bool:
 
 def _stacked_above(page: _Page, i: int, scores: dict[int, float]) -> int | None:
     """The related title-like line right above line i (only furniture, chrome and labels between),
-    unless it is as short as a kicker or the last of a list of related stories' titles."""
+    unless it is a kicker (as short as one, or written fewer times than line i) or the last of a list of related stories' titles."""
     for k in range(i - 1, max(-1, i - _HEADER_GAP - 1), -1):
         if k in scores:
             related = _shares_words(page, page.lines[k].text) and not _related_list(page, k)
-            return k if related and _words(page.lines[k].text) > _KICKER_WORDS else None
+            kicker = _words(page.lines[k].text) <= _KICKER_WORDS or _copies(page, k) < _copies(page, i)
+            return k if related and not kicker else None
         if not _passable(page, k):
             return None
     return None

@@ -22,7 +22,8 @@ from pipeline.cleaning.metadata.page import (
 )
 
 _BRAND_WORD = r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"  # "St. Lucia", dots inside: "S.Paulo", "LWN.net"
-_BRAND = rf"{_BRAND_WORD}(?:\s+(?:{_BRAND_WORD}|&|de|of|the|du|la|le|i))*"  # "Atlas Obscura", "Folha de S.Paulo"
+_BRAND_JOIN = r"(?:&|de|del|della|des|du|da|do|dos|das|of|the|la|le|el|i)(?![\w'’-])"  # between a name's words only
+_BRAND = rf"{_BRAND_WORD}(?:(?:\s+{_BRAND_JOIN})*\s+{_BRAND_WORD})*"  # "Atlas Obscura", "Folha de S.Paulo", "La Voz del Ebro"
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
 _COPYRIGHT_NOISE = re.compile(
     r"(?i)©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?|\ball rights reserved\b|"
@@ -55,6 +56,10 @@ _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"(?i:\babonn(?:er|é|ée|ez-vous)\s+(?:à|au)|\bsuivre|\bà propos de|\bacerca de|\büber|\bsuscr[íi]bete a|\bassine\s+[ao]|\bsiga\s+[ao])"
                rf"\s+(?i:l[ea]\s+|l['’])?(?P<outlet>{_BRAND})"),
 ]
+# The link to the page about the site, which names it: "About Engadget", "Acerca de CNET" (not "About Us", "About our ads").
+_ABOUT = re.compile(rf"^(?i:about|à propos de|acerca de|über|sobre|chi siamo)\s+(?P<outlet>{_BRAND})")
+_SITE_AFTER = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{3,60})$")  # "Headline - The Coastal Times"
+_SITE_BEFORE = re.compile(r"(?P<site>[^|–—]{3,60}?)\s+[|–—-]\s+")  # "The Coastal Times | Headline"
 _HANDLE = re.compile(r"(?i)\bfollow(?:\s+us)?(?:\s+on\s+\w+)?\s*:?\s+@(?P<outlet>\w{3,})")
 _WRITER_FOR = re.compile(
     rf"\b(?i:writer|reporter|editor|correspondent|columnist|contributor|producer)s?\s+(?i:for|at|with)\s+(?P<outlet>{_BRAND})"
@@ -68,6 +73,8 @@ _PUBLISHED_IN = re.compile(r"(?i)^(?:published in|publié dans|publicado en|ver�
 _PROMPT_HINT = re.compile(  # lower case: what every prompt holds
     r"\b(?:get|about|advertise|subscribe|welcome|join|sign up|support|follow|try)\b|newsletter|\bapp\b|abonn|suivre|propos|acerca|über|suscr|assine|siga"
 )
+# Where the next link's text runs into a name's later word: "ABC13 HoustonSubmit A News Tip" (not "BuzzFeed", "The CityLab Daily").
+_GLUED_LINK = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]{4,})")
 _GLUED_DATE = re.compile(rf"(?P<outlet>{_BRAND}[a-z])(?={_MONTH}\s*\d)")  # "Associated PressDecember 2, 2016"
 _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "py", "ok")
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd "
@@ -78,8 +85,8 @@ _COUNTRY_DOMAINS = (  # ISO 3166 codes in use as top-level domains (not "js", "p
     "sc sd se sg sh si sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us "
     "uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
 ).split()
-_DOMAIN = re.compile(
-    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]{2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
+_DOMAIN = re.compile(  # with letters of any script: "Aktuálně.cz"
+    r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:(?:[^\W_]|-)+\.)*[^\W_](?:[^\W_]|-){2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
     r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
 _SMALL_NAME_WORDS = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
@@ -91,11 +98,12 @@ _MAIL_PROVIDERS = frozenset({"gmail", "yahoo", "hotmail", "outlook", "live", "ic
                              "naver", "daum", "hanmail", "qq", "163", "gmx", "web"})
 _SIGNOFF_WORDS = 8
 _SIGN_AT = 40  # characters into a line of any length where a copyright sign opens a footer
+_BY_COPYRIGHT = 2  # lines from the copyright line where the footer repeats the masthead
 _MASTHEAD_REPEATS = 2  # a logo's name comes back in the footer; a section's label over every teaser
 _PROMPT_WORDS = 10
 _CREDIT_WORDS = 40  # of a line that may credit the outlet (the copyright notice after an article)
-_NAMED_KINDS = frozenset({"domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
-_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "top line": 1.0}
+_NAMED_KINDS = frozenset({"title suffix", "domain", "email", "copyright", "parent company", "agency", "handle"})  # evidence that can only be a name
+_OUTLET_WEIGHT = {"copyright": 2.0, "parent company": 1.5, "credit": 2.0, "masthead": 2.0, "agency": 2.0, "email": 1.5, "domain": 1.5, "handle": 1.0, "logo": 1.0, "written name": 1.0, "prompt": 1.0, "about": 0.5, "top line": 1.0, "title suffix": 1.5}
 _MORE_LINES = 0.5  # for each further line of a kind that names it (at most `_MORE_LINES_CAP`)
 _MORE_LINES_CAP = 1
 _MENTION = 0.1  # for each mention of the name on the page (at most `_MENTIONS_CAP`)
@@ -179,6 +187,8 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found += [_Credit(_site_label(m.group("outlet")), "domain", i) for m in _DOMAIN.finditer(text)]
             if _PROMPT_HINT.search(low) and i != lo - 1:
                 found += [_Credit(m.group("outlet"), "prompt", i) for pattern in _PROMPTS for m in pattern.finditer(text)]
+            if m := _ABOUT.match(text):
+                found.append(_Credit(m.group("outlet"), "about", i))
         for literal, pattern in _CREDITS:
             if literal in low:
                 found += [_Credit(m.group("outlet") or m.group("staff"), "credit", i) for m in pattern.finditer(text)]
@@ -191,16 +201,52 @@ def _outlet_credits(page: _Page, dateline: re.Match | None, lo: int, hi: int) ->
                 found.append(_Credit(label, "email", i))
     if dateline and dateline.group("agency"):
         found.append(_Credit(dateline.group("agency"), "agency", -1))
-    top = next((k for k, line in enumerate(page.lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
-                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
-    if top is not None and 1 <= _words(text := page.lines[top].text) <= 4 and _brand_like(text) and not _ends_sentence(text):
-        again = sum(line.text == text for line in page.lines[top + 1:])
-        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(line.text == text for line in page.lines[max(top + 1, hi):])
-        found.append(_Credit(text, "masthead" if masthead else "top line", top))
-    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", c.name.strip(" .,-–|:'’")))) for c in found + _staff_credits(page)]
+    found += _masthead_credits(page, hi)
+    cleaned = [c._replace(name=_PROMPT_HEAD.sub("", _PROMPT_TAIL.sub("", name)) if c.kind == "prompt" else name)
+               for c in found + _staff_credits(page) if (name := _unglued(c.name).strip(" .,-–|:'’"))]
     named = [c for c in cleaned if len(_fold(c.name)) >= 3 and (c.kind in _NAMED_KINDS or _brand_like(c.name) and _proper(page, c.name))
              and not _DESK_WORDS.issuperset(c.name.lower().split())]
     return named + _logos(page, named)
+
+
+def _unglued(name: str) -> str:
+    """A name up to where the next link's text runs into one of its later words ("ABC13 HoustonSubmit A News Tip")."""
+    first, space, rest = name.partition(" ")
+    m = _GLUED_LINK.search(rest)
+    return first + space + rest[: m.start()] if m else name
+
+
+def _masthead_credits(page: _Page, hi: int) -> list[_Credit]:
+    """The page's top line, a masthead when it comes back under the article (at `hi`); and a masthead that
+    the footer repeats by the copyright line. Not an item of a menu that the footer repeats."""
+    lines = page.lines
+    found = []
+    top = next((k for k, line in enumerate(lines) if line.reason not in _UI_CHROME | _HEADER_WIDGETS
+                and line.text.split()[0].lower() not in _PROMPT_VERBS), None)  # not a button ("Get started")
+    if top is not None and _logo_text(lines[top].text):
+        copies = [k for k in range(max(top + 1, hi), len(lines)) if lines[k].text == lines[top].text]
+        again = sum(line.text == lines[top].text for line in lines[top + 1:])
+        masthead = 1 <= again <= _MASTHEAD_REPEATS and any(not _menu_copy(page, top, k) for k in copies)
+        found.append(_Credit(lines[top].text, "masthead" if masthead else "top line", top))
+    header = {line.text: k for k, line in reversed(list(enumerate(lines[: page.start or 0])))}
+    for k in (k for k, line in enumerate(lines) if line.reason == "copyright"):
+        for j in range(max(0, k - _BY_COPYRIGHT), min(len(lines), k + _BY_COPYRIGHT + 1)):
+            first = header.get(lines[j].text)
+            if first is not None and first != top and _logo_text(lines[j].text) and lines[j].reason not in _NOT_OUTLET_LINES | _UI_CHROME \
+                    and not _menu_copy(page, first, j):
+                found.append(_Credit(lines[j].text, "masthead", j))
+    return found
+
+
+def _logo_text(text: str) -> bool:
+    """A line that may be only an outlet's name (a logo's text): a few words, a name, not a sentence or a button."""
+    return 1 <= _words(text) <= 4 and _brand_like(text) and not _ends_sentence(text) and text.split()[0].lower() not in _PROMPT_VERBS
+
+
+def _menu_copy(page: _Page, i: int, k: int) -> bool:
+    """Whether line k repeats line i as an item of a menu repeated with it (a neighbour comes back beside it)."""
+    lines = page.lines
+    return any(0 <= i + d < len(lines) and 0 <= k + d < len(lines) and lines[i + d].text == lines[k + d].text for d in (-1, 1))
 
 
 def _staff_credits(page: _Page) -> list[_Credit]:
@@ -241,15 +287,31 @@ def _support(key: str, credits: list[tuple[str, _Credit]], mentions: int) -> flo
 
 
 def _mentions(text: str, name: str) -> int:
-    """How often the page writes a name: as written, unless it is a domain's name in lower case (the
-    section "POLITICS" is not the word "politics")."""
-    return text.count(name) if name != name.lower() else text.lower().count(name)
+    """How often the page writes a name as a whole word ("Libé" is not in "Libération"): as written,
+    unless it is a domain's name in lower case (the section "POLITICS" is not the word "politics")."""
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", 0 if name != name.lower() else re.I)
+    return len(word.findall(text))
 
 
-def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int) -> _Field | None:
+def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
+    """The name the page's title adds to the headline (line `head`) after or before a separator
+    ("Headline | The Courier", "The Courier - Headline")."""
+    title = page.lines[head].text if head is not None else None
+    found = []
+    for i, line in enumerate(page.lines):
+        if not title or len(line.text) <= len(title) or title not in line.text:
+            continue
+        after = _SITE_AFTER.fullmatch(line.text[len(title):]) if line.text.startswith(title) else None
+        before = _SITE_BEFORE.fullmatch(line.text[: -len(title)]) if line.text.endswith(title) else None
+        if (m := after or before) and _words(site := m.group("site").strip()) <= _HOLDER_WORDS and len(_fold(site)) >= 3:
+            found.append(_Credit(site, "title suffix", i))
+    return found
+
+
+def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int, head: int | None = None) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
     as strongly supported, one not a parent company's, the one written so most often, then the fullest."""
-    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi)]
+    credits = [(_fold(c.name), c) for c in _outlet_credits(page, dateline, lo, hi) + _title_suffix(page, head)]
     if not credits:
         return None
     text = "\n".join(line.text for line in page.lines)

@@ -5,8 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.cleaning.metadata.dates import _DAY, _MONTH, _MONTHS, _date_of, _dates, _Found, find_date, is_dateline_stamp
-from pipeline.cleaning.metadata.page import _HEADER_REACH, _STAMP_WORDS, _WORD, _Field, _is_prose, _Page, _words
+from pipeline.cleaning.metadata.dates import (
+    _DAY,
+    _MONTH,
+    _MONTHS,
+    ANY_DATE,
+    _date_of,
+    _dates,
+    _Found,
+    find_date,
+    is_dateline_stamp,
+)
+from pipeline.cleaning.metadata.page import (
+    _HEADER_REACH,
+    _STAMP_WORDS,
+    _WORD,
+    _Field,
+    _is_prose,
+    _Page,
+    _words,
+)
 
 # In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
 _SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
@@ -16,8 +34,22 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|(?i:copyright))\D{0,12}(?:(?:19|20)\d
 _YEARLESS_STAMP_WORDS = 6
 _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
 _RELATIVE_STAMP = re.compile(r"(?i)^(?:\d+\s*[mhdw]|\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)(?:\s+ago)?)$")
+# A stamp's time since publication at the end of a line ("8h", "James Roe • 3d", "2 hours ago", "il y a 3 jours").
+_AGO = re.compile(
+    r"(?i)(?:^|[\s•·|,(-])(?:(?P<n>\d{1,3})(?P<short>[mhdw])|(?:(?:il y a|vor|hace|há)\s+)(?P<n_before>\d{1,3}|une?|einem?|una?)\s+(?P<unit_before>\w+)"
+    r"|(?P<n_after>\d{1,3}|an?|one)\s+(?P<unit_after>\w+)\s+ago)\s*\)?$"
+)
+_UNIT_DAYS = {  # days in a unit of `_AGO`; 0 for one shorter than a day
+    **dict.fromkeys("s m h sec secs second seconds min mins minute minutes hr hrs hour hours minuten stunde stunden minuto minutos "
+                    "hora horas heure heures".split(), 0),
+    **dict.fromkeys("d day days jour jours tag tagen día días dia dias".split(), 1),
+    **dict.fromkeys("w wk wks week weeks semaine semaines woche wochen semana semanas".split(), 7),
+}
+_AGO_WORDS = 8  # of a line that holds a stamp of the time since publication
+_ANCHOR_REST_WORDS = 6  # words besides its dates of a line that dates a story on the page ("Kim Roe • February 19, 2017")
 _UPDATE_WORDS = re.compile(
-    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato)\b"
+    r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato|"
+    r"aktualizováno|aktualizace|zaktualizowano|aktualizacja|обновлено|güncellendi|güncelleme|uppdaterad|opdateret|oppdatert|diperbarui)\b"
 )
 
 
@@ -77,3 +109,41 @@ def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
             except ValueError:
                 continue
     return None
+
+
+def _ago(text: str) -> dt.timedelta | None:
+    """The time since publication a stamp line gives at its end ("8h", "3 days ago"), in whole days."""
+    m = _AGO.search(text) if _words(text) <= _AGO_WORDS else None
+    if not m:
+        return None
+    count = m.group("n") or m.group("n_before") or m.group("n_after")
+    unit = (m.group("short") or m.group("unit_before") or m.group("unit_after")).lower()
+    if unit not in _UNIT_DAYS:
+        return None
+    return dt.timedelta(days=(int(count) if count.isdigit() else 1) * _UNIT_DAYS[unit])
+
+
+def _page_today(page: _Page) -> dt.date | None:
+    """The day the page was copied, at the earliest, from its own stamps: the stories it dates in full are
+    older than those it dates by the time since ("3d"), so it is past the newest full date by more than the
+    oldest such time. None unless the page dates stories both ways."""
+    full: list[dt.date] = []
+    ages: list[dt.timedelta] = []
+    for line in page.lines:
+        if line.reason == "copyright" or _words(line.text) > _STAMP_WORDS or _is_prose(line.text):
+            continue
+        if (age := _ago(line.text)) is not None:
+            ages.append(age)
+        elif len(_WORD.findall(_TIME.sub(" ", ANY_DATE.sub(" ", line.text)))) <= _ANCHOR_REST_WORDS:
+            full += [date for date, update in _header_dates(line.text, page.day_first) if not update]
+    if len(ages) < 2 or not full:
+        return None
+    return max(full) + max(ages) + dt.timedelta(days=1)
+
+
+def _ago_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
+    """A stamp in lines lo..hi that gives the time since publication, counted back from `_page_today`."""
+    age = next((a for line in page.lines[lo:hi] if not _is_prose(line.text) and (a := _ago(line.text)) is not None), None)
+    if age is None or (today := _page_today(page)) is None:
+        return None
+    return _Field(today - age, "stamp of the time since publication, from the page's own dates")
