@@ -21,6 +21,8 @@ _NAME = r"[A-Z][\w.'’&-]*"
 _OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGO = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+# An author's name opening a note, particles included ("Mark di Stefano is a reporter for ...").
+_AUTHOR = r"(?:(?:[A-Z][\w.'’-]*|de|di|da|du|van|von|der|den|le|la|al|el|bin|ibn)\s){1,5}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d+\s+{_AGO}"
 _CREDITS = tuple(re.compile(p) for p in (
     # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
@@ -53,10 +55,12 @@ _CREDITS = tuple(re.compile(p) for p in (
     # Agencies signing off a paragraph: "... the previous day. REUTERS, BLOOMBERG"
     r"(?m)(?<=[.!?”\"’)]\s)(?:[-–—]\s*)?[A-Z][A-Z&.]{1,15}(?:\s*[,/;]\s*[A-Z][A-Z&.]{1,15})*\s*$",
     # An author's note: "Jane Doe is a senior writer for ...", "... writes about ...", "Follow him on Twitter".
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:reporter|writer|editor|correspondent|"
+    rf"(?m)^{_AUTHOR}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|editor|correspondent|"
     r"columnist|contributor|journalist|producer|author|photographer|critic|anchor)s?\b[^\n]*",
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
+    rf"(?m)^{_AUTHOR}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
+    rf"(?m)^{_AUTHOR}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
+    # ... or its next sentence: "Jane Doe joined us from The Tribune. She covers politics and ..."
+    r"(?m)^[^\n]{0,200}?[.!?]\s+(?:He|She|They)\s+(?:covers|writes\s+(?:about|for)|reports\s+(?:on|for))\s[^\n]*",
     r"(?im)^follow\s+(?:him|her|them|us|me|@\w+|[A-Z]\w*)\s+on\s[^\n]*",
 ))
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -99,10 +103,11 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def is_title(line: str) -> bool:
-    """Written in title case or capitals, as headlines, menus and labels are."""
+def is_title(line: str, min_words: int = _TITLE_MIN_WORDS, lower_max: int = _TITLE_LOWER_MAX) -> bool:
+    """Written in title case or capitals, as headlines, menus and labels are: at least `min_words`
+    words besides small ones, at most `lower_max` of them in lower case."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= _TITLE_MIN_WORDS and sum(not w[0].isupper() for w in words) <= _TITLE_LOWER_MAX
+    return len(words) >= min_words and sum(not w[0].isupper() for w in words) <= lower_max
 
 
 def _addresses_reader(line: str) -> bool:
@@ -151,14 +156,24 @@ def article_lines(text: str) -> list[bool]:
     return kept
 
 
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with `ranges` (in order, apart) written over with spaces, its lines kept."""
+    pieces, at = [], 0
+    for start, end in ranges:
+        pieces += [text[at:start], re.sub(r"[^\n]", " ", text[start:end])]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
 def article_spans(text: str, spans: list[T]) -> list[T]:
     """`spans` (with `start` and `end` in `text`) without those inside credits, and without those
-    outside the prose whose surface the prose never writes."""
+    outside the prose whose surface the prose never writes outside its credits (an outlet naming
+    itself in its chrome and in its author's note is not named by its article)."""
     credits = credit_ranges(text)
     starts = [s for s, _ in credits]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     flags = article_lines(text)
-    prose = "\n".join(line for line, flag in zip(text.split("\n"), flags) if flag)
+    prose = "\n".join(line for line, flag in zip(_blanked(text, credits).split("\n"), flags) if flag)
     kept = []
     for span in spans:
         start, end = span.start, span.end

@@ -76,6 +76,8 @@ _TITLED_NAME = re.compile(
     # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
     r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
+_QUOTATION = re.compile(r"[“\"]([^“”\"\n]{3,80})[”\"]")
+_TITLE_MAX_WORDS = 6
 _CALENDAR = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b"
@@ -127,18 +129,28 @@ def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]
     """A span cut at the sentence's own words the model took into it: lower-case words that no
     name is made with ("American Music Awards after Swift"), and the commas and spaced dashes of a
     list or a menu ("Ubuntu, Debian", "Aston Villa - West"); names keep their particles ("Bank of
-    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun") and the
+    America", "Friends of the Earth", "Ludwig van Beethoven"; see `_joins_two_names` for "the"), and the
     comma before a legal form or a suffix ("U.S. Games Systems, Inc.", "Martin Luther King, Jr.") and
     a firm's partners (`_FIRM`)."""
     parts, at = [], start
     firm = _FIRM.search(text, start, end) is not None
+    previous = ""
     for m in _SENTENCE_WORD.finditer(text, start, end):
         word = m.group()
-        glued = word.isalpha() and word.islower() and word not in _NAME_PARTICLES
+        glued = word.isalpha() and word.islower() and (word not in _NAME_PARTICLES or _joins_two_names(text, previous, m.end(), end))
         if glued or (m.group("separator") and not firm and not _LEGAL_FORM.match(text, m.end(), end)):
             parts.append((at, m.start()))
             at = m.end()
+        previous = word
     return [(a, b) for a, b in parts + [(at, end)] if b > a]
+
+
+def _joins_two_names(text: str, previous: str, at: int, end: int) -> bool:
+    """A "the" at `at` right after a capitalised word, before a name the page writes elsewhere too,
+    opens the sentence's next name ("told Billboard the Doobies have ..."); after a particle, or
+    before words written only there, it is the name's ("Bank of the West", "Uncover the Smoking Gun")."""
+    rest = text[at:end].strip()
+    return text[at - 3: at] == "the" and previous[:1].isupper() and text.count(rest) > 1
 
 
 def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -193,6 +205,7 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
     page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
+    titles = quoted_titles(text)
     found = titled_people(text, entities) + cues.platform_mentions(text, entities)
     for start, end, label in joined_neighbours(text, sorted(entities + found)):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
@@ -205,8 +218,22 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
         for part in parts:
             s, e = clean_span(text, *part)
             if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text[s:e], label):
-                spans.append(Span(s, e, label))
+                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles):
+                    spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of short title-case quotations ("“Takin’ It to the Streets.”", "“Don’t
+    Buy Books by Crooks”"): a song's, a book's or a slogan's title, whose words are not names of
+    their own unless a name is the whole quotation ("“Mini Mike”")."""
+    found = []
+    for m in _QUOTATION.finditer(text):
+        phrase = m.group(1)
+        if len(phrase.split()) <= _TITLE_MAX_WORDS and credits.is_title(phrase, min_words=2, lower_max=0):
+            start = m.start(1) + len(phrase) - len(phrase.lstrip(_EDGE_PUNCT + " "))  # "“Streets,”" holds "Streets"
+            found.append((start, m.start(1) + len(phrase.rstrip(_EDGE_PUNCT + " "))))
+    return found
 
 
 def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:

@@ -67,6 +67,9 @@ def _surfaces(text, names):
         ("Additional reporting by Steve Gorman; Editing by Nick Zieminski", [("Steve Gorman", "PERSON"), ("Nick Zieminski", "PERSON")], []),
         ("Fox News’ Jessica Napoli contributed to this report.", [("Jessica Napoli", "PERSON")], []),
         ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.", [("Perry Bacon Jr.", "PERSON"), ("FiveThirtyEight", "ORG")], []),
+        ("Mark di Stefano is a breaking news reporter for BuzzFeed News.", [("Mark di Stefano", "PERSON"), ("BuzzFeed News", "ORG")], []),
+        ("Jane Doe arrives at Fandom by way of Wookieepedia. She covers Star Wars and animation.",
+         [("Jane Doe", "PERSON"), ("Fandom", "ORG"), ("Wookieepedia", "ORG")], []),
         ("Posted by Nikhil Marathe on March 10, 2015 at 08:05", [("Nikhil Marathe", "PERSON")], []),
         ("Tuesday 15 October 2019 by Bradley M. Kuhn", [("Bradley M. Kuhn", "PERSON")], []),
         ("Sallie Goetsch (rhymes with sketch) · March 10, 2017 at 12:20 AM", [("Sallie Goetsch", "PERSON")], []),
@@ -96,6 +99,30 @@ def test_mentions_names_only_outside_the_prose_need_the_prose_to_write_them():
     names = [("Zuckerberg", "PERSON"), ("Facebook", "ORG"), ("Mark Zuckerberg", "PERSON"), ("Facebook", "ORG"),
              ("Kanye West Says", "PERSON"), ("Trump", "PERSON"), ("Tower", "FAC")]
     assert _surfaces(text, names) == ["Zuckerberg", "Facebook", "Mark Zuckerberg", "Facebook"]
+
+
+def test_mentions_an_outlet_in_its_chrome_and_its_authors_note_is_not_the_articles():
+    """The prose that backs a name outside it is the prose outside its credits."""
+    text = ("This BuzzFeed homepage is tailored for our readers\n\n"
+            "Eloise Parry was taken to hospital on 12 April.\n\n"
+            "Mark Doe is a breaking news reporter for BuzzFeed News and is based in Sydney.")
+    names = [("BuzzFeed", "ORG"), ("Eloise Parry", "PERSON"), ("Mark Doe", "PERSON"), ("BuzzFeed News", "ORG")]
+    assert _surfaces(text, names) == ["Eloise Parry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("He began the intro to “Takin’ It to the Streets,” to cheers.", [("Streets", "ORG")], []),
+        ("They sold buttons reading “Don’t Buy Books by Crooks.”", [("Crooks", "ORG")], []),
+        ("They started a “Committee to Boycott Nixon’s Memoirs,” in 1978.", [("Boycott Nixon", "PERSON")], []),
+        # a name that is the whole quotation, or in a quoted sentence, is still a name
+        ("He called him “Mini Mike” in a speech.", [("Mini Mike", "PERSON")], ["Mini Mike"]),
+        ("“We met Tom Steyer in Iowa last week,” she said.", [("Tom Steyer", "PERSON")], ["Tom Steyer"]),
+    ],
+)
+def test_mentions_words_of_a_quoted_title_are_no_names(text, names, kept):
+    assert _surfaces(text, names) == kept
 
 
 def test_mentions_a_paragraph_that_lost_its_full_stop_is_still_prose():
@@ -207,6 +234,8 @@ def test_mentions_a_person_with_a_digit_or_opening_with_a_function_word_is_no_na
         ("The fans of Aston Villa - West Ham were kept apart at the ground.", "Aston Villa - West", ["Aston Villa", "West"]),
         ("The cards are published by U.S. Games Systems, Inc. in the state.", "U.S. Games Systems, Inc.", ["U.S. Games Systems, Inc."]),
         ("The memoir was published by Little, Brown and Company last year.", "Little, Brown and Company", ["Little, Brown and Company"]),
+        # a "the" after a name's word, before a name the page writes again, opens the next name
+        ("Johnston told Billboard the Doobies have five songs. The Doobies tour in June.", "Billboard the Doobies", ["Billboard", "Doobies"]),
     ],
 )
 def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(text, span, expected):
