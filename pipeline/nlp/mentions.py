@@ -23,6 +23,7 @@ COURTESY_TITLE = re.compile(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _APOSTROPHES = "'’‘ʼ"
 _POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|[{_APOSTROPHES}])$")
+_POSSESSOR_BEFORE = re.compile(rf"(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*[{_APOSTROPHES}]s\s$")
 _INNER_POSSESSIVE = re.compile(rf"^.+?[{_APOSTROPHES}]s\s+(?=\S)")
 # Words that name a kind of institution, not one: after a possessive they belong to the name
 # ("Harris County Sheriff's Office", "Murdoch Children's Research Institute"), unlike a name
@@ -76,6 +77,11 @@ _TITLED_NAME = re.compile(
     # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
     r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
+_MID_SENTENCE_THE = re.compile(r"[a-z,;] The\s$")
+# "the Tor Browser, which ..." is a thing; "the Trump administration" names a person.
+_THE_BEFORE = re.compile(r"\bthe\s$")
+_MODIFIES = re.compile(r"[’']?s?\s+[a-z]")
+_POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "their"})
 _QUOTATION = re.compile(r"[“\"]([^“”\"\n]{3,80})[”\"]")
 _TITLE_MAX_WORDS = 6
 _CALENDAR = re.compile(
@@ -123,6 +129,17 @@ def _possessor(piece: str) -> re.Match | None:
     if m is None or all(w.lower() in _GENERIC_ORG_WORDS for w in re.findall(r"[^\W\d_]+", piece[m.end():])):
         return None
     return m
+
+
+def _with_possessor(text: str, start: int, end: int) -> int:
+    """The start of an organisation's name the model cut after its possessor, when what it kept
+    only says what kind of institution it is ("Aisha's" + "Salon and Spa", "Harris County Sheriff's"
+    + "Office")."""
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    m = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or not words or not all(w.lower() in _GENERIC_ORG_WORDS for w in words):
+        return start
+    return m.start()
 
 
 def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -214,10 +231,12 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
         if label == "PERSON":
             start, end = _without_ui_words(text, start, end)
+        elif label == "ORG":
+            start = _with_possessor(text, start, end)
         parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
         for part in parts:
             s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text[s:e], label):
+            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text, s, e, label):
                 if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles):
                     spans.append(Span(s, e, label))
     return credits.article_spans(text, spans)
@@ -245,14 +264,19 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
 
 
-def _no_ones_name(surface: str, label: str) -> bool:
+def _no_ones_name(text: str, start: int, end: int, label: str) -> bool:
     """A 'person' with a digit in it is a product, a quarter, a variant or a hash ("Destiny 2",
     "Q3", "Omicron BA.2", "sha256"), one opening with a function word a title or a slogan ("My
-    Struggle", "Never Trump"): no one is named so."""
-    if label != "PERSON":
-        return False
+    Struggle", "Never Trump"), one after a capitalised "The" within a sentence a title ("beginning
+    with The Force Awakens"), one after "the" that is not a modifier a thing ("the Tor Browser, which"):
+    no one is named so. Nor is an organisation whose name opens with "my", "his" ... ("My New Order")."""
+    surface = text[start:end]
     first = surface.split()[0].lower() if " " in surface else ""
-    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS)
+    if label != "PERSON":
+        return label == "ORG" and first in _POSSESSIVE_PRONOUNS
+    titled = _MID_SENTENCE_THE.search(text, max(0, start - 6), start) is not None
+    thing = _THE_BEFORE.search(text, max(0, start - 5), start) is not None and not _MODIFIES.match(text, end)
+    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS) or titled or thing
 
 
 def _is_name(surface: str) -> bool:

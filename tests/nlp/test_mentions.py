@@ -125,6 +125,33 @@ def test_mentions_words_of_a_quoted_title_are_no_names(text, names, kept):
     assert _surfaces(text, names) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("Houston beauty chain Aisha's Salon and Spa is banning men.", [("Salon and Spa", "ORG")], ["Aisha's Salon and Spa"]),
+        ("Deputies of the Harris County Sheriff's Office came to the house on Friday.", [("Office", "ORG")], ["Harris County Sheriff's Office"]),
+        # a name of its own after the possessive stays apart
+        ("According to The Verge's Stadia review, it lags.", [("Stadia", "ORG")], ["Stadia"]),
+    ],
+)
+def test_mentions_a_kind_of_institution_cut_from_its_possessor_gets_it_back(text, names, kept):
+    assert _surfaces(text, names) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("The saga has produced new content beginning with The Force Awakens. The Rock starred in it.",
+         [("Force Awakens", "PERSON"), ("Rock", "PERSON")], ["Rock"]),
+        ("The most private browser is the Tor Browser, which everyone should have.", [("Tor Browser", "PERSON")], []),
+        ("Aides said the Trump administration would appeal.", [("Trump", "PERSON")], ["Trump"]),
+        ("Trump kept a copy of Hitler’s speeches, My New Order, at his bedside.", [("Trump", "PERSON"), ("My New Order", "ORG")], ["Trump"]),
+    ],
+)
+def test_mentions_a_title_or_a_thing_the_model_took_for_a_name_is_none(text, names, kept):
+    assert _surfaces(text, names) == kept
+
+
 def test_mentions_a_paragraph_that_lost_its_full_stop_is_still_prose():
     text = "Intro sentence here.\n\nIn a tour through Asia, OpenAI chief executive Sam Altman also announced a deal with SoftBank"
     assert _surfaces(text, [("Sam Altman", "PERSON"), ("SoftBank", "ORG")]) == ["Sam Altman", "SoftBank"]
