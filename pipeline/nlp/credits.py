@@ -62,6 +62,11 @@ _CREDITS = tuple(re.compile(p) for p in (
     # ... or its next sentence: "Jane Doe joined us from The Tribune. She covers politics and ..."
     r"(?m)^[^\n]{0,200}?[.!?]\s+(?:He|She|They)\s+(?:covers|writes\s+(?:about|for)|reports\s+(?:on|for))\s[^\n]*",
     r"(?im)^follow\s+(?:him|her|them|us|me|@\w+|[A-Z]\w*)\s+on\s[^\n]*",
+    # Rights, republication and the page's links: "© 2019 X. All rights reserved", "This article
+    # originally appeared on ...", "Read more: ...", "Tags: ...".
+    r"(?:©|\b[Cc]opyright\s+(?:©\s*)?(?:19|20)\d\d)[^\n]*",
+    r"(?im)^[^\n]{0,40}\b(?:article|story|post|piece|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published|ran)\b[^\n]*",
+    r"(?im)^(?:related|read more|read also|also read|see also|more from|recommended|tags?|topics?|filed under)\s*(?::|»|›|>|\|)[^\n]*",
 ))
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")

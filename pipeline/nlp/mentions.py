@@ -77,6 +77,8 @@ _TITLED_NAME = re.compile(
     # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
     r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
+_OF_FIELD = re.compile(r"\s(?:of|for)\s+[A-Z][a-z]+$")
+_FIELDS = re.compile(r"^[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|&)\s+[A-Z][a-z]+$")
 _MID_SENTENCE_THE = re.compile(r"[a-z,;] The\s$")
 # "the Tor Browser, which ..." is a thing; "the Trump administration" names a person.
 _THE_BEFORE = re.compile(r"\bthe\s$")
@@ -196,14 +198,23 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
 def joined_neighbours(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Sorted `entities` with a place or nationality the model cut off the name it opens joined to
     it, one space apart: "U.S." + "District Court" is one court, "Han" + "Lee" one person (not
-    "Israeli" + "Netanyahu": a nationality's word stays apart from a person)."""
+    "Israeli" + "Netanyahu": a nationality's word stays apart from a person); and with the fields
+    the model cut off an organisation's name (`_lists_fields`)."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
-        if joined and text[joined[-1][1]: start] == " " and _opens_name(text[joined[-1][0]: joined[-1][1]], joined[-1][2], label):
+        first = text[joined[-1][0]: joined[-1][1]] if joined else ""
+        gap = text[joined[-1][1]: start] if joined else ""
+        if joined and ((gap == " " and _opens_name(first, joined[-1][2], label)) or _lists_fields(first, gap, text[start:end], label)):
             joined[-1] = (joined[-1][0], end, label)
         else:
             joined.append((start, end, label))
     return joined
+
+
+def _lists_fields(first: str, gap: str, second: str, label: str) -> bool:
+    """An organisation "of" a list of fields that the model cut at the list's comma: "American
+    Academy of Allergy" + ", " + "Asthma and Immunology" (kept whole as a firm's name is)."""
+    return label == "ORG" and gap == ", " and _OF_FIELD.search(first) is not None and _FIELDS.match(second) is not None
 
 
 def _opens_name(first: str, first_label: str, label: str) -> bool:

@@ -79,6 +79,11 @@ def _surfaces(text, names):
         ("Letting him off the hook, September 8, 1974. National Archives", [("National Archives", "ORG")], []),
         ("The pardon came in 1974. National Archives staff kept the letters.", [("National Archives", "ORG")], ["National Archives"]),
         ("Check out more articles on BuzzFeed.com!", [("BuzzFeed.com", "ORG")], []),
+        ("Copyright © 2018 by Thomas W. Malone. Used with permission of Little, Brown and Company.",
+         [("Thomas W. Malone", "PERSON"), ("Little, Brown and Company", "ORG")], []),
+        ("This article originally appeared on The Conversation.", [("The Conversation", "ORG")], []),
+        ("Read more: Biden's plan to cut drug costs draws fire from Pfizer.", [("Biden", "PERSON"), ("Pfizer", "ORG")], []),
+        ("Tags: Donald Trump, Joe Biden, elections.", [("Donald Trump", "PERSON"), ("Joe Biden", "PERSON")], []),
         ("Communities: Connect with people like you on WebMD.", [("WebMD", "ORG")], []),
         ("Sorry you didn't like this comment on WebMD.", [("WebMD", "ORG")], []),
         ("“You can see it,” Jane Doe said of the new WebMD app and its features.", [("Jane Doe", "PERSON"), ("WebMD", "ORG")],
@@ -280,6 +285,10 @@ def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(t
          ["Korean", "SK Telecom"]),
         ("A speech by Israeli Netanyahu was broadcast on Wednesday night.", [("Israeli", "NORP"), ("Netanyahu", "PERSON")],
          ["Israeli", "Netanyahu"]),
+        ("It was presented at the annual meeting of the American Academy of Allergy, Asthma and Immunology in Houston.",
+         [("American Academy of Allergy", "ORG"), ("Asthma and Immunology", "ORG")], ["American Academy of Allergy, Asthma and Immunology"]),
+        ("Analysts at Bank of America, Citi and Wells Fargo agreed with the forecast on Monday.",
+         [("Bank of America", "ORG"), ("Citi", "ORG"), ("Wells Fargo", "ORG")], ["Bank of America", "Citi", "Wells Fargo"]),
     ],
 )
 def test_mentions_a_place_the_model_cut_off_a_name_joins_it(text, names, expected):
