@@ -77,6 +77,9 @@ _TITLED_NAME = re.compile(
     # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
     r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
+# A lower-case kind of institution after a place's or a name's words is the name's end ("West
+# Mercia police", "Royal Shrewsbury hospital").
+_INSTITUTION_AFTER = re.compile(r" (?:police|hospital|council|constabulary|fire service|ambulance service)\b(?! [A-Z])")
 _OF_FIELD = re.compile(r"\s(?:of|for)\s+[A-Z][a-z]+$")
 _FIELDS = re.compile(r"^[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|&)\s+[A-Z][a-z]+$")
 _MID_SENTENCE_THE = re.compile(r"[a-z,;] The\s$")
@@ -245,12 +248,20 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
         elif label == "ORG":
             start = _with_possessor(text, start, end)
         parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
-        for part in parts:
-            s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text, s, e, label):
-                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles):
-                    spans.append(Span(s, e, label))
+        spans += [span for part in parts if (span := _part_span(text, part, label, lower_words, titles))]
     return credits.article_spans(text, spans)
+
+
+def _part_span(text: str, part: tuple[int, int], label: str, lower_words: set[str], titles: list[tuple[int, int]]) -> Span | None:
+    """The cleaned mention of one part of a model's span, if it is a name: not a common word, not
+    no one's name, not inside a quoted title; a place or an organisation takes the lower-case
+    kind of institution after it ("West Mercia police")."""
+    s, e = clean_span(text, *part)
+    if label in {"ORG", "GPE"} and (m := _INSTITUTION_AFTER.match(text, e)):
+        e, label = m.end(), "ORG"
+    if not _is_name(text[s:e]) or _common_words(text[s:e], label, lower_words) or _no_ones_name(text, s, e, label):
+        return None
+    return None if any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles) else Span(s, e, label)
 
 
 def quoted_titles(text: str) -> list[tuple[int, int]]:

@@ -144,6 +144,21 @@ def test_mentions_a_kind_of_institution_cut_from_its_possessor_gets_it_back(text
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("West Mercia police said the tablets were believed to contain a toxic chemical.", "West Mercia", "GPE",
+         [("West Mercia police", "ORG")]),
+        ("She was taken to Royal Shrewsbury hospital on 12 April after taking the tablets.", "Royal Shrewsbury", "ORG",
+         [("Royal Shrewsbury hospital", "ORG")]),
+        ("The chief of the London police Federation said that it was a sad day for all.", "London", "GPE", [("London", "GPE")]),
+    ],
+)
+def test_mentions_a_lower_case_kind_of_institution_ends_the_name_before_it(text, name, label, expected):
+    spans = mention_spans(text, _entities(text, [(name, label)]))
+    assert [(text[s.start:s.end], s.label) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names", "kept"),
     [
         ("The saga has produced new content beginning with The Force Awakens. The Rock starred in it.",
