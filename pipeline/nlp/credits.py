@@ -18,7 +18,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _NAME = r"[A-Z][\w.'’&-]*"
-_OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
+OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Observer|Daily|Press|Wire|Radio|TV|Online)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGO = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
 # An author's name opening a note, particles included ("Mark di Stefano is a reporter for ...").
@@ -28,7 +28,7 @@ _CREDITS = tuple(re.compile(p) for p in (
     # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
     r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?=(?:-{1,2}|–|—)\s)",
     # An outlet opening the story with a dash: "Kaieteur News – Police ..."
-    rf"(?m)^(?:{_NAME}\s+){{0,3}}{_OUTLET_WORDS}(?=\s*(?:-{{1,2}}|–|—)\s)",
+    rf"(?m)^(?:{_NAME}\s+){{0,3}}{OUTLET_WORDS}(?=\s*(?:-{{1,2}}|–|—)\s)",
     # "By Jane Doe:" opening a paragraph.
     r"(?m)^(?:(?:[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory|[Tt]ext)\s+)?(?:[Bb]y|BY)\s+[^\n:|–—]{2,80}?(?=\s*(?:[:|–—]\s|\s-\s|$))",
     # Reporting, editing and review credits opening a line.

@@ -66,7 +66,8 @@ _CUES_NAME = (
     ("EVENT", re.compile(r"\b(?:awards?|prize|championships?|nationals|cup|festival|conference|summit|expo|olympics|"
                          r"tournament|primary|election)$|\b(?:awards?|prize)\s+(?:for|of|in)\b", re.I)),
     ("WORK_OF_ART", re.compile(r"\b(?:saga|trilogy|editions)$", re.I)),
-    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port)$", re.I)),
+    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port|arena|"
+                       r"amphitheat(?:er|re)|pavilion|coliseum|auditorium|ballpark|prison|jail|penitentiary)$", re.I)),
 )
 # A street address: a house number before a name ending in a street word ("2134 Caldwell Place").
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s+$")

@@ -80,6 +80,7 @@ _TITLED_NAME = re.compile(
 # A lower-case kind of institution after a place's or a name's words is the name's end ("West
 # Mercia police", "Royal Shrewsbury hospital").
 _INSTITUTION_AFTER = re.compile(r" (?:police|hospital|council|constabulary|fire service|ambulance service)\b(?! [A-Z])")
+_OUTLET_WORD = re.compile(rf"^{credits.OUTLET_WORDS}$")
 _OF_FIELD = re.compile(r"\s(?:of|for)\s+[A-Z][a-z]+$")
 _FIELDS = re.compile(r"^[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|&)\s+[A-Z][a-z]+$")
 _MID_SENTENCE_THE = re.compile(r"[a-z,;] The\s$")
@@ -202,12 +203,15 @@ def joined_neighbours(text: str, entities: list[tuple[int, int, str]]) -> list[t
     """Sorted `entities` with a place or nationality the model cut off the name it opens joined to
     it, one space apart: "U.S." + "District Court" is one court, "Han" + "Lee" one person (not
     "Israeli" + "Netanyahu": a nationality's word stays apart from a person); and with the fields
-    the model cut off an organisation's name (`_lists_fields`)."""
+    the model cut off an organisation's name (`_lists_fields`) and a newspaper's second word
+    (`_pairs_outlet_words`)."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         first = text[joined[-1][0]: joined[-1][1]] if joined else ""
         gap = text[joined[-1][1]: start] if joined else ""
-        if joined and ((gap == " " and _opens_name(first, joined[-1][2], label)) or _lists_fields(first, gap, text[start:end], label)):
+        second = text[start:end]
+        if joined and ((gap == " " and _opens_name(first, joined[-1][2], label)) or _lists_fields(first, gap, second, label)
+                       or _pairs_outlet_words(first, gap, second, label)):
             joined[-1] = (joined[-1][0], end, label)
         else:
             joined.append((start, end, label))
@@ -218,6 +222,12 @@ def _lists_fields(first: str, gap: str, second: str, label: str) -> bool:
     """An organisation "of" a list of fields that the model cut at the list's comma: "American
     Academy of Allergy" + ", " + "Asthma and Immunology" (kept whole as a firm's name is)."""
     return label == "ORG" and gap == ", " and _OF_FIELD.search(first) is not None and _FIELDS.match(second) is not None
+
+
+def _pairs_outlet_words(first: str, gap: str, second: str, label: str) -> bool:
+    """Two newspaper words joined by "and" are one newspaper's name ("Post and Courier", "News
+    and Observer"), not a list of two."""
+    return label == "ORG" and gap in {" and ", " & "} and _OUTLET_WORD.match(first) is not None and _OUTLET_WORD.match(second) is not None
 
 
 def _opens_name(first: str, first_label: str, label: str) -> bool:

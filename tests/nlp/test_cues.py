@@ -13,6 +13,7 @@ from pipeline.nlp.cues import context_cue
         ("not quite as hi-res as the Rift version, but", "Rift", "PRODUCT"),
         ("the impressive Dark Knight character model", "Dark Knight", "PRODUCT"),
         ("at Seoul's Walker Hill Hotel", "Walker Hill Hotel", "FAC"),
+        ("with The Cynthia Woods Mitchell Pavilion hosting the final date", "Cynthia Woods Mitchell Pavilion", "FAC"),
         ("Krafton released Uncover the Smoking Gun, an AI-based chat game", "Uncover the Smoking Gun", "PRODUCT"),
         ("shares of SK Group rose", "SK Group", "ORG"),
         ("the weather in Seoul was cold", "Seoul", None),
