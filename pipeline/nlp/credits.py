@@ -69,6 +69,7 @@ _CREDITS = tuple(re.compile(p) for p in (
     r"(?im)^(?:related|read more|read also|also read|see also|more from|recommended|tags?|topics?|filed under)\s*(?::|»|›|>|\|)[^\n]*",
 ))
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _SMALL_WORDS = frozenset(
     "a an and are as at but by for from in into is it its of on or over the to under up via vs vs. was with".split()
@@ -122,19 +123,34 @@ def _addresses_reader(line: str) -> bool:
 
 def prose_lines(text: str) -> list[bool]:
     """For each line of `text`, whether it is the article's prose: not a title, not cut short with
-    an ellipsis, neither telling the reader what to do nor speaking to them, and ending a sentence, or long and not under a
-    title (an unfinished last sentence in the article, unlike a teaser's blurb under its headline)."""
-    flags = []
+    an ellipsis (unless between prose: `_with_cut_paragraphs`), neither telling the reader what to do nor speaking to them,
+    and ending a sentence, or long and not under a title (an unfinished last sentence in the
+    article, unlike a teaser's blurb under its headline)."""
+    flags, cut = [], []
     previous_title = True  # the page's first line is its headline's place
     for line in text.split("\n"):
         line = line.strip()
         title = is_title(line)
         ends = _SENTENCE_END.search(line) is not None and not _TRUNCATED.search(line)
         long = len(line.split()) >= _UNFINISHED_MIN_WORDS and not _TRUNCATED.search(line) and not previous_title
-        flags.append(bool(line) and not title and (ends or long) and not _CALL_TO_ACTION.search(line) and not _addresses_reader(line))
+        spoken = _CALL_TO_ACTION.search(line) is not None or _addresses_reader(line)
+        flags.append(bool(line) and not title and (ends or long) and not spoken)
+        cut.append(bool(line) and not title and not spoken and _TRUNCATED.search(line) is not None and _SENTENCE_INSIDE.search(line) is not None)
         if line:
             previous_title = title
-    return flags
+    return _with_cut_paragraphs(text.split("\n"), flags, cut)
+
+
+def _with_cut_paragraphs(lines: list[str], flags: list[bool], cut: list[bool]) -> list[bool]:
+    """`flags` with the paragraphs the copy cut short with an ellipsis (`cut`) that sit between two
+    lines of prose: the article's own ("According to The Verge's review, ... Google confirmed this
+    in a statement…"), unlike a teaser's blurb, which sits under its headline."""
+    written = [i for i, line in enumerate(lines) if line.strip()]
+    kept = list(flags)
+    for before, i, after in zip(written, written[1:], written[2:]):
+        if cut[i] and flags[before] and flags[after]:
+            kept[i] = True
+    return kept
 
 
 def article_lines(text: str) -> list[bool]:

@@ -172,6 +172,15 @@ def test_mentions_a_title_or_a_thing_the_model_took_for_a_name_is_none(text, nam
     assert _surfaces(text, names) == kept
 
 
+def test_mentions_a_paragraph_the_copy_cut_short_between_prose_is_the_articles():
+    text = ("Google Stadia launches tomorrow and early reviews are somewhat mixed for the service.\n\n"
+            "According to The Verge's review, the platform does not run in native 4K. Google confirmed this in a statement…\n\n"
+            "When streaming at 4K, the game renders at a native 1080p and then upsamples the picture.")
+    assert _surfaces(text, [("The Verge", "ORG")]) == ["Verge"]
+    teaser = "Kanye West Says He Met Trump At The Tower\n\nHe said the meeting went well. West spoke of Trump at length…"
+    assert _surfaces(teaser, [("Trump", "PERSON")]) == []
+
+
 def test_mentions_a_paragraph_that_lost_its_full_stop_is_still_prose():
     text = "Intro sentence here.\n\nIn a tour through Asia, OpenAI chief executive Sam Altman also announced a deal with SoftBank"
     assert _surfaces(text, [("Sam Altman", "PERSON"), ("SoftBank", "ORG")]) == ["Sam Altman", "SoftBank"]
