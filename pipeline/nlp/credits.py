@@ -45,6 +45,8 @@ _CREDITS = tuple(re.compile(p) for p in (
     # Photo, image and source credits, to the end of their bracket or line.
     r"(?i)\b(?:(?:left|right|top|bottom|main|lead|above|below|inset|file|header|featured)\s+)?"
     r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|sources?)\s*(?::|\bby\b|\bvia\b|\bcourtesy of\b)[^\n)]*",
+    # Credits of pictures side by side: "L: Random House / R: Simon & Schuster".
+    r"(?i)\b(?:L|R|left|right|top|bottom)\s*:\s*[^\n/]{1,50}/\s*(?:L|R|left|right|top|bottom)\s*:[^\n]*",
     # Names joined by slashes in brackets ("(Reed Saxon / Associated Press)"), or closing a line.
     rf"\(\s*{_NAME}[^()\n/]{{0,50}}(?:/\s*{_NAME}[^()\n/]{{0,50}})+\)",
     rf"(?m)(?:^|(?<=[.!?”\"]\s))(?:{_NAME}(?:\s{_NAME}){{0,3}}\s?/\s?)+[\w.'’&-]+(?:\s{_NAME}){{0,3}}\s*$",

@@ -64,7 +64,8 @@ _CUES_NAME = (
                        r"chronicle|courier|magazine|radio)\.?$", re.I)),
     ("ORG", re.compile(r"\.(?:com|net|org|co\.uk)$", re.I)),  # a website is its owner's
     ("EVENT", re.compile(r"\b(?:awards?|prize|championships?|nationals|cup|festival|conference|summit|expo|olympics|"
-                         r"tournament|primary|election)$|\b(?:awards?|prize)\s+(?:for|of|in)\b", re.I)),
+                         r"tournament|primary|election|putsch|coup|massacre|uprising|riots?|wars?|scandal)$|"
+                         r"\b(?:awards?|prize)\s+(?:for|of|in)\b", re.I)),
     ("WORK_OF_ART", re.compile(r"\b(?:saga|trilogy|editions)$", re.I)),
     ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port|arena|"
                        r"amphitheat(?:er|re)|pavilion|coliseum|auditorium|ballpark|prison|jail|penitentiary)$", re.I)),

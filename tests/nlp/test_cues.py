@@ -33,6 +33,7 @@ from pipeline.nlp.cues import context_cue
         ("a birthday bash for the Star Wars Saga at Celebration", "Star Wars Saga", "WORK_OF_ART"),
         ("the Special Editions represent the most significant edits", "Special Editions", "WORK_OF_ART"),
         ("the director of the hospital in the Mughraqa area in the central strip", "Mughraqa", "GPE"),
+        ("After his failed Beer Hall Putsch, in Munich 100 years ago", "Beer Hall Putsch", "EVENT"),
         ("Junmyung Lee, 30, of Dedham; and", "Dedham", "GPE"),
         ("who resides at 2134 Caldwell Place, police said", "Caldwell Place", "FAC"),
         ("a hometown show at Mountain View, CA on Sept. 12", "CA", "GPE"),

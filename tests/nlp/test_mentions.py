@@ -59,6 +59,8 @@ def _surfaces(text, names):
         ("Acting attorney Levy speaks during a press conference in the city. (Matt Stone/Boston Herald)",
          [("Levy", "PERSON"), ("Matt Stone", "PERSON"), ("Boston Herald", "ORG")], ["Levy"]),
         ("Traders work on the floor in New York. REUTERS/Brendan McDermid", [("Brendan McDermid", "PERSON")], []),
+        ("Two covers of the book, side by side. L: Random House / R: Simon & Schuster",
+         [("Random House", "ORG"), ("Simon & Schuster", "ORG")], []),
         ("Apple stock fell after the retailer reported its earnings. Photograph by Robyn Beck/AFP/Getty Images",
          [("Apple", "ORG"), ("Getty Images", "ORG")], ["Apple"]),
         ("By Aaron Humes: The Americas cannot ignore the risk of further surges, warns the Pan American Health Organization.",
