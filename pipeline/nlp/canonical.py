@@ -46,6 +46,13 @@ _PLACE_WEIGHT = 1.5  # a gazetteer's place outvotes one mention's label, not a c
 _GROUP_SUFFIX = re.compile(r"\s+group$", re.I)
 _LIST_WEIGHT = 0.75
 _WEAK_PERSON = 0.5
+_TITLE_CASE_WORD = r"^[A-Z][a-z][\w'’-]*$"
+# What tells that a word the corpus writes once is no organisation's: an indefinite article, a
+# conjunction or a naming verb before it ("a Suboxone strip", "and Daegu", "called Monokle"), or
+# a "the" after a title's capitalised word ("Lady Sings the Blues"); unless a possessive follows
+# it ("Disney’s").
+_COMMON_BEFORE = re.compile(r"\b(?:a|an|and|or|where|called|dubbed|named|nicknamed)\s+$|[A-Z][\w'’-]*\s+the\s+$")
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 # How a mention found a person's name in its document (`pipeline.nlp.document_names`).
 _PERSON_BASES = frozenset({"full_name_in_document", "given_name_in_document", "middle_initial", "courtesy_title"})
 
@@ -80,18 +87,36 @@ def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str], documents: 
     """`frame` without the names written once in the whole corpus, as one word, as written, with no
     cue: such a 'person' (no full name, surname or title backs it: the small model calls many a
     word a person, "Bitcoin", "Steelers"), and such an 'organisation' that is a capitalised word
-    the corpus also writes in lower case ("Clown", "Schedule": a heading's or a title's word)."""
+    the corpus also writes in lower case ("Clown", "Schedule": a heading's or a title's word), or
+    that nothing else backs (`_unbacked`)."""
     once = (
         frame.group_by("_key")
-        .agg(pl.first("text"), n=pl.len(), as_written=pl.col("_basis").is_null().all(),
-             cued=(pl.col("cue").is_not_null() & (pl.col("cue") != "")).any())
+        .agg(pl.first("text"), pl.first("doc_id"), pl.first("start_char"), pl.first("end_char"), pl.first("_chain"), n=pl.len(),
+             as_written=pl.col("_basis").is_null().all(), cued=(pl.col("cue").is_not_null() & (pl.col("cue") != "")).any())
         .filter((pl.col("n") == 1) & ~pl.col("text").str.contains(" ") & pl.col("as_written") & ~pl.col("cued"))
         .with_columns(label=pl.col("_key").replace_strict(labels, return_dtype=pl.String))
     )
-    words = once.filter((pl.col("label") == "ORG") & pl.col("text").str.contains(r"^[A-Z][a-z]+$"))["text"].str.to_lowercase()
+    organisations = once.filter(pl.col("label") == "ORG")
+    words = organisations.filter(pl.col("text").str.contains(r"^[A-Z][a-z]+$"))["text"].str.to_lowercase()
     lower = _lower_case_words(documents, words)
-    lone = once.filter((pl.col("label") == "PERSON") | pl.col("text").str.to_lowercase().is_in(lower.implode()))["_key"]
-    return frame.filter(~pl.col("_key").is_in(lone.implode()))
+    unbacked = _unbacked(organisations.filter(pl.col("text").str.contains(_TITLE_CASE_WORD) & pl.col("_chain").is_null()), documents)
+    lone = once.filter((pl.col("label") == "PERSON") | pl.col("text").str.to_lowercase().is_in(lower.implode()) | pl.col("_key").is_in(unbacked))
+    return frame.filter(~pl.col("_key").is_in(lone["_key"].implode()))
+
+
+def _unbacked(candidates: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame) -> list[str]:
+    """The keys of `candidates` (an 'organisation' named once in the corpus, by one word in title
+    case, with no cue and in no list) whose words around say it is none (`_COMMON_BEFORE`): a
+    title's word, a drug, a variant, a place the model took for a company."""
+    if candidates.is_empty():
+        return []
+    texts = dict(document_texts(documents, candidates["doc_id"].unique()).rows())
+    found = []
+    for key, doc_id, start, end in candidates.select("_key", "doc_id", "start_char", "end_char").rows():
+        before, after = texts[doc_id][max(0, start - 30): start], texts[doc_id][end: end + 20]
+        if _COMMON_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+            found.append(key)
+    return found
 
 
 def _lower_case_words(documents: pl.DataFrame | pl.LazyFrame, words: pl.Series) -> pl.Series:
@@ -204,11 +229,13 @@ def vote_labels(frame: pl.DataFrame) -> dict[str, str]:
     a member the gazetteer knows as much as a place's vote for a one-word name ("in Seoul, Daejeon
     and Cheongju")."""
     surnames = established_surnames(frame)
-    weights = _distinct_map(frame, ("text", "_full", "ner_label", "_basis"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
+    cued = pl.col("cue").is_not_null() & (pl.col("cue") != "")
+    frame = frame.with_columns(_other_cue=(cued & (pl.col("cue") != "PERSON")).any().over("doc_id", "_key"))
+    weights = _distinct_map(frame, ("text", "_full", "ner_label", "_basis", "_other_cue"), lambda *row: _weights(*row, surnames), pl.List(pl.Float64))
     frame = frame.with_columns(_w=weights.list.get(0), _person=weights.list.get(1), _place=weights.list.get(2), _nationality=weights.list.get(3))
     votes = pl.concat([
         frame.select(key="_key", label="ner_label", w="_w"),
-        frame.filter(pl.col("cue").is_not_null() & (pl.col("cue") != "")).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
+        frame.filter(cued).select(key="_key", label="cue", w=pl.lit(float(_CUE_WEIGHT))),
         frame.filter(pl.col("_person") > 0).select(key="_key", label=pl.lit("PERSON"), w="_person"),
         frame.filter(pl.col("_place") > 0).select(key="_key", label=pl.lit("GPE"), w="_place"),
         frame.filter(pl.col("_nationality") > 0).select(key="_key", label=pl.lit("NORP"), w="_nationality"),
@@ -237,11 +264,13 @@ def established_surnames(frame: pl.DataFrame) -> set[str]:
     return {surname for surname, keys in by_surname.items() if len(keys) == 1}
 
 
-def _weights(text: str, full: str, ner_label: str, basis: str | None, surnames: set[str]) -> list[float]:
+def _weights(text: str, full: str, ner_label: str, basis: str | None, other_cue: bool, surnames: set[str]) -> list[float]:
     """(weight of the NER label's vote, PERSON votes as a short form of a person's name, GPE votes
     as a place's name, NORP votes as a nationality's word). A short form's own label counts half when it is not PERSON: the model
-    often calls a person's surname an organisation ("Braun")."""
-    surname = full == text and text in surnames
+    often calls a person's surname an organisation ("Braun"). A corpus's surname is none in a
+    document where the context calls the name something else (`other_cue`: "Lowe’s (LOW)" is a
+    company there, whatever Rob Lowe elsewhere)."""
+    surname = full == text and text in surnames and not other_cue
     short = (basis in _PERSON_BASES and len(bare_name(text).split()) == 1) or surname
     weak = (ner_label == "PERSON" and full == text and len(text.split()) == 1 and not surname) or (short and ner_label != "PERSON")
     place = full == text and text in gazetteer() and text not in names.demonyms()

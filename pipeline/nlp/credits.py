@@ -18,15 +18,17 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _NAME = r"[A-Z][\w.'’&-]*"
-_OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Daily|Press|Wire|Radio|TV|Online)"
+OUTLET_WORDS = r"(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Courier|Observer|Daily|Press|Wire|Radio|TV|Online)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGO = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+# An author's name opening a note, particles included ("Mark di Stefano is a reporter for ...").
+_AUTHOR = r"(?:(?:[A-Z][\w.'’-]*|de|di|da|du|van|von|der|den|le|la|al|el|bin|ibn)\s){1,5}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d+\s+{_AGO}"
 _CREDITS = tuple(re.compile(p) for p in (
     # A dateline: a place in capitals (and a second place or a date), the agency in brackets, a dash.
     r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?=(?:-{1,2}|–|—)\s)",
     # An outlet opening the story with a dash: "Kaieteur News – Police ..."
-    rf"(?m)^(?:{_NAME}\s+){{0,3}}{_OUTLET_WORDS}(?=\s*(?:-{{1,2}}|–|—)\s)",
+    rf"(?m)^(?:{_NAME}\s+){{0,3}}{OUTLET_WORDS}(?=\s*(?:-{{1,2}}|–|—)\s)",
     # "By Jane Doe:" opening a paragraph.
     r"(?m)^(?:(?:[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory|[Tt]ext)\s+)?(?:[Bb]y|BY)\s+[^\n:|–—]{2,80}?(?=\s*(?:[:|–—]\s|\s-\s|$))",
     # Reporting, editing and review credits opening a line.
@@ -43,6 +45,8 @@ _CREDITS = tuple(re.compile(p) for p in (
     # Photo, image and source credits, to the end of their bracket or line.
     r"(?i)\b(?:(?:left|right|top|bottom|main|lead|above|below|inset|file|header|featured)\s+)?"
     r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|sources?)\s*(?::|\bby\b|\bvia\b|\bcourtesy of\b)[^\n)]*",
+    # Credits of pictures side by side: "L: Random House / R: Simon & Schuster".
+    r"(?i)\b(?:L|R|left|right|top|bottom)\s*:\s*[^\n/]{1,50}/\s*(?:L|R|left|right|top|bottom)\s*:[^\n]*",
     # Names joined by slashes in brackets ("(Reed Saxon / Associated Press)"), or closing a line.
     rf"\(\s*{_NAME}[^()\n/]{{0,50}}(?:/\s*{_NAME}[^()\n/]{{0,50}})+\)",
     rf"(?m)(?:^|(?<=[.!?”\"]\s))(?:{_NAME}(?:\s{_NAME}){{0,3}}\s?/\s?)+[\w.'’&-]+(?:\s{_NAME}){{0,3}}\s*$",
@@ -53,13 +57,21 @@ _CREDITS = tuple(re.compile(p) for p in (
     # Agencies signing off a paragraph: "... the previous day. REUTERS, BLOOMBERG"
     r"(?m)(?<=[.!?”\"’)]\s)(?:[-–—]\s*)?[A-Z][A-Z&.]{1,15}(?:\s*[,/;]\s*[A-Z][A-Z&.]{1,15})*\s*$",
     # An author's note: "Jane Doe is a senior writer for ...", "... writes about ...", "Follow him on Twitter".
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:reporter|writer|editor|correspondent|"
+    rf"(?m)^{_AUTHOR}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|editor|correspondent|"
     r"columnist|contributor|journalist|producer|author|photographer|critic|anchor)s?\b[^\n]*",
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
-    r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
+    rf"(?m)^{_AUTHOR}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
+    rf"(?m)^{_AUTHOR}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
+    # ... or its next sentence: "Jane Doe joined us from The Tribune. She covers politics and ..."
+    r"(?m)^[^\n]{0,200}?[.!?]\s+(?:He|She|They)\s+(?:covers|writes\s+(?:about|for)|reports\s+(?:on|for))\s[^\n]*",
     r"(?im)^follow\s+(?:him|her|them|us|me|@\w+|[A-Z]\w*)\s+on\s[^\n]*",
+    # Rights, republication and the page's links: "© 2019 X. All rights reserved", "This article
+    # originally appeared on ...", "Read more: ...", "Tags: ...".
+    r"(?:©|\b[Cc]opyright\s+(?:©\s*)?(?:19|20)\d\d)[^\n]*",
+    r"(?im)^[^\n]{0,40}\b(?:article|story|post|piece|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published|ran)\b[^\n]*",
+    r"(?im)^(?:related|read more|read also|also read|see also|more from|recommended|tags?|topics?|filed under)\s*(?::|»|›|>|\|)[^\n]*",
 ))
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _SMALL_WORDS = frozenset(
     "a an and are as at but by for from in into is it its of on or over the to under up via vs vs. was with".split()
@@ -99,10 +111,11 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def is_title(line: str) -> bool:
-    """Written in title case or capitals, as headlines, menus and labels are."""
+def is_title(line: str, min_words: int = _TITLE_MIN_WORDS, lower_max: int = _TITLE_LOWER_MAX) -> bool:
+    """Written in title case or capitals, as headlines, menus and labels are: at least `min_words`
+    words besides small ones, at most `lower_max` of them in lower case."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= _TITLE_MIN_WORDS and sum(not w[0].isupper() for w in words) <= _TITLE_LOWER_MAX
+    return len(words) >= min_words and sum(not w[0].isupper() for w in words) <= lower_max
 
 
 def _addresses_reader(line: str) -> bool:
@@ -112,19 +125,34 @@ def _addresses_reader(line: str) -> bool:
 
 def prose_lines(text: str) -> list[bool]:
     """For each line of `text`, whether it is the article's prose: not a title, not cut short with
-    an ellipsis, neither telling the reader what to do nor speaking to them, and ending a sentence, or long and not under a
-    title (an unfinished last sentence in the article, unlike a teaser's blurb under its headline)."""
-    flags = []
+    an ellipsis (unless between prose: `_with_cut_paragraphs`), neither telling the reader what to do nor speaking to them,
+    and ending a sentence, or long and not under a title (an unfinished last sentence in the
+    article, unlike a teaser's blurb under its headline)."""
+    flags, cut = [], []
     previous_title = True  # the page's first line is its headline's place
     for line in text.split("\n"):
         line = line.strip()
         title = is_title(line)
         ends = _SENTENCE_END.search(line) is not None and not _TRUNCATED.search(line)
         long = len(line.split()) >= _UNFINISHED_MIN_WORDS and not _TRUNCATED.search(line) and not previous_title
-        flags.append(bool(line) and not title and (ends or long) and not _CALL_TO_ACTION.search(line) and not _addresses_reader(line))
+        spoken = _CALL_TO_ACTION.search(line) is not None or _addresses_reader(line)
+        flags.append(bool(line) and not title and (ends or long) and not spoken)
+        cut.append(bool(line) and not title and not spoken and _TRUNCATED.search(line) is not None and _SENTENCE_INSIDE.search(line) is not None)
         if line:
             previous_title = title
-    return flags
+    return _with_cut_paragraphs(text.split("\n"), flags, cut)
+
+
+def _with_cut_paragraphs(lines: list[str], flags: list[bool], cut: list[bool]) -> list[bool]:
+    """`flags` with the paragraphs the copy cut short with an ellipsis (`cut`) that sit between two
+    lines of prose: the article's own ("According to The Verge's review, ... Google confirmed this
+    in a statement…"), unlike a teaser's blurb, which sits under its headline."""
+    written = [i for i, line in enumerate(lines) if line.strip()]
+    kept = list(flags)
+    for before, i, after in zip(written, written[1:], written[2:]):
+        if cut[i] and flags[before] and flags[after]:
+            kept[i] = True
+    return kept
 
 
 def article_lines(text: str) -> list[bool]:
@@ -151,14 +179,24 @@ def article_lines(text: str) -> list[bool]:
     return kept
 
 
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with `ranges` (in order, apart) written over with spaces, its lines kept."""
+    pieces, at = [], 0
+    for start, end in ranges:
+        pieces += [text[at:start], re.sub(r"[^\n]", " ", text[start:end])]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
 def article_spans(text: str, spans: list[T]) -> list[T]:
     """`spans` (with `start` and `end` in `text`) without those inside credits, and without those
-    outside the prose whose surface the prose never writes."""
+    outside the prose whose surface the prose never writes outside its credits (an outlet naming
+    itself in its chrome and in its author's note is not named by its article)."""
     credits = credit_ranges(text)
     starts = [s for s, _ in credits]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     flags = article_lines(text)
-    prose = "\n".join(line for line, flag in zip(text.split("\n"), flags) if flag)
+    prose = "\n".join(line for line, flag in zip(_blanked(text, credits).split("\n"), flags) if flag)
     kept = []
     for span in spans:
         start, end = span.start, span.end

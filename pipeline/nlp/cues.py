@@ -38,7 +38,7 @@ _CUES_BEFORE = (
                        r"retailer|automaker|chipmaker|insurer|lender|broadcaster|newspaper|agency|publisher|brand)\s*$", re.I)),
     ("PRODUCT", re.compile(r"\b(?:app|agent|chatbot|model|game|platform|device|smartphone|assistant|software),?\s*$", re.I)),
 )
-_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software|version|edition|variant|strain|character|trilogy)"
+_KINDS_OF_PRODUCT = r"(?:app|game|model|chatbot|platform|device|smartphone|software|version|edition|variant|strain|character|trilogy|program)"
 _KINDS_OF_ORG = r"(?:company|startup|start-up|firm|maker|developer|operator|conglomerate|group|agency|bank|carrier)"
 _CUES_AFTER = (
     # An age in apposition is a person's: "Braun, 38, ...", "Eloise Parry, 21, was ..."
@@ -51,8 +51,9 @@ _CUES_AFTER = (
     ("ORG", re.compile(r"^\s+(?:magazine|newspaper|website)\b", re.I)),
     ("PRODUCT", re.compile(rf"^(?:\s+|,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}){_KINDS_OF_PRODUCT}\b", re.I)),
     ("ORG", re.compile(rf"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}{_KINDS_OF_ORG}\b", re.I)),
-    ("EVENT", re.compile(r"^\s+(?:workshop|conference|summit|forum|festival|expo|fair|meeting|games)\b", re.I)),
-    ("GPE", re.compile(r"^\s+(?:facilities|facility|plant|factory|campus|site|province|county|district)\b", re.I)),
+    ("EVENT", re.compile(r"^\s+(?:workshop|conference|summit|forum|festival|expo|fair|meeting|games|awards?|prize|ceremony)\b", re.I)),
+    ("GPE", re.compile(r"^\s+(?:facilities|facility|plant|factory|campus|site|province|county|district|area|region|"
+                       r"neighbou?rhood|village|suburb)\b", re.I)),
 )
 _CUES_NAME = (
     ("ORG", re.compile(r"\b(?:inc|corp|co|ltd|llc|plc|group|holdings|electronics|telecom|bank|company|corporation|"
@@ -63,8 +64,11 @@ _CUES_NAME = (
                        r"chronicle|courier|magazine|radio)\.?$", re.I)),
     ("ORG", re.compile(r"\.(?:com|net|org|co\.uk)$", re.I)),  # a website is its owner's
     ("EVENT", re.compile(r"\b(?:awards?|prize|championships?|nationals|cup|festival|conference|summit|expo|olympics|"
-                         r"tournament|primary|election)$", re.I)),
-    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port)$", re.I)),
+                         r"tournament|primary|election|putsch|coup|massacre|uprising|riots?|wars?|scandal)$|"
+                         r"\b(?:awards?|prize)\s+(?:for|of|in)\b", re.I)),
+    ("WORK_OF_ART", re.compile(r"\b(?:saga|trilogy|editions)$", re.I)),
+    ("FAC", re.compile(r"\b(?:hotel|tower|airport|stadium|bridge|station|hall|hospital|museum|palace|plaza|port|arena|"
+                       r"amphitheat(?:er|re)|pavilion|coliseum|auditorium|ballpark|prison|jail|penitentiary)$", re.I)),
 )
 # A street address: a house number before a name ending in a street word ("2134 Caldwell Place").
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s+$")

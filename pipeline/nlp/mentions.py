@@ -23,6 +23,7 @@ COURTESY_TITLE = re.compile(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _APOSTROPHES = "'’‘ʼ"
 _POSSESSIVE = re.compile(rf"(?:[{_APOSTROPHES}]s|[{_APOSTROPHES}])$")
+_POSSESSOR_BEFORE = re.compile(rf"(?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*[{_APOSTROPHES}]s\s$")
 _INNER_POSSESSIVE = re.compile(rf"^.+?[{_APOSTROPHES}]s\s+(?=\S)")
 # Words that name a kind of institution, not one: after a possessive they belong to the name
 # ("Harris County Sheriff's Office", "Murdoch Children's Research Institute"), unlike a name
@@ -76,6 +77,19 @@ _TITLED_NAME = re.compile(
     # A name with an age in apposition: "Eloise Parry, 21, was taken ..."
     r"|(?P<aged>\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2})(?=,[ \t]*\d{1,3},)"
 )
+# A lower-case kind of institution after a place's or a name's words is the name's end ("West
+# Mercia police", "Royal Shrewsbury hospital").
+_INSTITUTION_AFTER = re.compile(r" (?:police|hospital|council|constabulary|fire service|ambulance service)\b(?! [A-Z])")
+_OUTLET_WORD = re.compile(rf"^{credits.OUTLET_WORDS}$")
+_OF_FIELD = re.compile(r"\s(?:of|for)\s+[A-Z][a-z]+$")
+_FIELDS = re.compile(r"^[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|&)\s+[A-Z][a-z]+$")
+_MID_SENTENCE_THE = re.compile(r"[a-z,;] The\s$")
+# "the Tor Browser, which ..." is a thing; "the Trump administration" names a person.
+_THE_BEFORE = re.compile(r"\bthe\s$")
+_MODIFIES = re.compile(r"[’']?s?\s+[a-z]")
+_POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "their"})
+_QUOTATION = re.compile(r"[“\"]([^“”\"\n]{3,80})[”\"]")
+_TITLE_MAX_WORDS = 6
 _CALENDAR = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b"
@@ -123,22 +137,43 @@ def _possessor(piece: str) -> re.Match | None:
     return m
 
 
+def _with_possessor(text: str, start: int, end: int) -> int:
+    """The start of an organisation's name the model cut after its possessor, when what it kept
+    only says what kind of institution it is ("Aisha's" + "Salon and Spa", "Harris County Sheriff's"
+    + "Office")."""
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    m = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or not words or not all(w.lower() in _GENERIC_ORG_WORDS for w in words):
+        return start
+    return m.start()
+
+
 def sentence_word_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at the sentence's own words the model took into it: lower-case words that no
     name is made with ("American Music Awards after Swift"), and the commas and spaced dashes of a
     list or a menu ("Ubuntu, Debian", "Aston Villa - West"); names keep their particles ("Bank of
-    America", "Friends of the Earth", "Ludwig van Beethoven", "Uncover the Smoking Gun") and the
+    America", "Friends of the Earth", "Ludwig van Beethoven"; see `_joins_two_names` for "the"), and the
     comma before a legal form or a suffix ("U.S. Games Systems, Inc.", "Martin Luther King, Jr.") and
     a firm's partners (`_FIRM`)."""
     parts, at = [], start
     firm = _FIRM.search(text, start, end) is not None
+    previous = ""
     for m in _SENTENCE_WORD.finditer(text, start, end):
         word = m.group()
-        glued = word.isalpha() and word.islower() and word not in _NAME_PARTICLES
+        glued = word.isalpha() and word.islower() and (word not in _NAME_PARTICLES or _joins_two_names(text, previous, m.end(), end))
         if glued or (m.group("separator") and not firm and not _LEGAL_FORM.match(text, m.end(), end)):
             parts.append((at, m.start()))
             at = m.end()
+        previous = word
     return [(a, b) for a, b in parts + [(at, end)] if b > a]
+
+
+def _joins_two_names(text: str, previous: str, at: int, end: int) -> bool:
+    """A "the" at `at` right after a capitalised word, before a name the page writes elsewhere too,
+    opens the sentence's next name ("told Billboard the Doobies have ..."); after a particle, or
+    before words written only there, it is the name's ("Bank of the West", "Uncover the Smoking Gun")."""
+    rest = text[at:end].strip()
+    return text[at - 3: at] == "the" and previous[:1].isupper() and text.count(rest) > 1
 
 
 def possessive_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,14 +202,32 @@ def titled_people(text: str, entities: list[tuple[int, int, str]]) -> list[tuple
 def joined_neighbours(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Sorted `entities` with a place or nationality the model cut off the name it opens joined to
     it, one space apart: "U.S." + "District Court" is one court, "Han" + "Lee" one person (not
-    "Israeli" + "Netanyahu": a nationality's word stays apart from a person)."""
+    "Israeli" + "Netanyahu": a nationality's word stays apart from a person); and with the fields
+    the model cut off an organisation's name (`_lists_fields`) and a newspaper's second word
+    (`_pairs_outlet_words`)."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
-        if joined and text[joined[-1][1]: start] == " " and _opens_name(text[joined[-1][0]: joined[-1][1]], joined[-1][2], label):
+        first = text[joined[-1][0]: joined[-1][1]] if joined else ""
+        gap = text[joined[-1][1]: start] if joined else ""
+        second = text[start:end]
+        if joined and ((gap == " " and _opens_name(first, joined[-1][2], label)) or _lists_fields(first, gap, second, label)
+                       or _pairs_outlet_words(first, gap, second, label)):
             joined[-1] = (joined[-1][0], end, label)
         else:
             joined.append((start, end, label))
     return joined
+
+
+def _lists_fields(first: str, gap: str, second: str, label: str) -> bool:
+    """An organisation "of" a list of fields that the model cut at the list's comma: "American
+    Academy of Allergy" + ", " + "Asthma and Immunology" (kept whole as a firm's name is)."""
+    return label == "ORG" and gap == ", " and _OF_FIELD.search(first) is not None and _FIELDS.match(second) is not None
+
+
+def _pairs_outlet_words(first: str, gap: str, second: str, label: str) -> bool:
+    """Two newspaper words joined by "and" are one newspaper's name ("Post and Courier", "News
+    and Observer"), not a list of two."""
+    return label == "ORG" and gap in {" and ", " & "} and _OUTLET_WORD.match(first) is not None and _OUTLET_WORD.match(second) is not None
 
 
 def _opens_name(first: str, first_label: str, label: str) -> bool:
@@ -193,6 +246,7 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
     page also writes in lower case (`_common_words`)."""
     spans = []
     lower_words = set(_LOWER_WORD.findall(text))
+    titles = quoted_titles(text)
     found = titled_people(text, entities) + cues.platform_mentions(text, entities)
     for start, end, label in joined_neighbours(text, sorted(entities + found)):
         if label not in NAME_LABELS or text[start - 1: start] == "#":  # a hashtag is not a name
@@ -201,12 +255,36 @@ def mention_spans(text: str, entities: list[tuple[int, int, str]]) -> list[Span]
             end = m.end()  # the tokenizer cut a given name at its hyphen: "Chung Shin" + "-a"
         if label == "PERSON":
             start, end = _without_ui_words(text, start, end)
+        elif label == "ORG":
+            start = _with_possessor(text, start, end)
         parts = [p for piece in sentence_word_parts(text, *unglue(text, start, end)) for p in possessive_parts(text, *piece)]
-        for part in parts:
-            s, e = clean_span(text, *part)
-            if _is_name(text[s:e]) and not _common_words(text[s:e], label, lower_words) and not _no_ones_name(text[s:e], label):
-                spans.append(Span(s, e, label))
+        spans += [span for part in parts if (span := _part_span(text, part, label, lower_words, titles))]
     return credits.article_spans(text, spans)
+
+
+def _part_span(text: str, part: tuple[int, int], label: str, lower_words: set[str], titles: list[tuple[int, int]]) -> Span | None:
+    """The cleaned mention of one part of a model's span, if it is a name: not a common word, not
+    no one's name, not inside a quoted title; a place or an organisation takes the lower-case
+    kind of institution after it ("West Mercia police")."""
+    s, e = clean_span(text, *part)
+    if label in {"ORG", "GPE"} and (m := _INSTITUTION_AFTER.match(text, e)):
+        e, label = m.end(), "ORG"
+    if not _is_name(text[s:e]) or _common_words(text[s:e], label, lower_words) or _no_ones_name(text, s, e, label):
+        return None
+    return None if any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles) else Span(s, e, label)
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of short title-case quotations ("“Takin’ It to the Streets.”", "“Don’t
+    Buy Books by Crooks”"): a song's, a book's or a slogan's title, whose words are not names of
+    their own unless a name is the whole quotation ("“Mini Mike”")."""
+    found = []
+    for m in _QUOTATION.finditer(text):
+        phrase = m.group(1)
+        if len(phrase.split()) <= _TITLE_MAX_WORDS and credits.is_title(phrase, min_words=2, lower_max=0):
+            start = m.start(1) + len(phrase) - len(phrase.lstrip(_EDGE_PUNCT + " "))  # "“Streets,”" holds "Streets"
+            found.append((start, m.start(1) + len(phrase.rstrip(_EDGE_PUNCT + " "))))
+    return found
 
 
 def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
@@ -218,14 +296,19 @@ def _common_words(surface: str, label: str, lower_words: set[str]) -> bool:
     return capitalised and all(w.lower() in lower_words for w in words) and (len(words) == 1 or label == "PERSON")
 
 
-def _no_ones_name(surface: str, label: str) -> bool:
+def _no_ones_name(text: str, start: int, end: int, label: str) -> bool:
     """A 'person' with a digit in it is a product, a quarter, a variant or a hash ("Destiny 2",
     "Q3", "Omicron BA.2", "sha256"), one opening with a function word a title or a slogan ("My
-    Struggle", "Never Trump"): no one is named so."""
-    if label != "PERSON":
-        return False
+    Struggle", "Never Trump"), one after a capitalised "The" within a sentence a title ("beginning
+    with The Force Awakens"), one after "the" that is not a modifier a thing ("the Tor Browser, which"):
+    no one is named so. Nor is an organisation whose name opens with "my", "his" ... ("My New Order")."""
+    surface = text[start:end]
     first = surface.split()[0].lower() if " " in surface else ""
-    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS)
+    if label != "PERSON":
+        return label == "ORG" and first in _POSSESSIVE_PRONOUNS
+    titled = _MID_SENTENCE_THE.search(text, max(0, start - 6), start) is not None
+    thing = _THE_BEFORE.search(text, max(0, start - 5), start) is not None and not _MODIFIES.match(text, end)
+    return any(ch.isdigit() for ch in surface) or (first in STOP_WORDS and first not in _GIVEN_NAME_STOP_WORDS) or titled or thing
 
 
 def _is_name(surface: str) -> bool:

@@ -59,6 +59,8 @@ def _surfaces(text, names):
         ("Acting attorney Levy speaks during a press conference in the city. (Matt Stone/Boston Herald)",
          [("Levy", "PERSON"), ("Matt Stone", "PERSON"), ("Boston Herald", "ORG")], ["Levy"]),
         ("Traders work on the floor in New York. REUTERS/Brendan McDermid", [("Brendan McDermid", "PERSON")], []),
+        ("Two covers of the book, side by side. L: Random House / R: Simon & Schuster",
+         [("Random House", "ORG"), ("Simon & Schuster", "ORG")], []),
         ("Apple stock fell after the retailer reported its earnings. Photograph by Robyn Beck/AFP/Getty Images",
          [("Apple", "ORG"), ("Getty Images", "ORG")], ["Apple"]),
         ("By Aaron Humes: The Americas cannot ignore the risk of further surges, warns the Pan American Health Organization.",
@@ -67,6 +69,9 @@ def _surfaces(text, names):
         ("Additional reporting by Steve Gorman; Editing by Nick Zieminski", [("Steve Gorman", "PERSON"), ("Nick Zieminski", "PERSON")], []),
         ("Fox News’ Jessica Napoli contributed to this report.", [("Jessica Napoli", "PERSON")], []),
         ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.", [("Perry Bacon Jr.", "PERSON"), ("FiveThirtyEight", "ORG")], []),
+        ("Mark di Stefano is a breaking news reporter for BuzzFeed News.", [("Mark di Stefano", "PERSON"), ("BuzzFeed News", "ORG")], []),
+        ("Jane Doe arrives at Fandom by way of Wookieepedia. She covers Star Wars and animation.",
+         [("Jane Doe", "PERSON"), ("Fandom", "ORG"), ("Wookieepedia", "ORG")], []),
         ("Posted by Nikhil Marathe on March 10, 2015 at 08:05", [("Nikhil Marathe", "PERSON")], []),
         ("Tuesday 15 October 2019 by Bradley M. Kuhn", [("Bradley M. Kuhn", "PERSON")], []),
         ("Sallie Goetsch (rhymes with sketch) · March 10, 2017 at 12:20 AM", [("Sallie Goetsch", "PERSON")], []),
@@ -76,6 +81,11 @@ def _surfaces(text, names):
         ("Letting him off the hook, September 8, 1974. National Archives", [("National Archives", "ORG")], []),
         ("The pardon came in 1974. National Archives staff kept the letters.", [("National Archives", "ORG")], ["National Archives"]),
         ("Check out more articles on BuzzFeed.com!", [("BuzzFeed.com", "ORG")], []),
+        ("Copyright © 2018 by Thomas W. Malone. Used with permission of Little, Brown and Company.",
+         [("Thomas W. Malone", "PERSON"), ("Little, Brown and Company", "ORG")], []),
+        ("This article originally appeared on The Conversation.", [("The Conversation", "ORG")], []),
+        ("Read more: Biden's plan to cut drug costs draws fire from Pfizer.", [("Biden", "PERSON"), ("Pfizer", "ORG")], []),
+        ("Tags: Donald Trump, Joe Biden, elections.", [("Donald Trump", "PERSON"), ("Joe Biden", "PERSON")], []),
         ("Communities: Connect with people like you on WebMD.", [("WebMD", "ORG")], []),
         ("Sorry you didn't like this comment on WebMD.", [("WebMD", "ORG")], []),
         ("“You can see it,” Jane Doe said of the new WebMD app and its features.", [("Jane Doe", "PERSON"), ("WebMD", "ORG")],
@@ -96,6 +106,81 @@ def test_mentions_names_only_outside_the_prose_need_the_prose_to_write_them():
     names = [("Zuckerberg", "PERSON"), ("Facebook", "ORG"), ("Mark Zuckerberg", "PERSON"), ("Facebook", "ORG"),
              ("Kanye West Says", "PERSON"), ("Trump", "PERSON"), ("Tower", "FAC")]
     assert _surfaces(text, names) == ["Zuckerberg", "Facebook", "Mark Zuckerberg", "Facebook"]
+
+
+def test_mentions_an_outlet_in_its_chrome_and_its_authors_note_is_not_the_articles():
+    """The prose that backs a name outside it is the prose outside its credits."""
+    text = ("This BuzzFeed homepage is tailored for our readers\n\n"
+            "Eloise Parry was taken to hospital on 12 April.\n\n"
+            "Mark Doe is a breaking news reporter for BuzzFeed News and is based in Sydney.")
+    names = [("BuzzFeed", "ORG"), ("Eloise Parry", "PERSON"), ("Mark Doe", "PERSON"), ("BuzzFeed News", "ORG")]
+    assert _surfaces(text, names) == ["Eloise Parry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("He began the intro to “Takin’ It to the Streets,” to cheers.", [("Streets", "ORG")], []),
+        ("They sold buttons reading “Don’t Buy Books by Crooks.”", [("Crooks", "ORG")], []),
+        ("They started a “Committee to Boycott Nixon’s Memoirs,” in 1978.", [("Boycott Nixon", "PERSON")], []),
+        # a name that is the whole quotation, or in a quoted sentence, is still a name
+        ("He called him “Mini Mike” in a speech.", [("Mini Mike", "PERSON")], ["Mini Mike"]),
+        ("“We met Tom Steyer in Iowa last week,” she said.", [("Tom Steyer", "PERSON")], ["Tom Steyer"]),
+    ],
+)
+def test_mentions_words_of_a_quoted_title_are_no_names(text, names, kept):
+    assert _surfaces(text, names) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("Houston beauty chain Aisha's Salon and Spa is banning men.", [("Salon and Spa", "ORG")], ["Aisha's Salon and Spa"]),
+        ("Deputies of the Harris County Sheriff's Office came to the house on Friday.", [("Office", "ORG")], ["Harris County Sheriff's Office"]),
+        # a name of its own after the possessive stays apart
+        ("According to The Verge's Stadia review, it lags.", [("Stadia", "ORG")], ["Stadia"]),
+    ],
+)
+def test_mentions_a_kind_of_institution_cut_from_its_possessor_gets_it_back(text, names, kept):
+    assert _surfaces(text, names) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("West Mercia police said the tablets were believed to contain a toxic chemical.", "West Mercia", "GPE",
+         [("West Mercia police", "ORG")]),
+        ("She was taken to Royal Shrewsbury hospital on 12 April after taking the tablets.", "Royal Shrewsbury", "ORG",
+         [("Royal Shrewsbury hospital", "ORG")]),
+        ("The chief of the London police Federation said that it was a sad day for all.", "London", "GPE", [("London", "GPE")]),
+    ],
+)
+def test_mentions_a_lower_case_kind_of_institution_ends_the_name_before_it(text, name, label, expected):
+    spans = mention_spans(text, _entities(text, [(name, label)]))
+    assert [(text[s.start:s.end], s.label) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("The saga has produced new content beginning with The Force Awakens. The Rock starred in it.",
+         [("Force Awakens", "PERSON"), ("Rock", "PERSON")], ["Rock"]),
+        ("The most private browser is the Tor Browser, which everyone should have.", [("Tor Browser", "PERSON")], []),
+        ("Aides said the Trump administration would appeal.", [("Trump", "PERSON")], ["Trump"]),
+        ("Trump kept a copy of Hitler’s speeches, My New Order, at his bedside.", [("Trump", "PERSON"), ("My New Order", "ORG")], ["Trump"]),
+    ],
+)
+def test_mentions_a_title_or_a_thing_the_model_took_for_a_name_is_none(text, names, kept):
+    assert _surfaces(text, names) == kept
+
+
+def test_mentions_a_paragraph_the_copy_cut_short_between_prose_is_the_articles():
+    text = ("Google Stadia launches tomorrow and early reviews are somewhat mixed for the service.\n\n"
+            "According to The Verge's review, the platform does not run in native 4K. Google confirmed this in a statement…\n\n"
+            "When streaming at 4K, the game renders at a native 1080p and then upsamples the picture.")
+    assert _surfaces(text, [("The Verge", "ORG")]) == ["Verge"]
+    teaser = "Kanye West Says He Met Trump At The Tower\n\nHe said the meeting went well. West spoke of Trump at length…"
+    assert _surfaces(teaser, [("Trump", "PERSON")]) == []
 
 
 def test_mentions_a_paragraph_that_lost_its_full_stop_is_still_prose():
@@ -207,6 +292,8 @@ def test_mentions_a_person_with_a_digit_or_opening_with_a_function_word_is_no_na
         ("The fans of Aston Villa - West Ham were kept apart at the ground.", "Aston Villa - West", ["Aston Villa", "West"]),
         ("The cards are published by U.S. Games Systems, Inc. in the state.", "U.S. Games Systems, Inc.", ["U.S. Games Systems, Inc."]),
         ("The memoir was published by Little, Brown and Company last year.", "Little, Brown and Company", ["Little, Brown and Company"]),
+        # a "the" after a name's word, before a name the page writes again, opens the next name
+        ("Johnston told Billboard the Doobies have five songs. The Doobies tour in June.", "Billboard the Doobies", ["Billboard", "Doobies"]),
     ],
 )
 def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(text, span, expected):
@@ -224,6 +311,14 @@ def test_mentions_sentence_words_and_list_commas_the_model_took_in_are_cut_out(t
          ["Korean", "SK Telecom"]),
         ("A speech by Israeli Netanyahu was broadcast on Wednesday night.", [("Israeli", "NORP"), ("Netanyahu", "PERSON")],
          ["Israeli", "Netanyahu"]),
+        ("It was presented at the annual meeting of the American Academy of Allergy, Asthma and Immunology in Houston.",
+         [("American Academy of Allergy", "ORG"), ("Asthma and Immunology", "ORG")], ["American Academy of Allergy, Asthma and Immunology"]),
+        ("He has the backing of six legislators, according to a count from the Post and Courier in the state.",
+         [("Post", "ORG"), ("Courier", "ORG")], ["Post and Courier"]),
+        ("He has the backing of six legislators, according to a count from Apple and Google in the state.",
+         [("Apple", "ORG"), ("Google", "ORG")], ["Apple", "Google"]),
+        ("Analysts at Bank of America, Citi and Wells Fargo agreed with the forecast on Monday.",
+         [("Bank of America", "ORG"), ("Citi", "ORG"), ("Wells Fargo", "ORG")], ["Bank of America", "Citi", "Wells Fargo"]),
     ],
 )
 def test_mentions_a_place_the_model_cut_off_a_name_joins_it(text, names, expected):
