@@ -266,8 +266,8 @@ def _dash_signoff(page: _Page) -> _Field | None:
 
 _BIO = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+(?P<role>.{0,80})")
 _BIO_WORDS = 40
-_BARE_NAMES_REACH = 2
-_OUTLET_JOINS = frozenset({"of", "the", "and", "&", "de", "du", "la", "le", "del"})  # lines under the headline: the byline's place, or under a standfirst
+_BARE_NAMES_REACH = 2  # lines under the headline: the byline's place, or under a standfirst
+_OUTLET_JOINS = frozenset({"of", "the", "and", "&", "de", "du", "la", "le", "del"})  # small words inside an outlet's name
 
 
 def _bio(page: _Page) -> _Field | None:
