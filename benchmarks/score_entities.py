@@ -6,12 +6,13 @@ Two golds:
   after folding case, spaces and hyphens); a second predicted entity for the same gold entity
   counts as wrong (a missed merge);
 - real news pages (tests/data/entities/gold.json, annotated under GUIDELINES.md beside it), scored
-  per fold (TUNE: rules are written on it; CHECK: only scored). A predicted entity of a fold is the
-  set of its mentions in the fold's pages; it is right for the gold entity most of its mentions name
-  with its label (a mention names a gold entity when its text is one of the page's forms of it),
-  ignored when it names only optional ones, and wrong otherwise (a name the page's article does not
-  have, or the wrong label); a second predicted entity for one gold entity is wrong too, and that
-  gold entity is split. Core entities are those named in two pages of the fold or three times.
+  per fold (TUNE: rules are written on it; CHECK: only scored; FRESH: annotated later, never tuned
+  on). A predicted entity of a fold is the set of its mentions in the fold's pages; it is right for
+  the gold entity most of its mentions name with its label (a mention names a gold entity when its
+  text is one of the page's forms of it), ignored when it names only optional ones, and wrong
+  otherwise (a name the page's article does not have, or the wrong label); a second predicted
+  entity for one gold entity is wrong too, and that gold entity is split. Core
+  entities are those named in two pages of the fold or three times.
 
 Usage:
     python -m benchmarks.score_entities [WAREHOUSE] [--show-errors]   # seeds (default warehouse)
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seed_entities.json"
 PAGES_GOLD = ROOT / "tests" / "data" / "entities" / "gold.json"
 LABELS = ("PERSON", "ORG")
-FOLDS = ("TUNE", "CHECK")
+FOLDS = ("TUNE", "CHECK", "FRESH")
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -112,7 +113,7 @@ def load_page_gold(path: Path = PAGES_GOLD) -> PageGold:
                         sum(i["n"] for _, i in items), all(i.get("optional", False) for _, i in items))
         for key, items in entries.items()
     }
-    folds = {"TUNE": data["folds"]["tune"], "CHECK": data["folds"]["check"]}
+    folds = {name: data["folds"][name.lower()] for name in FOLDS}
     return PageGold(entities, dict(forms), folds)
 
 
@@ -190,7 +191,7 @@ def build(folder: Path, gold: PageGold) -> Path:
 
     files = page_files()
     seeds = folder / "seeds"
-    for page in gold.folds["TUNE"] + gold.folds["CHECK"]:
+    for page in (page for name in FOLDS for page in gold.folds[name]):
         (seeds / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(files[f"{page}.txt"], seeds / f"{page}.txt")
     warehouse = folder / "warehouse" / "news.duckdb"

@@ -37,7 +37,8 @@ def test_entity_scoring_folds_are_disjoint_and_cover_every_page():
     from benchmarks.score_entities import load_page_gold
 
     gold = load_page_gold()
-    tune, check = set(gold.folds["TUNE"]), set(gold.folds["CHECK"])
+    tune, check, fresh = (set(gold.folds[name]) for name in ("TUNE", "CHECK", "FRESH"))
     pages = {p for e in gold.entities.values() for p in e.pages}
-    assert not tune & check and pages <= tune | check and len(tune | check) >= 30
+    assert not tune & check and not fresh & (tune | check) and pages <= tune | check | fresh
+    assert len(tune | check) >= 30 and len(fresh) >= 10
     assert 0.6 <= len(tune) / len(tune | check) <= 0.7
