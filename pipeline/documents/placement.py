@@ -11,7 +11,12 @@ from functools import partial
 import polars as pl
 
 from pipeline.cleaning.cleaner import clean_document
-from pipeline.documents.seed_files import DEFAULT_MAX_BYTES, IngestError, SeedFile, decode
+from pipeline.documents.seed_files import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    SeedFile,
+    decode,
+)
 from pipeline.documents.stories import story_ids
 from pipeline.runtime.changes import Changes, diff
 from pipeline.runtime.parallel import map_chunks

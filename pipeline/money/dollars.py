@@ -26,7 +26,13 @@ from urllib.parse import urlsplit
 
 from pipeline.money import fx
 from pipeline.money.currencies import vocabulary
-from pipeline.nlp.places import dollar_of, territories_named, territories_of_hosts, territory_of, territory_of_host
+from pipeline.nlp.places import (
+    dollar_of,
+    territories_named,
+    territories_of_hosts,
+    territory_of,
+    territory_of_host,
+)
 
 RESTATEMENT_TOLERANCE = 0.05
 _OPENING_PLACE = re.compile(

@@ -26,7 +26,6 @@ from pipeline.money.numbers import (
     scale_of,
 )
 
-
 QUALIFIERS = {
     "up_to": ["up to", "no more than", "as much as", "as high as", "a maximum of", "a max of", "not more than"],
     "more_than": ["more than", "over", "above", "exceeding", "in excess of", "upwards of", "north of", "greater than", "higher than"],
