@@ -218,19 +218,22 @@ def _keep_title(lines: list[Line], title: str | None) -> None:
     """The headline's line stays atop the body when it sits just above the article: no more than a few
     chrome lines (widgets, bylines and captions aside) between them. What the page keeps above it (a
     tagline, a programme guide, a ticker's item) is then its header, unless a paragraph of
-    `_PROSE_WORDS` or more there says the article starts higher and the headline found is not the page's."""
-    at = next((i for i, ln in enumerate(lines) if title and ln.text == title), None)
+    `_PROSE_WORDS` or more there says the article starts higher and the headline found is not the page's.
+    Of the title's copies (a page writes it atop the page too), the first that sits so is the headline."""
+    at = next((i for i, ln in enumerate(lines) if title and ln.text == title and _over_article(lines[i + 1:])), None)
     if at is None:
-        return
-    below = lines[at + 1:]
-    end = next((k for k, ln in enumerate(below) if ln.kind == "good"), None)
-    if end is None or sum(ln.reason not in TRANSPARENT for ln in below[:end]) > _TITLE_GAP:
         return
     lines[at].kind = "good"
     kept = [ln for ln in lines[:at] if ln.kind == "good"]
     if all(ln.words < _PROSE_WORDS for ln in kept):
         for line in kept:
             line.kind, line.reason = "bad", "page_header"
+
+
+def _over_article(below: list[Line]) -> bool:
+    """Whether the article (the next kept line) follows within `_TITLE_GAP` chrome lines."""
+    end = next((k for k, ln in enumerate(below) if ln.kind == "good"), None)
+    return end is not None and sum(ln.reason not in TRANSPARENT for ln in below[:end]) <= _TITLE_GAP
 
 
 def _position_reason(line: Line, body: list[Line]) -> str:

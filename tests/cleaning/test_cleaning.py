@@ -382,3 +382,19 @@ def test_cleaning_keeps_an_articles_end_with_its_one_byline_after_a_band_of_chro
     ]
     text = clean_text("\n".join([*opening, "Home", "News", "Sport", "Weather", *end]))
     assert all(line in text for line in opening + end[:2] + end[3:5])
+
+
+def test_cleaning_keeps_the_copy_of_the_title_over_the_article_not_the_one_atop_the_page():
+    page = "\n".join([
+        "Harbour wind farm wins approval after planning fight",
+        "Home", "News", "Sport", "Weather", "Contact",
+        "Ferry timetables for the winter season are now online for every route we run.",
+        "Harbour wind farm wins approval after planning fight",
+        "By Jane Whitcombe",
+        "The council approved the offshore wind farm on Tuesday after a planning fight that lasted more than three years.",
+        "Fishermen had argued that the turbines would close their best grounds, and they took their case to the inspectorate.",
+        "The developer says construction will begin next spring and that the farm will power forty thousand homes.",
+    ])
+    result = clean_document(page)
+    assert result.clean_text.startswith("Harbour wind farm wins approval after planning fight\n\nThe council approved")
+    assert any(r.reason == "page_header" and r.text.startswith("Ferry timetables") for r in result.removed)
