@@ -35,6 +35,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _RUN = re.compile(r"\S+(?: \S+)*")
 # A credit that names a picture; a bare agency or source line ("Reuters") may sign off the article.
 _PICTURE = re.compile(r"(?i)photo|image|picture|illustration|graphic|credit|getty|shutterstock|/")
+# A caption that carries its own credit after its last sentence ("... on Monday. Photo: Jane Doe/AP").
+_INLINE_CREDIT = re.compile(r"(?i)(?:[.!?][\"'”’]?\s*|\()(?:photo(?:graph)?|picture|image|foto|credit)s?(?: by)?\s*:?\s+[^!?]{2,60}\)?$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph above a picture without a caption
 _NEAR_DUPLICATE_WINDOW = 12
@@ -91,6 +93,7 @@ def clean_document(raw: str) -> CleanResult:
         if line.kind == "good":
             line.kind = _density_class(line, english)
     regions.mark_boxes(lines)
+    regions.mark_appeals(lines)
     regions.mark_runs(lines)
     regions.mark_related_blocks(lines)
     regions.resolve_context(lines)
@@ -159,11 +162,15 @@ def _mark_repeats(lines: list[Line]) -> None:
 
 
 def _mark_captions(lines: list[Line]) -> list[Line]:
-    """Photo captions: a line repeated right after itself, or followed by a credit that names a picture.
+    """Photo captions: a line ending in its own credit over a paragraph, a line repeated right after
+    itself, or one followed by a credit that names a picture.
 
     The first copy is lifted out as the caption; its repeats become `duplicate_caption`.
     """
-    captions = []
+    captions = [ln for ln, below in zip(lines, lines[1:]) if ln.kind == "good" and ln.words <= 2 * _CAPTION_WORDS
+                and _INLINE_CREDIT.search(ln.text) and below.words >= 8 and ends_sentence(below.text)]
+    for line in captions:
+        line.kind, line.reason = "bad", "photo_caption"
     for i, (prev, line) in enumerate(zip(lines, lines[1:])):
         if prev.kind == "bad" or prev.words < 4:
             continue

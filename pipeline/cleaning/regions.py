@@ -23,6 +23,8 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□*–—-]|\d{1,2}[.)])\s+"
 # Separators of a record's fields; a hyphen inside a word ("co-op") joins, it does not separate.
 _SEPARATOR = re.compile(r"[,:;()\[\]@|/–—]|(?<!\w)-|-(?!\w)")
 _INNER_STOP = re.compile(r"[.!?;:][\"'”’)]*\s")
+_READER = re.compile(r"(?i)\byou(?:r|rs|'re|'ve|’re|’ve)?\b")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 _CLOSERS = "\"'”’)]"
 _MENU_RUN = 4
 _HEADLINE_RUN = 3
@@ -74,6 +76,15 @@ def mark_boxes(lines: list[Line]) -> None:
             for ln in inside:
                 if ln.kind != "bad":
                     ln.kind, ln.reason = "bad", "prompt_box"
+
+
+def mark_appeals(lines: list[Line]) -> None:
+    """A paragraph beside a box prompt that speaks to the reader outside quotes ("We rely on readers
+    like you", "We use your sign-up to ...") is the box's text: reporting speaks of people, not to you."""
+    for i, line in enumerate(lines):
+        near = lines[max(i - 1, 0): i] + lines[i + 1: i + 2]
+        if line.kind != "bad" and any(ln.reason in _BOX_PROMPTS for ln in near) and _READER.search(_QUOTED.sub("", line.text)):
+            line.kind, line.reason = "bad", "prompt_box"
 
 
 def mark_runs(lines: list[Line]) -> None:

@@ -398,3 +398,26 @@ def test_cleaning_keeps_the_copy_of_the_title_over_the_article_not_the_one_atop_
     result = clean_document(page)
     assert result.clean_text.startswith("Harbour wind farm wins approval after planning fight\n\nThe council approved")
     assert any(r.reason == "page_header" and r.text.startswith("Ferry timetables") for r in result.removed)
+
+
+def test_cleaning_a_paragraph_beside_a_box_prompt_that_speaks_to_the_reader_is_the_boxs_text():
+    page = [
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Our reporting is free to read. We rely on readers like you to keep it going, and every gift helps.",
+        "Donate",
+    ]
+    text = clean_document("\n".join(page)).clean_text
+    assert "readers like you" not in text and "Construction is expected" in text
+
+
+def test_cleaning_a_line_ending_in_its_own_photo_credit_over_a_paragraph_is_a_caption():
+    page = [
+        "Council backs plan for a new bridge over the river",
+        "Workers at the bridge site on Monday. Photo: Jane Doe/The Gazette",
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+    ]
+    result = clean_document("\n".join(page))
+    assert "Workers at the bridge" not in result.clean_text
+    assert [text for _, text in result.captions] == [page[1]]
