@@ -52,3 +52,18 @@ def test_vocabulary_widen(pattern, widened):
 def test_vocabulary_widen_refuses_what_it_would_narrow():
     with pytest.raises(ValueError, match="negated class"):
         widen(r"[^\W\d_]+")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie_notice"),
+        ("Puedes obtener más información en nuestra política de cookies.", "cookie_notice"),
+        ("A version of this article appears in print on page A12.", "legal_notice"),
+        ("Donate", "paywall_prompt"),
+        ("Click to enlarge photo", "promo_prompt"),
+        ("She said the bakery sold cookies to the school.", None),
+    ],
+)
+def test_vocabulary_generic_consent_print_and_appeal_lines(text, reason):
+    assert VOCABULARY.reason(text, len(text.split())) == reason
