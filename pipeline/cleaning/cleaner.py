@@ -1,9 +1,8 @@
 """Boilerplate removal for plain-text copies of news pages.
 
 Each raw line is judged by what it looks like, in three passes:
-1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words
-   (`chrome.toml`), glued link texts (`line_signals`), bylines and dates (lifted into metadata),
-   repeats of earlier lines;
+1. shape and vocabulary: UI controls, prompts, credits, symbol-only lines, foreign UI words (`chrome.toml`),
+   glued link texts (`line_signals`), bylines and dates (lifted into metadata), repeats of earlier lines;
 2. density: the remaining lines are prose ("good"), short, or in between, from their length,
    stop-word share and end punctuation, as in jusText (Pomikálek, 2011);
 3. context (`regions`): boxes, runs of short or headline-like lines, neighbours, the article block.
@@ -100,6 +99,8 @@ def clean_document(raw: str) -> CleanResult:
     regions.mark_outlying_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
     _keep_title(lines, meta.title)
+    for line in (ln for ln in lines if meta.byline and ln.kind == "good" and ln.text.startswith(meta.byline + " ")):
+        line.kind, line.reason = "bad", "author_bio"  # the author's box ("Jane Doe covers city hall"), not the article
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)

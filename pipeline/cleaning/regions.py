@@ -79,8 +79,7 @@ def mark_boxes(lines: list[Line]) -> None:
 
 
 def mark_appeals(lines: list[Line]) -> None:
-    """A paragraph beside a box prompt that speaks to the reader outside quotes ("We rely on readers
-    like you", "We use your sign-up to ...") is the box's text: reporting speaks of people, not to you."""
+    """A paragraph beside a box prompt that speaks to the reader outside quotes ("readers like you") is the box's."""
     for i, line in enumerate(lines):
         near = lines[max(i - 1, 0): i] + lines[i + 1: i + 2]
         if line.kind != "bad" and any(ln.reason in _BOX_PROMPTS for ln in near) and _READER.search(_QUOTED.sub("", line.text)):

@@ -421,3 +421,16 @@ def test_cleaning_a_line_ending_in_its_own_photo_credit_over_a_paragraph_is_a_ca
     result = clean_document("\n".join(page))
     assert "Workers at the bridge" not in result.clean_text
     assert [text for _, text in result.captions] == [page[1]]
+
+
+def test_cleaning_a_paragraph_that_opens_with_the_bylines_name_is_the_authors_box():
+    page = [
+        "Council backs plan for a new bridge over the river",
+        "By Jane Doe",
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "Jane Doe covers city hall for the Gazette. Her first book comes out next year.",
+    ]
+    result = clean_document("\n".join(page))
+    assert "covers city hall" not in result.clean_text and "Construction is expected" in result.clean_text
+    assert "author_bio" in {r.reason for r in result.removed}
