@@ -46,6 +46,7 @@ _ENGLISH_STOP_SHARE = 0.15
 _HEAD = 20000  # characters a page's script and language are judged on
 _LABEL_REPEATS = 3
 _LABEL_WORDS = 4
+TEMPLATE_REASON = "outlet_template"
 
 
 class Removal(NamedTuple):
@@ -75,16 +76,18 @@ def clean_text(raw: str) -> str:
     return clean_document(raw).clean_text
 
 
-def clean_document(raw: str) -> CleanResult:
+def clean_document(raw: str, template: frozenset[str] = frozenset()) -> CleanResult:
     """Clean a raw page copy and explain every removed line.
 
+    `template` holds the repeat keys (`split_lines`) of lines the folder's other stories carry too
+    (`pipeline.documents.templates`): they are the outlet's template, removed whatever they say.
     The passes below see only the page's non-blank lines: blank ones neither count nor part runs.
     """
     lines = split_lines(raw)
     latin_page = line_signals.is_latin(raw[:_HEAD])
     english = latin_page and _is_english(lines)
     for line in lines:
-        if reason := shape_reason(line.text, line.words, latin_page):  # pass 1
+        if reason := TEMPLATE_REASON if line.key in template else shape_reason(line.text, line.words, latin_page):  # pass 1
             line.kind, line.reason = "bad", reason
     _mark_repeats(lines)
     captions = _mark_captions(lines)

@@ -11,6 +11,7 @@ from functools import partial
 import polars as pl
 
 from pipeline.cleaning.cleaner import clean_document
+from pipeline.documents import templates
 from pipeline.documents.seed_files import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -40,12 +41,13 @@ class Ingested:
     """MinHash signatures of the documents, reused by the next run's story detection."""
 
 
-def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict, list[dict], list[dict]]:
-    """(document row, boilerplate rows, caption rows) for one file; IngestError if it must be quarantined."""
+def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES, template: frozenset[str] = frozenset()) -> tuple[dict, list[dict], list[dict]]:
+    """(document row, boilerplate rows, caption rows) for one file, without the folder's `template`
+    lines (`pipeline.documents.templates`); IngestError if it must be quarantined."""
     if seed.problem:
         raise IngestError(seed.problem)
     raw, encoding, replaced_bytes = decode(seed.data, max_bytes)
-    result = clean_document(raw)
+    result = clean_document(raw, template)
     if len(result.clean_text.strip()) < _MIN_BODY_CHARS:
         raise IngestError(
             f"No article text is left after removing boilerplate ({len(result.removed)} lines removed as page chrome)."
@@ -78,12 +80,14 @@ def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[di
     return document, removed, captions
 
 
-def _clean_chunk(seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime) -> tuple[pl.DataFrame, ...]:
+def _clean_chunk(
+    seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime, templates: dict[str, frozenset[str]] | None = None
+) -> tuple[pl.DataFrame, ...]:
     """(documents, boilerplate, captions, quarantine) frames of some seed files."""
     documents, removed, captions, quarantined = [], [], [], []
     for seed in seeds:
         try:
-            document, lines, caps = process_file(seed, max_bytes)
+            document, lines, caps = process_file(seed, max_bytes, (templates or {}).get(seed.doc_id, frozenset()))
         except IngestError as exc:
             quarantined.append({"source_path": seed.source_path, "content_sha256": seed.sha256, "reason": str(exc), "detected_at": now})
             continue
@@ -93,31 +97,44 @@ def _clean_chunk(seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime) ->
     return DOCUMENTS.frame(documents), BOILERPLATE.frame(removed), CAPTIONS.frame(captions), QUARANTINE.frame(quarantined)
 
 
+def _clean(
+    seeds: Sequence[SeedFile], max_bytes: int, now: dt.datetime, templates: dict[str, frozenset[str]] | None = None
+) -> tuple[pl.DataFrame, ...]:
+    """`_clean_chunk` over the seeds, in parallel chunks, each table concatenated."""
+    parts = map_chunks(partial(_clean_chunk, max_bytes=max_bytes, now=now, templates=templates), seeds)
+    return tuple(table.concat([p[i] for p in parts]) for i, table in enumerate((DOCUMENTS, BOILERPLATE, CAPTIONS, QUARANTINE)))
+
+
 def place_files(
     seeds: list[SeedFile], now: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES, previous: Ingested | None = None, reuse: bool = True
 ) -> Ingested:
     """Every seed file ends up in exactly one of `documents` and `quarantine`; documents that
-    rewrite one story share a story_id. Unless `reuse` is off, documents whose content and code
-    version match `previous` keep their previous rows instead of being cleaned again; `changes`
-    always compares with `previous`."""
+    rewrite one story share a story_id; the lines of the folder's template are removed from every
+    page that carries one. Unless `reuse` is off, documents whose content and code version match
+    `previous` (and whose template lines are still those) keep their previous rows instead of being
+    cleaned again; `changes` always compares with `previous`."""
     keys = result_keys({seed.doc_id: seed.sha256 for seed in seeds if seed.sha256})
     previous = previous or Ingested(DOCUMENTS.empty(), BOILERPLATE.empty(), CAPTIONS.empty(), QUARANTINE.empty())
     reused, changes = plan(keys, keys_of(previous.keys))
     reused &= set(previous.documents["doc_id"].to_list()) if reuse else set()
     todo = [seed for seed in seeds if seed.doc_id not in reused]
-    parts = map_chunks(partial(_clean_chunk, max_bytes=max_bytes, now=now), todo)
-    documents, removed, captions, quarantined = (
-        table.concat([p[i] for p in parts]) for i, table in enumerate((DOCUMENTS, BOILERPLATE, CAPTIONS, QUARANTINE))
-    )
+    documents, removed, captions, quarantined = _clean(todo, max_bytes, now)
     frame = merge(previous.documents, reused, documents)
+    removed, captions = merge(previous.boilerplate, reused, removed), merge(previous.captions, reused, captions)
     stories, signatures = story_ids(frame, cached=previous.signatures)
     if frame.height:
         frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
+    if redo := templates.stale(frame, removed):
+        again = _clean([seed for seed in seeds if seed.doc_id in redo], max_bytes, now, redo)
+        unchanged = set(frame["doc_id"].to_list()) - set(redo)
+        frame, removed, captions = (merge(old, unchanged, new) for old, new in zip((frame, removed, captions), again))
+        frame = frame.with_columns(story_id=pl.col("doc_id").replace_strict(stories))
+        quarantined = QUARANTINE.concat([quarantined, again[3]])
     kept = set(frame["doc_id"].to_list())
     return Ingested(
         frame,
-        merge(previous.boilerplate, reused, removed),
-        merge(previous.captions, reused, captions),
+        removed,
+        captions,
         quarantined,
         keys_frame({doc_id: key for doc_id, key in keys.items() if doc_id in kept}),
         changes,

@@ -36,7 +36,7 @@ _SITE_PREFIX = re.compile(r"\S\s+[|–—:-]\s+$")  # ... or the site's name and
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
-_NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "author_signoff"}
+_NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "author_signoff", "outlet_template"}
 _FAR_REACH = 150  # lines above the article searched for a headline over its byline
 _CHROME_RUN = 6  # short or chrome lines (a menu) that end the header
 _HEADER_GAP = 8  # lines of furniture between a headline and what it stands over
