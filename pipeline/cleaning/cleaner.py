@@ -101,8 +101,8 @@ def clean_document(raw: str, template: frozenset[str] = frozenset()) -> CleanRes
     regions.resolve_context(lines)
     regions.mark_outlying_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
-    _keep_title(lines, meta.title)
-    for line in (ln for ln in lines if meta.byline and ln.kind == "good" and ln.text.startswith(meta.byline + " ")):
+    _keep_title(lines, meta.title, meta.byline)
+    for line in (ln for ln in lines if meta.byline and ln.kind == "good" and ln.text.startswith(meta.byline + " ") and ln.text != meta.title):
         line.kind, line.reason = "bad", "author_bio"  # the author's box ("Jane Doe covers city hall"), not the article
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
@@ -225,13 +225,14 @@ def _stop_share_reaches(key: str, share: float) -> bool:
     return len([t for t in tokens if t in STOP_WORDS]) / max(len(tokens), 1) >= share
 
 
-def _keep_title(lines: list[Line], title: str | None) -> None:
+def _keep_title(lines: list[Line], title: str | None, byline: str | None) -> None:
     """The headline's line stays atop the body when it sits just above the article: no more than a few
     chrome lines (widgets, bylines and captions aside) between them. What the page keeps above it (a
     tagline, a programme guide, a ticker's item) is then its header, unless a paragraph of
     `_PROSE_WORDS` or more there says the article starts higher and the headline found is not the page's.
-    Of the title's copies (a page writes it atop the page too), the first that sits so is the headline."""
-    at = next((i for i, ln in enumerate(lines) if title and ln.text == title and _over_article(lines[i + 1:])), None)
+    Of the title's copies (a page writes it atop the page too), the first that sits so is the headline.
+    The byline's lines count as widgets do (the header is made of them)."""
+    at = next((i for i, ln in enumerate(lines) if title and ln.text == title and _over_article(lines[i + 1:], byline)), None)
     if at is None:
         return
     lines[at].kind = "good"
@@ -241,10 +242,11 @@ def _keep_title(lines: list[Line], title: str | None) -> None:
             line.kind, line.reason = "bad", "page_header"
 
 
-def _over_article(below: list[Line]) -> bool:
+def _over_article(below: list[Line], byline: str | None) -> bool:
     """Whether the article (the next kept line) follows within `_TITLE_GAP` chrome lines."""
     end = next((k for k, ln in enumerate(below) if ln.kind == "good"), None)
-    return end is not None and sum(ln.reason not in TRANSPARENT for ln in below[:end]) <= _TITLE_GAP
+    header = [ln for ln in below[:end] if ln.reason not in TRANSPARENT and not (byline and byline in ln.text)]
+    return end is not None and len(header) <= _TITLE_GAP
 
 
 def _position_reason(line: Line, body: list[Line]) -> str:
