@@ -434,3 +434,36 @@ def test_cleaning_a_paragraph_that_opens_with_the_bylines_name_is_the_authors_bo
     result = clean_document("\n".join(page))
     assert "covers city hall" not in result.clean_text and "Construction is expected" in result.clean_text
     assert "author_bio" in {r.reason for r in result.removed}
+
+
+def test_cleaning_a_headline_that_opens_with_the_bylines_name_stays():
+    # A press release: the company its "News provided by" line names opens its headline too.
+    page = [
+        "Browse News Releases", "Contact", "Sign Up",
+        "Harbor Robotics Announces Record Quarterly Orders for Warehouse Arms",
+        "Orders rose 40 percent as retailers automate their warehouses",
+        "News provided by",
+        "Harbor Robotics, Inc.",
+        "Feb 07, 2023, 08:00 ET",
+        "BOSTON, Feb. 7, 2023 /Newswell/ -- Harbor Robotics, Inc. said on Tuesday that orders for its warehouse arms rose 40 percent.",
+        "The company expects to hire two hundred engineers this year at its plant outside the city, it said.",
+    ]
+    result = clean_document("\n".join(page))
+    assert result.metadata.title == page[3]
+    assert page[3] in result.clean_text
+
+
+def test_cleaning_a_bylines_lines_between_the_headline_and_the_article_keep_the_headline():
+    page = [
+        "Markets", "Investing", "Economy", "Earnings",
+        "Harbor Robotics shares jump 14% after earnings beat",
+        "Jane Doe",
+        "Reporter, Technology",
+        "Published Thu, Oct 26 2023 10:12 AM EDT",
+        "WATCH LIVE",
+        "Key Points",
+        "Harbor Robotics reported quarterly earnings of $1.12 per share, above analysts' estimates of 94 cents a share.",
+        "The company raised its full-year sales forecast and said orders for its warehouse arms keep growing.",
+    ]
+    result = clean_document("\n".join(page))
+    assert result.metadata.title == page[4] and page[4] in result.clean_text
