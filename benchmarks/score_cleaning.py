@@ -1,6 +1,7 @@
-"""Keep-recall and drop-rate of `clean_text` on the shared cleaning dev set (../shared) and on
-our own pages (tests/data/cleaning), the folds rules are tuned on, and on the shared pages dev set,
-the check fold: rules are never written from its pages, only its pooled figures are printed.
+"""Keep-recall and drop-rate of `clean_text` on the shared cleaning dev set (../shared), on
+our own pages (tests/data/cleaning) and the blind pages' tune fold (tests/data/blind), the folds
+rules are tuned on, and on the shared pages dev set and the blind pages' check fold, the check
+folds: rules are never written from their pages, only their pooled figures are printed.
 All are scored by the shared scorer's own functions.
 
 Usage: python -m benchmarks.score_cleaning
@@ -16,11 +17,16 @@ from pipeline.cleaning.cleaner import clean_text
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "benchmarks" / "cleaning-dev"
 PAGES = ROOT.parent / "shared" / "benchmarks" / "pages-dev"
+BLIND = ROOT / "tests" / "data" / "blind"
 SETS = {
     "shared cleaning-dev": (SHARED / "docs", SHARED / "gold.jsonl"),
     "tests/data/cleaning": (ROOT / "tests" / "data" / "cleaning" / "docs", ROOT / "tests" / "data" / "cleaning" / "gold.jsonl"),
+    "tests/data/blind tune": (BLIND / "docs", BLIND / "cleaning_tune.jsonl"),
 }
-CHECK = {"shared pages-dev (CHECK)": (PAGES / "docs", PAGES / "gold.jsonl")}
+CHECK = {
+    "shared pages-dev (CHECK)": (PAGES / "docs", PAGES / "gold.jsonl"),
+    "blind check (CHECK)": (BLIND / "docs", BLIND / "cleaning_check.jsonl"),
+}
 
 
 def scorer():

@@ -1,6 +1,7 @@
 """Title, byline recall, published date and outlet of `clean_document(raw).metadata` on the shared
-pages-dev set, in a TUNE and a CHECK fold grouped by site, and on our own pages
-(tests/data/metadata), scored by the shared scorer (../shared/benchmarks/pages-dev/score_metadata.py).
+pages-dev set, in a TUNE and a CHECK fold grouped by site, on our own pages (tests/data/metadata)
+and on the blind pages' tune and check folds (tests/data/blind), scored by the shared scorer
+(../shared/benchmarks/pages-dev/score_metadata.py).
 
 The folds: docs are grouped by the registrable domain of their gold `url` (a doc without one is
 its own group), the groups shuffled with a fixed seed, and groups go to CHECK until it holds a
@@ -27,7 +28,9 @@ PAGES_DEV = ROOT.parent / "shared" / "benchmarks" / "pages-dev"
 OWN = ROOT / "tests" / "data" / "metadata"
 SEED = 20
 CHECK_SHARE = 1 / 3
-NAMES = {"TUNE": "pages-dev TUNE", "CHECK": "pages-dev CHECK", "OWN": "tests/data/metadata"}
+BLIND = ROOT / "tests" / "data" / "blind"
+NAMES = {"TUNE": "pages-dev TUNE", "CHECK": "pages-dev CHECK", "OWN": "tests/data/metadata", "BLIND": "blind tune",
+         "BLIND-CHECK": "blind check (CHECK)"}
 
 
 def scorer() -> ModuleType:
@@ -81,10 +84,11 @@ def evaluate(docs: Path, gold_path: Path, only: list[str] | None = None) -> tupl
 
 
 def sets() -> list[tuple[str, Path, Path, list[str] | None]]:
-    """(label, docs, gold, only these docs) of every set scored: the two folds of pages-dev, our own pages."""
+    """(label, docs, gold, only these docs) of every set scored: the two folds of pages-dev, our own pages, the blind pages' two folds."""
     split = folds(scorer().load_gold(str(PAGES_DEV / "gold.jsonl")))
     found = [(fold, PAGES_DEV / "docs", PAGES_DEV / "gold.jsonl", docs) for fold, docs in split.items()]
-    return found + [("OWN", OWN / "docs", OWN / "gold.jsonl", None)]
+    blind = [("BLIND", BLIND / "docs", BLIND / "metadata_tune.jsonl", None), ("BLIND-CHECK", BLIND / "docs", BLIND / "metadata_check.jsonl", None)]
+    return [*found, ("OWN", OWN / "docs", OWN / "gold.jsonl", None), *blind]
 
 
 def line(label: str, res: dict) -> str:
@@ -96,7 +100,7 @@ def line(label: str, res: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="folder for the predictions (default: a temporary one)")
-    ap.add_argument("--details", choices=["TUNE", "OWN"], help="print each doc's gold, prediction and verdicts")
+    ap.add_argument("--details", choices=["TUNE", "OWN", "BLIND"], help="print each doc's gold, prediction and verdicts")
     a = ap.parse_args()
     out = a.out or Path(tempfile.mkdtemp(prefix="score_metadata_"))
     out.mkdir(parents=True, exist_ok=True)
