@@ -4,6 +4,7 @@ import pytest
 
 from benchmarks.score_metadata import evaluate, sets
 from pipeline.cleaning.metadata import extract, find_date, is_byline, is_dateline_stamp
+from pipeline.cleaning.metadata.stamps import is_time_since
 
 
 @pytest.mark.parametrize(
@@ -69,6 +70,15 @@ def test_metadata_extract(lines, field, value):
 )
 def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, stamp):
     assert is_dateline_stamp(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [("8h", True), ("3 days ago", True), ("2 hours", True), ("5 min", True), ("il y a 3 jours", True), ("an hour ago", True),
+     ("5 min read", False), ("Jane Roe • 3d", False), ("a week", False), ("10 am", False), ("Chapter 2 days", False)],
+)
+def test_metadata_is_time_since_a_whole_line_of_the_time_since_publication(line, stamp):
+    assert is_time_since(line) is stamp
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ from pipeline.cleaning.metadata.page import (
     _words,
 )
 from pipeline.cleaning.metadata.stamps import (
-    _RELATIVE_STAMP,
     _TIME,
     _header_dates,
     _is_time_line,
+    is_time_since,
 )
 
 _NAME_WORDS = 4  # of one person's name
@@ -180,7 +180,7 @@ def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
     for part in parts:
         if part and _all_names(part):
             beside = bool(spans) or "@" in text or any(w.lower() in _ROLES for w in _WORD.findall(text))
-            return part, beside or any(_RELATIVE_STAMP.match(p) for p in parts)
+            return part, beside or any(is_time_since(p) for p in parts)
     return None
 
 

@@ -33,11 +33,11 @@ _YEARLESS_DATES = (re.compile(rf"(?i)^{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?!\w)"),
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|(?i:copyright))\D{0,12}(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})")
 _YEARLESS_STAMP_WORDS = 6
 _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
-_RELATIVE_STAMP = re.compile(r"(?i)^(?:\d+\s*[mhdw]|\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?)(?:\s+ago)?)$")
-# A stamp's time since publication at the end of a line ("8h", "James Roe • 3d", "2 hours ago", "il y a 3 jours").
+# A stamp's time since publication at the end of a line ("8h", "James Roe • 3d", "2 hours ago", "il y a 3 jours"),
+# or a whole line of a count and a unit without "ago" ("2 hours", "5 min"): see `_time_since`.
 _AGO = re.compile(
-    r"(?i)(?:^|[\s•·|,(-])(?:(?P<n>\d{1,3})(?P<short>[mhdw])|(?:(?:il y a|vor|hace|há)\s+)(?P<n_before>\d{1,3}|une?|einem?|una?)\s+(?P<unit_before>\w+)"
-    r"|(?P<n_after>\d{1,3}|an?|one)\s+(?P<unit_after>\w+)\s+ago)\s*\)?$"
+    r"(?i)(?:^|[\s•·|,(-])(?:(?P<n>\d{1,3})\s?(?P<short>[mhdw])|(?:(?:il y a|vor|hace|há)\s+)(?P<n_before>\d{1,3}|une?|einem?|una?)\s+(?P<unit_before>\w+)"
+    r"|(?P<n_after>\d{1,3}|an?|one)\s*(?P<unit_after>[^\W\d_]+)(?P<ago>\s+ago)?)\s*\)?$"
 )
 _UNIT_DAYS = {  # days in a unit of `_AGO`; 0 for one shorter than a day
     **dict.fromkeys("s m h sec secs second seconds min mins minute minutes hr hrs hour hours minuten stunde stunden minuto minutos "
@@ -71,7 +71,21 @@ def _header_dates(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
 def _is_time_line(text: str) -> bool:
     """A stamp without a date: "1:39 PM ET", "8h", "2 hours ago"."""
     rest = _TIME.sub(" ", text)
-    return (_TIME.search(text) is not None and len(_WORD.findall(rest)) <= 2) or _RELATIVE_STAMP.match(text.strip()) is not None
+    return (_TIME.search(text) is not None and len(_WORD.findall(rest)) <= 2) or is_time_since(text)
+
+
+def is_time_since(text: str) -> bool:
+    """A line that is only a stamp of the time since publication: "8h", "3 days ago", "2 hours"."""
+    m = _time_since(text.strip())
+    return m is not None and m.start() == 0
+
+
+def _time_since(text: str) -> re.Match | None:
+    """The stamp of the time since publication that ends a line; a count and unit without "ago" only as the whole line."""
+    m = _AGO.search(text)
+    if m is None or (m.group("unit_after") and not m.group("ago") and (m.start() > 0 or not m.group("n_after").isdigit())):
+        return None
+    return m if (m.group("short") or m.group("unit_before") or m.group("unit_after")).lower() in _UNIT_DAYS else None
 
 
 def _stamped(page: _Page, lo: int, hi: int) -> _Field | None:
@@ -113,13 +127,11 @@ def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
 
 def _ago(text: str) -> dt.timedelta | None:
     """The time since publication a stamp line gives at its end ("8h", "3 days ago"), in whole days."""
-    m = _AGO.search(text) if _words(text) <= _AGO_WORDS else None
+    m = _time_since(text) if _words(text) <= _AGO_WORDS else None
     if not m:
         return None
     count = m.group("n") or m.group("n_before") or m.group("n_after")
     unit = (m.group("short") or m.group("unit_before") or m.group("unit_after")).lower()
-    if unit not in _UNIT_DAYS:
-        return None
     return dt.timedelta(days=(int(count) if count.isdigit() else 1) * _UNIT_DAYS[unit])
 
 
