@@ -259,6 +259,20 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
          dt.date(2019, 11, 18)),
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18"), None),
+        # a wire dateline opens the first paragraph; a paragraph that opens with an event's date is not a stamp
+        (page("Harbour wind farm wins approval", body=["HARBOURTON, March 3, 2020 (Reuters) - " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", body=["NEW YORK, March 3, 2020 /PRNewswire/ -- " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", body=["On March 1, 2020 the council approved the harbour wind farm after a planning fight.",
+                                                        *BODY]), None),
+        # the note of the article's posting under it, not a comment's date; the publication stamp wins over an update's
+        (page("Harbour wind farm wins approval", *BODY, *BODY, "This entry was posted on Tuesday, March 17th, 2020 at 7:42 pm.",
+              ("March 18, 2020 at 9:10 am", "publication_date"), body=[]), dt.date(2020, 3, 17)),
+        (page(("Last updated 4 March 2020", "publication_date"), "Harbour wind farm wins approval", *BODY, *BODY,
+              "First published 3 March 2020", body=[]), dt.date(2020, 3, 3)),
+        # the time since publication, counted back from the page's date over its header
+        (page(("Wednesday, 11 November 2020", "publication_date"), ("Home", "navigation"), ("News", "navigation"),
+              ("Sport", "navigation"), ("Business", "navigation"), "Harbour wind farm wins approval", "2 days ago"),
+         dt.date(2020, 11, 9)),
     ],
 )
 def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):

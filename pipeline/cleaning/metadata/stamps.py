@@ -47,6 +47,22 @@ _UNIT_DAYS = {  # days in a unit of `_AGO`; 0 for one shorter than a day
 }
 _AGO_WORDS = 8  # of a line that holds a stamp of the time since publication
 _ANCHOR_REST_WORDS = 6  # words besides its dates of a line that dates a story on the page ("Kim Roe • February 19, 2017")
+# What a paragraph or a long line holds before a date that stamps it: nothing or "On", a dateline's place or a byline
+# ("NEW YORK, ", "By Jane Roe, "), a name before a separator ("Le Monde | "); and in a paragraph, what comes after it
+# before the story: a time, an agency, a dash ("April 17, 2015 -- Imagine", "March 3, 2020 (Reuters) - ", "/PRNewswire/ --").
+_BEFORE_STORY_DATE = re.compile(
+    r"^(?:(?i:on|le|am|el|il)\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*(?:,|\(\w[\w .&-]{0,30}\))\s*|[^.!?|•·]{1,40}\s[|•·]\s)?$"
+)
+_AFTER_STORY_DATE = re.compile(r"^(?:,?\s*\d{1,2}[:h.]\d{2}\s*(?i:[ap]\.?m\.?)?)?\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:[-–—|•·:]|$)")
+# The words before a date that say the article was posted then ("posted on", "Posted by Jane Roe on Tuesday,").
+_POSTED = re.compile(
+    r"(?i)\b(?:posted|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publicerad|"
+    r"udgivet|publisert)\b(?:\s+(?:by|in|par|von|por|door)\s+[^,;|.]{1,40}?)?(?:\s+(?:on|le|am|el|il|em|op|den|dne|w dniu))?"
+    r"\s*:?\s*(?:[^\W\d_]+,?\s+)?$"
+)
+_POSTED_HINT = re.compile(r"(?i)posted|publi|veröffentlicht|udgivet")
+_POSTED_WORDS = 40
+_OTHER_STORIES = frozenset({"headline_list", "related_links", "trailing_teasers", "navigation", "menu_list"})
 _UPDATE_WORDS = re.compile(
     r"(?i)\b(?:updated?|modified|edited|mis à jour|mise à jour|actualizado|atualizado|aktualisiert|bijgewerkt|aggiornato|"
     r"aktualizováno|aktualizace|zaktualizowano|aktualizacja|обновлено|güncellendi|güncelleme|uppdaterad|opdateret|oppdatert|diperbarui)\b"
@@ -58,14 +74,15 @@ def _header_dates(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     ("April 17, 2015 -- Imagine ...")."""
     found = _dates(text, day_first)
     if _words(text) > _STAMP_WORDS or _is_prose(text) and not is_dateline_stamp(text):
-        found = [f for f in found if f.start <= 3]
+        found = [f for f in found if _BEFORE_STORY_DATE.match(text[: f.start])
+                 and (not _is_prose(text) or _AFTER_STORY_DATE.match(text[f.end:]))]
     elif not found:
         found = [_Found(m.start(), m.end(), d) for m in _SHORT_NUMERIC_DATE.finditer(text) if (d := _date_of(m, day_first, 2000))]
-    out = []
-    for f in found:
-        before = text[max(0, f.start - 20): f.start]
-        out.append((f.date, _UPDATE_WORDS.search(before) is not None))
-    return out
+    return [(f.date, _is_update(text, f)) for f in found]
+
+
+def _is_update(text: str, found: _Found) -> bool:
+    return _UPDATE_WORDS.search(text[max(0, found.start - 20): found.start]) is not None
 
 
 def _is_time_line(text: str) -> bool:
@@ -102,9 +119,35 @@ def _stamped(page: _Page, lo: int, hi: int) -> _Field | None:
 def _lifted_stamp(page: _Page, hi: int) -> _Field | None:
     """Outside the header: the first line down to a little past it that the cleaner took for a stamp or byline."""
     for line in page.lines[: hi + _HEADER_REACH]:
-        if line.reason in ("byline", "publication_date") and (date := find_date(line.text, page.day_first)):
-            return _Field(date, "stamp line")
+        if line.reason in ("byline", "publication_date") and (found := _dates(line.text, page.day_first)):
+            update = _is_update(line.text, found[0])
+            return _Field(found[0].date, "update stamp line" if update else "stamp line")
     return None
+
+
+def _posted_stamp(page: _Page) -> _Field | None:
+    """The article's own note of its posting, under it as often as over it ("This entry was posted on March 3,
+    2020", "Posted by Jane Roe on 3 March 2020"): the first on the page outside the lists of other stories."""
+    for line in page.lines[page.start or 0:]:
+        if line.reason in _OTHER_STORIES or _words(line.text) > _POSTED_WORDS or not _POSTED_HINT.search(line.text):
+            continue
+        for f in _dates(line.text, page.day_first):
+            if _POSTED.search(line.text[max(0, f.start - 80): f.start]):
+                return _Field(f.date, "note of the article's posting")
+    return None
+
+
+def _published(page: _Page, above: int, lo: int, hi: int) -> _Field | None:
+    """The publication date: the stamp in the header or over the headline, else the time since publication it
+    gives, a note of the posting, a stamp line (an update's date only when none gives another), a stamp without a year."""
+    header = [f for f in (_stamped(page, lo, hi), _stamped(page, above, lo - 1)) if f]
+    if published := next((f for f in header if not f.basis.startswith("update")), None):
+        return published
+    if ago := _ago_stamp(page, above, hi):  # before a stamp line, which may be the page's date over the header
+        return ago
+    found = header + [f for f in (_posted_stamp(page), _lifted_stamp(page, hi)) if f]  # a comment's date may be a stamp line
+    first = next((f for f in found if not f.basis.startswith("update")), found[0] if found else None)
+    return first or _yearless_stamp(page, above, hi)
 
 
 def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
@@ -153,9 +196,21 @@ def _page_today(page: _Page) -> dt.date | None:
     return max(full) + max(ages) + dt.timedelta(days=1)
 
 
+def _dated_page(page: _Page, above: int) -> dt.date | None:
+    """The page's own date over the article's header (a site's bar: "Tuesday, March 3, 2020"): the one line
+    of a date alone over line `above`, the top of the header."""
+    days = {d for line in page.lines[:above] if is_dateline_stamp(line.text) and (d := find_date(line.text, page.day_first))}
+    return days.pop() if len(days) == 1 else None
+
+
 def _ago_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
-    """A stamp in lines lo..hi that gives the time since publication, counted back from `_page_today`."""
+    """A stamp in lines lo..hi that gives the time since publication, counted back from the page's date over
+    the header, else from `_page_today`."""
     age = next((a for line in page.lines[lo:hi] if not _is_prose(line.text) and (a := _ago(line.text)) is not None), None)
-    if age is None or (today := _page_today(page)) is None:
+    if age is None:
         return None
-    return _Field(today - age, "stamp of the time since publication, from the page's own dates")
+    if (today := _dated_page(page, lo)) is not None:
+        return _Field(today - age, "stamp of the time since publication, from the page's date over the header")
+    if (today := _page_today(page)) is not None:
+        return _Field(today - age, "stamp of the time since publication, from the page's own dates")
+    return None
