@@ -354,6 +354,7 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("Zprávy z domova na Aktuálně.cz", "navigation"), ("Aktuálně.cz", "navigation")], "Aktuálně"),  # a domain in letters of any script
         ([("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list"), ("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list")],
          "Riverton Gazette"),  # the next link's text run into the name
+        ([("Field Notes from the Fens is proudly powered by WordPress", None)], "Field Notes from the Fens"),  # a blog's footer
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],
