@@ -115,6 +115,7 @@ def page(*lines, body=BODY):
         ("13/04/2024", False, dt.date(2024, 4, 13)),
         ("1 de diciembre de 2017 3:00 AM PST", True, dt.date(2017, 12, 1)),
         ("21.dez.2018 às 12h55", True, dt.date(2018, 12, 21)),
+        ("03. Mrz 2020, 15:14 Uhr", True, dt.date(2020, 3, 3)),
         ("15. října 2019 10:32", True, dt.date(2019, 10, 15)),
         ("Publié le 4 février 2025 à 10h15", True, dt.date(2025, 2, 4)),
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
@@ -259,6 +260,12 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
          dt.date(2019, 11, 18)),
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18"), None),
+        # a weekday puts a yearless stamp in the copyright's year or the one before; on neither, null
+        (page("Harbour wind farm wins approval", "Tuesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
+         dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", "Wednesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
+         dt.date(2021, 3, 3)),
+        (page("Harbour wind farm wins approval", "Monday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]), None),
         # a wire dateline opens the first paragraph; a paragraph that opens with an event's date is not a stamp
         (page("Harbour wind farm wins approval", body=["HARBOURTON, March 3, 2020 (Reuters) - " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
         (page("Harbour wind farm wins approval", body=["NEW YORK, March 3, 2020 /PRNewswire/ -- " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),

@@ -28,8 +28,12 @@ from pipeline.cleaning.metadata.page import (
 
 # In a stamp only (see `_header_dates`): 11.03.17, 2/26/15.
 _SHORT_NUMERIC_DATE = re.compile(r"(?:^|[^\d.:/])(?P<first>[0-3]?\d)([./])(?P<second>[0-3]?\d)\2(?P<year>\d{2})(?![\d.:/])")
-# A stamp without its year ("Nov 18", "18 November, 10:04 am"), which the page's copyright line gives.
-_YEARLESS_DATES = (re.compile(rf"(?i)^{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?!\w)"), re.compile(rf"(?i)^{_DAY}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)"))
+# A stamp without its year ("Nov 18", "18 November, 10:04 am", "Tuesday, March 3"), which the page's copyright line gives;
+# its weekday, where it has one, must fall on the date in that year or the one before.
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_NAMED_WEEKDAY = rf"(?:(?P<weekday>{'|'.join(_WEEKDAYS)})day,?\s*)?"
+_YEARLESS_DATES = (re.compile(rf"(?i)^{_NAMED_WEEKDAY}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?!\w)"),
+                   re.compile(rf"(?i)^{_NAMED_WEEKDAY}{_DAY}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)"))
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|(?i:copyright))\D{0,12}(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})")
 _YEARLESS_STAMP_WORDS = 6
 _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
@@ -160,11 +164,22 @@ def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
         if _words(text) > _YEARLESS_STAMP_WORDS:
             continue
         for m in filter(None, (pattern.match(text) for pattern in _YEARLESS_DATES)):
-            try:
-                return _Field(dt.date(max(years), _MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))),
-                              "stamp without a year, in the copyright's year")
-            except ValueError:
-                continue
+            if date := _in_year(m, max(years)):
+                year = "the copyright's year" if date.year == max(years) else "the year before the copyright's, by its weekday"
+                return _Field(date, f"stamp without a year, in {year}")
+    return None
+
+
+def _in_year(m: re.Match, year: int) -> dt.date | None:
+    """The day and month of a yearless stamp in `year`, or in the year before when only that puts it on its weekday."""
+    weekday = _WEEKDAYS.index(m.group("weekday").lower()) if m.group("weekday") else None
+    for y in (year, year - 1) if weekday is not None else (year,):
+        try:
+            date = dt.date(y, _MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+        except ValueError:
+            continue
+        if weekday is None or date.weekday() == weekday:
+            return date
     return None
 
 
