@@ -260,6 +260,11 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
          dt.date(2019, 11, 18)),
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18"), None),
+        # an English page whose paragraphs put the day first ("on 4 March") writes its numeric stamps so too
+        (page("Harbour wind farm wins approval", "05/03/2020 14:12", body=[BODY[0] + " The vote was on 4 March.", *BODY[1:]]),
+         dt.date(2020, 3, 5)),
+        (page("Harbour wind farm wins approval", "05/03/2020 14:12", body=[BODY[0] + " The vote was on March 4.", *BODY[1:]]),
+         dt.date(2020, 5, 3)),
         # a weekday puts a yearless stamp in the copyright's year or the one before; on neither, null
         (page("Harbour wind farm wins approval", "Tuesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
          dt.date(2020, 3, 3)),
