@@ -367,6 +367,9 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list"), ("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list")],
          "Riverton Gazette"),  # the next link's text run into the name
         ([("Field Notes from the Fens is proudly powered by WordPress", None)], "Field Notes from the Fens"),  # a blog's footer
+        ([("Copyright 2020 by The Harbour Gazette", "copyright")], "The Harbour Gazette"),
+        ([("© 2020 — The Harbour Gazette — All rights reserved", "copyright")], "The Harbour Gazette"),
+        ([("Copyright © 2020 The Harbour Gazette and its licensors", "copyright")], "The Harbour Gazette"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

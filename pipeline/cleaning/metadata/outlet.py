@@ -30,7 +30,7 @@ _COPYRIGHT_NOISE = re.compile(
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
 )
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more words than "Copyright Policy", a link
-_LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
+_LEADING_NOISE = re.compile(rf"^(?:[\s,:–—-]|\bby\b|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)  # "© 2020 — X", "Copyright 2020 by X"
 _HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
 _HOLDER_WORDS = 5
 # A holder named like a company that owns outlets ("Dow Jones & Company", "MediaNews Group"): often not the outlet's own name.
@@ -155,6 +155,8 @@ def _holder(part: str) -> str | None:
         if word[:1].islower() and word not in _SMALL_NAME_WORDS and not _DOMAIN.fullmatch(word) and words:
             break
         words.append(word)
+    while words and words[-1].lower() in _SMALL_NAME_WORDS:
+        words.pop()  # "The Courier and its licensors"
     name = _LEGAL_FORM.sub("", " ".join(words)).strip(" .,-–")
     if not name or _words(name) > _HOLDER_WORDS or len(_GLUED_WORDS.findall(name)) > 1:
         return None
