@@ -225,6 +225,7 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["Search Query Submit Search", "March 5, 2023"], None),  # link texts run together
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),
         ([("Photo by James Martin", "photo_credit")], None),
+        (["di Giulia Fontana", "3 marzo 2020"], "Giulia Fontana"),  # Italian "by"
     ],
 )
 def test_metadata_byline_in_its_variants(byline_lines, byline):

@@ -26,7 +26,7 @@ from pipeline.cleaning.metadata.stamps import (
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|af|od|oleh|"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|di|av|af|od|oleh|"
     r"(?:author|autor|auteur|auteurs|texte?|words|автор|yazar|penulis)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
@@ -34,7 +34,7 @@ _CREDIT_BEFORE = re.compile(
     r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
 )
 _GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
-_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
+_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|di|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
 _ROLES = frozenset(
