@@ -75,7 +75,8 @@ def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, sta
 @pytest.mark.parametrize(
     ("line", "stamp"),
     [("8h", True), ("3 days ago", True), ("2 hours", True), ("5 min", True), ("il y a 3 jours", True), ("an hour ago", True),
-     ("5 min read", False), ("Jane Roe • 3d", False), ("a week", False), ("10 am", False), ("Chapter 2 days", False)],
+     ("3 giorni fa", True), ("2 dagen geleden", True), ("5 часов назад", True), ("2 gün önce", True),
+     ("5 min read", False), ("Jane Roe • 3d", False), ("a week", False), ("10 am", False), ("Chapter 2 days", False), ("5 anni fa", False)],
 )
 def test_metadata_is_time_since_a_whole_line_of_the_time_since_publication(line, stamp):
     assert is_time_since(line) is stamp
@@ -286,6 +287,9 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page(("Wednesday, 11 November 2020", "publication_date"), ("Home", "navigation"), ("News", "navigation"),
               ("Sport", "navigation"), ("Business", "navigation"), "Harbour wind farm wins approval", "2 days ago"),
          dt.date(2020, 11, 9)),
+        (page(("mercoledì 11 novembre 2020", "publication_date"), ("Cronaca", "navigation"), ("Politica", "navigation"),
+              ("Sport", "navigation"), ("Cultura", "navigation"), "Riapre la vecchia cartiera come mercato coperto", "3 giorni fa"),
+         dt.date(2020, 11, 8)),
     ],
 )
 def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):

@@ -41,13 +41,16 @@ _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[a
 # or a whole line of a count and a unit without "ago" ("2 hours", "5 min"): see `_time_since`.
 _AGO = re.compile(
     r"(?i)(?:^|[\s•·|,(-])(?:(?P<n>\d{1,3})\s?(?P<short>[mhdw])|(?:(?:il y a|vor|hace|há)\s+)(?P<n_before>\d{1,3}|une?|einem?|una?)\s+(?P<unit_before>\w+)"
-    r"|(?P<n_after>\d{1,3}|an?|one)\s*(?P<unit_after>[^\W\d_]+)(?P<ago>\s+ago)?)\s*\)?$"
+    r"|(?P<n_after>\d{1,3}|an?|one)\s*(?P<unit_after>[^\W\d_]+)(?P<ago>\s+(?:ago|fa|geleden|temu|назад|önce|sedan|siden))?)\s*\)?$"
 )
 _UNIT_DAYS = {  # days in a unit of `_AGO`; 0 for one shorter than a day
     **dict.fromkeys("s m h sec secs second seconds min mins minute minutes hr hrs hour hours minuten stunde stunden minuto minutos "
-                    "hora horas heure heures".split(), 0),
-    **dict.fromkeys("d day days jour jours tag tagen día días dia dias".split(), 1),
-    **dict.fromkeys("w wk wks week weeks semaine semaines woche wochen semana semanas".split(), 7),
+                    "hora horas heure heures ora ore minuti uur minuut godzin godziny godzinę minut minuty minutę час часа часов "
+                    "минут минуты минуту saat dakika timme timmar minuter time timer minutter".split(), 0),
+    **dict.fromkeys("d day days jour jours tag tagen día días dia dias giorno giorni dag dagen dagar dage dager dzień dni "
+                    "день дня дней gün".split(), 1),
+    **dict.fromkeys("w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane weken tydzień tygodnie "
+                    "tygodni неделю недели недель hafta vecka veckor uge uger uke uker".split(), 7),
 }
 _AGO_WORDS = 8  # of a line that holds a stamp of the time since publication
 _ANCHOR_REST_WORDS = 6  # words besides its dates of a line that dates a story on the page ("Kim Roe • February 19, 2017")
@@ -212,9 +215,10 @@ def _page_today(page: _Page) -> dt.date | None:
 
 
 def _dated_page(page: _Page, above: int) -> dt.date | None:
-    """The page's own date over the article's header (a site's bar: "Tuesday, March 3, 2020"): the one line
-    of a date alone over line `above`, the top of the header."""
-    days = {d for line in page.lines[:above] if is_dateline_stamp(line.text) and (d := find_date(line.text, page.day_first))}
+    """The page's own date over the article's header (a site's bar: "Tuesday, March 3, 2020", "mercoledì 11
+    novembre 2020"): the one line over line `above`, the top of the header, of a date and at most its weekday."""
+    days = {d for line in page.lines[:above] if (d := find_date(line.text, page.day_first))
+            and len(_WORD.findall(_TIME.sub(" ", ANY_DATE.sub(" ", line.text)))) <= 1}
     return days.pop() if len(days) == 1 else None
 
 
