@@ -281,6 +281,8 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         # the note of the article's posting under it, not a comment's date; the publication stamp wins over an update's
         (page("Harbour wind farm wins approval", *BODY, *BODY, "This entry was posted on Tuesday, March 17th, 2020 at 7:42 pm.",
               ("March 18, 2020 at 9:10 am", "publication_date"), body=[]), dt.date(2020, 3, 17)),
+        (page("Harbour wind farm wins approval", *BODY, "The report, published on March 1, 2020, found that the bay's fish stocks had "
+              "fallen by a third in ten years.", body=[]), None),  # a clause of the article, not its note
         (page(("Last updated 4 March 2020", "publication_date"), "Harbour wind farm wins approval", *BODY, *BODY,
               "First published 3 March 2020", body=[]), dt.date(2020, 3, 3)),
         # the time since publication, counted back from the page's date over its header

@@ -61,10 +61,11 @@ _BEFORE_STORY_DATE = re.compile(
     r"^(?:(?i:on|le|am|el|il)\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*(?:,|\(\w[\w .&-]{0,30}\))\s*|[^.!?|•·]{1,40}\s[|•·]\s)?$"
 )
 _AFTER_STORY_DATE = re.compile(r"^(?:,?\s*\d{1,2}[:h.]\d{2}\s*(?i:[ap]\.?m\.?)?)?\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:[-–—|•·:]|$)")
-# The words before a date that say the article was posted then ("posted on", "Posted by Jane Roe on Tuesday,").
+# The words before a date that say the article was posted then ("Posted by Jane Roe on Tuesday,"), opening the line or a
+# part of it, after a few words at most ("This entry was posted on"), not a clause ("The report, published on ...").
 _POSTED = re.compile(
-    r"(?i)\b(?:posted|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publicerad|"
-    r"udgivet|publisert)\b(?:\s+(?:by|in|par|von|por|door)\s+[^,;|.]{1,40}?)?(?:\s+(?:on|le|am|el|il|em|op|den|dne|w dniu))?"
+    r"(?i)^(?:.*[|•·]\s*)?(?:[^\s,;.|•·]+\s+){0,4}(?:posted|published|publié|publiée|publicado|publicada|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publicerad|"
+    r"udgivet|publisert)\b(?:\s+(?:by|in|par|von|por|door)\s+(?-i:[A-Z])[^,;|.]{0,40}?)?(?:\s+(?:on|le|am|el|il|em|op|den|dne|w dniu))?"
     r"\s*:?\s*(?:[^\W\d_]+,?\s+)?$"
 )
 _POSTED_HINT = re.compile(r"(?i)posted|publi|veröffentlicht|udgivet")
@@ -139,7 +140,7 @@ def _posted_stamp(page: _Page) -> _Field | None:
         if line.reason in _OTHER_STORIES or _words(line.text) > _POSTED_WORDS or not _POSTED_HINT.search(line.text):
             continue
         for f in _dates(line.text, page.day_first):
-            if _POSTED.search(line.text[max(0, f.start - 80): f.start]):
+            if _POSTED.match(line.text[: f.start]):
                 return _Field(f.date, "note of the article's posting")
     return None
 
