@@ -273,6 +273,9 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "Wednesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
          dt.date(2021, 3, 3)),
         (page("Harbour wind farm wins approval", "Monday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]), None),
+        # a wire dateline with day and month only, in the copyright's year
+        (page("Copper hits a five-month high", "LONDON, March 3 (Reuters) - " + BODY[0], *BODY[1:], ("© 2020 The Courier", "copyright"),
+              body=[]), dt.date(2020, 3, 3)),
         # a wire dateline opens the first paragraph; a paragraph that opens with an event's date is not a stamp
         (page("Harbour wind farm wins approval", body=["HARBOURTON, March 3, 2020 (Reuters) - " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
         (page("Harbour wind farm wins approval", body=["NEW YORK, March 3, 2020 /PRNewswire/ -- " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),

@@ -36,6 +36,8 @@ _YEARLESS_DATES = (re.compile(rf"(?i)^{_NAMED_WEEKDAY}{_MONTH}\s+{_DAY}(?:st|nd|
                    re.compile(rf"(?i)^{_NAMED_WEEKDAY}{_DAY}(?:st|nd|rd|th|\.)?\s+{_MONTH}(?!\w)"))
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|(?i:copyright))\D{0,12}(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})")
 _YEARLESS_STAMP_WORDS = 6
+# A wire dateline that opens a paragraph with day and month only: "LONDON, March 3 (Reuters) - ".
+_YEARLESS_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s*(?P<date>[^()–—-]{3,30}?)\s*(?:\([^()]{1,30}\))?\s*[-–—]")
 _TIME = re.compile(r"(?i)\b\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b")
 # A stamp's time since publication at the end of a line ("8h", "James Roe • 3d", "2 hours ago", "il y a 3 jours"),
 # or a whole line of a count and a unit without "ago" ("2 hours", "5 min"): see `_time_since`.
@@ -165,7 +167,9 @@ def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
         return None
     for line in page.lines[lo:hi]:
         text = _TIME.sub(" ", line.text).strip(" ,|·-")
-        if _words(text) > _YEARLESS_STAMP_WORDS:
+        if dateline := _YEARLESS_DATELINE.match(text):
+            text = dateline.group("date")
+        elif _words(text) > _YEARLESS_STAMP_WORDS:
             continue
         for m in filter(None, (pattern.match(text) for pattern in _YEARLESS_DATES)):
             if date := _in_year(m, max(years)):
