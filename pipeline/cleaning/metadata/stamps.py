@@ -148,16 +148,18 @@ def _posted_stamp(page: _Page) -> _Field | None:
 
 
 def _published(page: _Page, above: int, lo: int, hi: int) -> _Field | None:
-    """The publication date: the stamp in the header or over the headline, else the time since publication it
-    gives, a note of the posting, a stamp line (an update's date only when none gives another), a stamp without a year."""
+    """The publication date: the stamp in the header or over the headline, else the time since publication it gives
+    from the page's date bar, a note of the posting, a stamp line (an update's date only when none gives another), a
+    stamp without a year, the time since publication from the page's other stamps."""
     header = [f for f in (_stamped(page, lo, hi), _stamped(page, above, lo - 1)) if f]
     if published := next((f for f in header if not f.basis.startswith("update")), None):
         return published
-    if ago := _ago_stamp(page, above, hi):  # before a stamp line, which may be the page's date over the header
+    # before a stamp line, which may be that date over the header
+    if ago := _ago_stamp(page, above, hi, _dated_page(page, above), "the page's date over the header"):
         return ago
     found = header + [f for f in (_posted_stamp(page), _lifted_stamp(page, hi)) if f]  # a comment's date may be a stamp line
     first = next((f for f in found if not f.basis.startswith("update")), found[0] if found else None)
-    return first or _yearless_stamp(page, above, hi)
+    return first or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi, _page_today(page), "the page's own dates")
 
 
 def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
@@ -227,14 +229,9 @@ def _dated_page(page: _Page, above: int) -> dt.date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def _ago_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
-    """A stamp in lines lo..hi that gives the time since publication, counted back from the page's date over
-    the header, else from `_page_today`."""
-    age = next((a for line in page.lines[lo:hi] if not _is_prose(line.text) and (a := _ago(line.text)) is not None), None)
-    if age is None:
+def _ago_stamp(page: _Page, lo: int, hi: int, today: dt.date | None, basis: str) -> _Field | None:
+    """A stamp in lines lo..hi that gives the time since publication, counted back from `today`."""
+    if today is None:
         return None
-    if (today := _dated_page(page, lo)) is not None:
-        return _Field(today - age, "stamp of the time since publication, from the page's date over the header")
-    if (today := _page_today(page)) is not None:
-        return _Field(today - age, "stamp of the time since publication, from the page's own dates")
-    return None
+    age = next((a for line in page.lines[lo:hi] if not _is_prose(line.text) and (a := _ago(line.text)) is not None), None)
+    return _Field(today - age, f"stamp of the time since publication, from {basis}") if age is not None else None
