@@ -4,6 +4,7 @@ import pytest
 
 from benchmarks.score_metadata import evaluate, sets
 from pipeline.cleaning.metadata import extract, find_date, is_byline, is_dateline_stamp
+from pipeline.cleaning.metadata.stamps import is_time_since
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,16 @@ def test_metadata_date_stamps_made_only_of_dates_times_and_stamp_words(line, sta
 
 
 @pytest.mark.parametrize(
+    ("line", "stamp"),
+    [("8h", True), ("3 days ago", True), ("2 hours", True), ("5 min", True), ("il y a 3 jours", True), ("an hour ago", True),
+     ("3 giorni fa", True), ("2 dagen geleden", True), ("5 часов назад", True), ("2 gün önce", True),
+     ("5 min read", False), ("Jane Roe • 3d", False), ("a week", False), ("10 am", False), ("Chapter 2 days", False), ("5 anni fa", False)],
+)
+def test_metadata_is_time_since_a_whole_line_of_the_time_since_publication(line, stamp):
+    assert is_time_since(line) is stamp
+
+
+@pytest.mark.parametrize(
     ("first_line", "title"),
     [
         ("Home Prices Are Falling. Why Buyers Shouldn't Celebrate.", "Home Prices Are Falling. Why Buyers Shouldn't Celebrate."),
@@ -105,6 +116,7 @@ def page(*lines, body=BODY):
         ("13/04/2024", False, dt.date(2024, 4, 13)),
         ("1 de diciembre de 2017 3:00 AM PST", True, dt.date(2017, 12, 1)),
         ("21.dez.2018 às 12h55", True, dt.date(2018, 12, 21)),
+        ("03. Mrz 2020, 15:14 Uhr", True, dt.date(2020, 3, 3)),
         ("15. října 2019 10:32", True, dt.date(2019, 10, 15)),
         ("Publié le 4 février 2025 à 10h15", True, dt.date(2025, 2, 4)),
         ("3 mei 2023, 12:04", True, dt.date(2023, 5, 3)),
@@ -214,6 +226,7 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["Search Query Submit Search", "March 5, 2023"], None),  # link texts run together
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),
         ([("Photo by James Martin", "photo_credit")], None),
+        (["di Giulia Fontana", "3 marzo 2020"], "Giulia Fontana"),  # Italian "by"
     ],
 )
 def test_metadata_byline_in_its_variants(byline_lines, byline):
@@ -249,6 +262,39 @@ def test_metadata_byline_in_its_variants(byline_lines, byline):
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18", *BODY, ("© 2019 The Courier", "copyright"), body=[]),
          dt.date(2019, 11, 18)),
         (page("Harbour wind farm wins approval", "By Jane Whitcombe", "Nov 18"), None),
+        # an English page whose paragraphs put the day first ("on 4 March") writes its numeric stamps so too
+        (page("Harbour wind farm wins approval", "05/03/2020 14:12", body=[BODY[0] + " The vote was on 4 March.", *BODY[1:]]),
+         dt.date(2020, 3, 5)),
+        (page("Harbour wind farm wins approval", "05/03/2020 14:12", body=[BODY[0] + " The vote was on March 4.", *BODY[1:]]),
+         dt.date(2020, 5, 3)),
+        # a weekday puts a yearless stamp in the copyright's year or the one before; on neither, null
+        (page("Harbour wind farm wins approval", "Tuesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
+         dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", "Wednesday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]),
+         dt.date(2021, 3, 3)),
+        (page("Harbour wind farm wins approval", "Monday, March 3", *BODY, ("© 2021 The Courier", "copyright"), body=[]), None),
+        # a wire dateline with day and month only, in the copyright's year
+        (page("Copper hits a five-month high", "LONDON, March 3 (Reuters) - " + BODY[0], *BODY[1:], ("© 2020 The Courier", "copyright"),
+              body=[]), dt.date(2020, 3, 3)),
+        # a wire dateline opens the first paragraph; a paragraph that opens with an event's date is not a stamp
+        (page("Harbour wind farm wins approval", body=["HARBOURTON, March 3, 2020 (Reuters) - " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", body=["NEW YORK, March 3, 2020 /PRNewswire/ -- " + BODY[0], *BODY[1:]]), dt.date(2020, 3, 3)),
+        (page("Harbour wind farm wins approval", body=["On March 1, 2020 the council approved the harbour wind farm after a planning fight.",
+                                                        *BODY]), None),
+        # the note of the article's posting under it, not a comment's date; the publication stamp wins over an update's
+        (page("Harbour wind farm wins approval", *BODY, *BODY, "This entry was posted on Tuesday, March 17th, 2020 at 7:42 pm.",
+              ("March 18, 2020 at 9:10 am", "publication_date"), body=[]), dt.date(2020, 3, 17)),
+        (page("Harbour wind farm wins approval", *BODY, "The report, published on March 1, 2020, found that the bay's fish stocks had "
+              "fallen by a third in ten years.", body=[]), None),  # a clause of the article, not its note
+        (page(("Last updated 4 March 2020", "publication_date"), "Harbour wind farm wins approval", *BODY, *BODY,
+              "First published 3 March 2020", body=[]), dt.date(2020, 3, 3)),
+        # the time since publication, counted back from the page's date over its header
+        (page(("Wednesday, 11 November 2020", "publication_date"), ("Home", "navigation"), ("News", "navigation"),
+              ("Sport", "navigation"), ("Business", "navigation"), "Harbour wind farm wins approval", "2 days ago"),
+         dt.date(2020, 11, 9)),
+        (page(("mercoledì 11 novembre 2020", "publication_date"), ("Cronaca", "navigation"), ("Politica", "navigation"),
+              ("Sport", "navigation"), ("Cultura", "navigation"), "Riapre la vecchia cartiera come mercato coperto", "3 giorni fa"),
+         dt.date(2020, 11, 8)),
     ],
 )
 def test_metadata_published_date_is_the_stamp_near_the_headline(lines, date):
@@ -330,6 +376,10 @@ def test_metadata_byline_from_an_authors_note_when_the_header_has_none():
         ([("Zprávy z domova na Aktuálně.cz", "navigation"), ("Aktuálně.cz", "navigation")], "Aktuálně"),  # a domain in letters of any script
         ([("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list"), ("Contact Us About Riverton GazetteSubmit A News Tip", "menu_list")],
          "Riverton Gazette"),  # the next link's text run into the name
+        ([("Field Notes from the Fens is proudly powered by WordPress", None)], "Field Notes from the Fens"),  # a blog's footer
+        ([("Copyright 2020 by The Harbour Gazette", "copyright")], "The Harbour Gazette"),
+        ([("© 2020 — The Harbour Gazette — All rights reserved", "copyright")], "The Harbour Gazette"),
+        ([("Copyright © 2020 The Harbour Gazette and its licensors", "copyright")], "The Harbour Gazette"),
         ([("fetch('https://example.com/data.json').then(res.ok)", None)], None),
         ([("Our Email Newsletter", "newsletter_prompt"), ("Get Our App!", "promo_prompt")], None),
     ],

@@ -23,12 +23,7 @@ from pipeline.cleaning.metadata.dates import find_date, is_byline, is_dateline_s
 from pipeline.cleaning.metadata.headline import _headline
 from pipeline.cleaning.metadata.outlet import _SITE_AFTER, _SITE_BEFORE, _fold, _outlet
 from pipeline.cleaning.metadata.page import PageLine, _Field, _page
-from pipeline.cleaning.metadata.stamps import (
-    _ago_stamp,
-    _lifted_stamp,
-    _stamped,
-    _yearless_stamp,
-)
+from pipeline.cleaning.metadata.stamps import _published
 
 __all__ = ["Metadata", "PageLine", "extract", "find_date", "is_byline", "is_dateline_stamp"]
 
@@ -82,8 +77,7 @@ def extract(lines: Iterable[tuple]) -> Metadata:
                    or _byline(page, above, lo - 1) or _lifted_byline(page)),
         "outlet": _outlet(page, dateline, lo, hi, head),
         "dateline": _Field(dateline.group("place").title(), "dateline") if dateline else None,
-        "published_date": (_stamped(page, lo, hi) or _stamped(page, above, lo - 1) or _lifted_stamp(page, hi)
-                           or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi)),
+        "published_date": _published(page, above, lo, hi),
     }
     fields["title"] = _without_outlet(fields["title"], fields["outlet"])
     found = {name: f for name, f in fields.items() if f is not None}

@@ -18,15 +18,15 @@ from pipeline.cleaning.metadata.page import (
     _words,
 )
 from pipeline.cleaning.metadata.stamps import (
-    _RELATIVE_STAMP,
     _TIME,
     _header_dates,
     _is_time_line,
+    is_time_since,
 )
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|av|af|od|oleh|"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|di|av|af|od|oleh|"
     r"(?:author|autor|auteur|auteurs|texte?|words|автор|yazar|penulis)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
@@ -34,7 +34,7 @@ _CREDIT_BEFORE = re.compile(
     r"hosted|designed|sponsored|presented|supported|fotos?|made|built|produced|created|inspired|followed|curated)\s*$"
 )
 _GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
-_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
+_MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|di|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
 _ROLES = frozenset(
@@ -180,7 +180,7 @@ def _name_line(text: str, day_first: bool) -> tuple[str, bool] | None:
     for part in parts:
         if part and _all_names(part):
             beside = bool(spans) or "@" in text or any(w.lower() in _ROLES for w in _WORD.findall(text))
-            return part, beside or any(_RELATIVE_STAMP.match(p) for p in parts)
+            return part, beside or any(is_time_since(p) for p in parts)
     return None
 
 

@@ -25,7 +25,7 @@ _MONTH_NAMES = {  # month names by language, in month order; their first three l
     "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     "id": "januari februari maret april mei juni juli agustus september oktober november desember",
 }
-_OTHER_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "jän": 1, "mrt": 3}
+_OTHER_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "déc": 12, "jän": 1, "mrz": 3, "mrt": 3}
 
 
 def _month_table() -> dict[str, int]:

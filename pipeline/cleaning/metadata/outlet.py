@@ -22,7 +22,7 @@ from pipeline.cleaning.metadata.page import (
 )
 
 _BRAND_WORD = r"(?:[A-Z][a-z]?\.(?=\s+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"  # "St. Lucia", dots inside: "S.Paulo", "LWN.net"
-_BRAND_JOIN = r"(?:&|de|del|della|des|du|da|do|dos|das|of|the|la|le|el|i)(?![\w'’-])"  # between a name's words only
+_BRAND_JOIN = r"(?:&|de|del|della|des|du|da|do|dos|das|of|from|the|la|le|el|i)(?![\w'’-])"  # between a name's words only
 _BRAND = rf"{_BRAND_WORD}(?:(?:\s+{_BRAND_JOIN})*\s+{_BRAND_WORD})*"  # "Atlas Obscura", "Folha de S.Paulo", "La Voz del Ebro"
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
 _COPYRIGHT_NOISE = re.compile(
@@ -30,7 +30,7 @@ _COPYRIGHT_NOISE = re.compile(
     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
 )
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)  # or more words than "Copyright Policy", a link
-_LEADING_NOISE = re.compile(rf"^(?:[\s,]|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)
+_LEADING_NOISE = re.compile(rf"^(?:[\s,:–—-]|\bby\b|{_COPYRIGHT_NOISE.pattern[4:]})+", re.I)  # "© 2020 — X", "Copyright 2020 by X"
 _HOLDER_END = re.compile(r"\s*[|•·;/]\s*|\.\s+|,\s+|\s[-–—]\s")
 _HOLDER_WORDS = 5
 # A holder named like a company that owns outlets ("Dow Jones & Company", "MediaNews Group"): often not the outlet's own name.
@@ -47,7 +47,8 @@ _CREDITS = [  # lines that credit the outlet, each with what its lines hold in l
     (" would like to", _CONSENT := re.compile(rf"^(?P<outlet>{_BRAND})(?: (?i:and (?:its|our) partners))? (?i:would like to|uses? cookies)\b")),
     (" cookies", _CONSENT),
     # its publisher after it: "Homefront is published by ...", "The Review is part of ... Group"
-    (" is ", re.compile(rf"^(?P<outlet>{_BRAND}) is (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of)\b")),
+    (" is ", re.compile(rf"^(?P<outlet>{_BRAND}) is (?:published by|owned by|operated by|produced by|part of|a (?:\w+ )?(?:brand|title|publication) of|"
+                        r"(?:proudly )?powered by|hosted by|built with)\b")),  # a blog's footer: "Field Notes is proudly powered by WordPress"
 ]
 _PROMPTS = [  # short lines that invite the reader to the outlet
     re.compile(rf"\b(?i:get|about|advertise with|subscribe to|welcome to|join|sign up for|support|follow|try)\s+(?i:our\s+|the\s+)?(?P<outlet>{_BRAND})"),
@@ -89,7 +90,7 @@ _DOMAIN = re.compile(  # with letters of any script: "Aktuálně.cz"
     r"(?i)(?<![@\w.-])(?:https?://)?(?P<outlet>(?:(?:[^\W_]|-)+\.)*[^\W_](?:[^\W_]|-){2,}\.(?:(?:com|net|org|co|ac|gov)\.)?"
     r"(?:com|net|org|info|news|tv|fm|io|tech|blog|media|" + "|".join(_COUNTRY_DOMAINS) + r"))(?![\w-]|\.\w)"
 )
-_SMALL_NAME_WORDS = _PARTICLES | {"of", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
+_SMALL_NAME_WORDS = _PARTICLES | {"of", "from", "and", "&", "for", "on", "the", "i", "des", "del", "della", "et", "und"}
 _PROMPT_VERBS = frozenset({"get", "join", "subscribe", "follow", "support", "try", "sign", "about", "advertise", "welcome", "contact", "read", "watch", "download"})
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os"})
 _CODE = re.compile(r"[(){};=<>\"`]")  # a line of code, whose names look like domains ("res.ok", "fetch('a.com')")
@@ -154,6 +155,8 @@ def _holder(part: str) -> str | None:
         if word[:1].islower() and word not in _SMALL_NAME_WORDS and not _DOMAIN.fullmatch(word) and words:
             break
         words.append(word)
+    while words and words[-1].lower() in _SMALL_NAME_WORDS:
+        words.pop()  # "The Courier and its licensors"
     name = _LEGAL_FORM.sub("", " ".join(words)).strip(" .,-–")
     if not name or _words(name) > _HOLDER_WORDS or len(_GLUED_WORDS.findall(name)) > 1:
         return None

@@ -15,7 +15,6 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from pipeline.cleaning.metadata.dates import (
     _DATE_PATTERNS,
     _may_hold_date,
-    _names_a_month,
     is_byline,
     is_dateline_stamp,
 )
@@ -61,6 +60,10 @@ _GLUED_TAIL_LINK = re.compile(r"[a-z]{4}[A-Z][a-z]+(?: [a-z]+)*$")
 _BREADCRUMB = re.compile(r"\s[>»/|]\s")
 _GLUED_WORDS = re.compile(r"\b[A-Z][a-z]{2,}[A-Z][a-z]")  # link texts run together: "HomeLatest NewsNollywood"
 _URL_OR_EMAIL = re.compile(r"https?://|www\.|@\w")
+_ENGLISH_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                  r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?![\w'’])")  # capitalised: not "may"
+_MONTH_DAY = re.compile(rf"\b{_ENGLISH_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d|\s*[%:])")
+_DAY_MONTH = re.compile(rf"(?<![\d.,])\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_ENGLISH_MONTH}")
 _OPENING_LINES = 10
 _OPENING_RUN = 400
 _HEADER_REACH = 40  # lines above the article searched for its header
@@ -147,17 +150,16 @@ def _language(texts: Iterable[str]) -> str | None:
 
 
 def _day_first(lang: str | None, texts: Sequence[str]) -> bool:
-    """Whether the page writes 03.04.2024 for 3 April: outside English always; in English, when its
-    stamps put the day first ("3 April 2024", "13/04/2024") more often than not."""
+    """Whether the page writes 03/04/2024 for 3 April: outside English always; in English, when it puts
+    the day first ("3 April", "13/04/2024") more often than not, in its stamps and paragraphs."""
     if lang != "en":
         return True
     day_first = month_first = 0
     for text in texts:
+        month_first += len(_MONTH_DAY.findall(text))  # in paragraphs too: "on 3 March", "by March 3"
+        day_first += len(_DAY_MONTH.findall(text))
         if not _may_hold_date(text) or _words(text) > _STAMP_WORDS:
             continue
-        if _names_a_month(text):
-            month_first += len(_DATE_PATTERNS[0].findall(text))
-            day_first += len(_DATE_PATTERNS[1].findall(text))
         for first, second in ((int(m.group("first")), int(m.group("second"))) for m in _DATE_PATTERNS[3].finditer(text)):
             day_first += first > 12 >= second  # "13/04/2024"
             month_first += second > 12 >= first  # "04/13/2024"
