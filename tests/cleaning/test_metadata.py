@@ -418,6 +418,19 @@ def test_metadata_outlet_from_the_masthead_the_footer_repeats_by_the_copyright_l
     assert extract(lines).outlet == "Courier"
 
 
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [
+        ("Harbour Health News", "Harbour Health News"),  # the company's brand, atop its page
+        ("Daily Courier", "Harbour Media"),  # another name: the company is all the page names
+    ],
+)
+def test_metadata_outlet_is_the_brand_of_the_parent_company_the_copyright_line_names(masthead, outlet):
+    lines = page((masthead, None), "Harbour wind farm wins approval after planning fight", "By Jane Whitcombe") + [
+        ("© 2022 Harbour Media Ltd", "copyright")]
+    assert extract(lines).outlet == outlet
+
+
 def test_metadata_outlet_not_a_menu_item_that_the_footer_repeats_with_its_menu():
     menu = [("Energy", "menu_list"), ("Gaming", "menu_list"), ("Video", "menu_list")]
     footer = [("Sections", "navigation"), *menu, ("About Courier", "menu_list"), ("© 2026 Example Tech Network. All rights reserved.", "copyright")]

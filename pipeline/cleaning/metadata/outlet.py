@@ -311,6 +311,17 @@ def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
     return found
 
 
+def _brand(best: str, names: dict[str, str], scores: dict[str, float], credits: list[tuple[str, _Credit]]) -> str:
+    """For a name only a parent company's credit gives, the page's brand of that company: the best
+    supported other name that opens with its first word ("Wellspring Health News" atop a page that
+    "© Wellspring Media Ltd" closes)."""
+    if {c.kind for key, c in credits if key == names[best]} != {"parent company"}:
+        return best
+    stem = _fold(best.removeprefix("The ").split()[0])
+    brands = [name for name in scores if name != best and len(stem) >= 4 and names[name].startswith(stem)]
+    return max(brands, key=lambda name: (scores[name], len(name))) if brands else best
+
+
 def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int, head: int | None = None) -> _Field | None:
     """The name the most evidence agrees on (names one of which holds the other agree); of names
     as strongly supported, one not a parent company's, the one written so most often, then the fullest."""
@@ -325,5 +336,6 @@ def _outlet(page: _Page, dateline: re.Match | None, lo: int, hi: int, head: int 
     best = max(scores, key=lambda name: (round(scores[name], 6), names[name] not in parent, exact[names[name]], len(name)))
     if scores[best] < _OUTLET_MIN_SCORE:
         return None
+    best = _brand(best, names, scores, credits)
     kinds = sorted({c.kind for key, c in credits if key in names[best] or names[best] in key})
     return _Field(best, " and ".join(kinds))
