@@ -12,7 +12,9 @@ Two golds:
   text is one of the page's forms of it), ignored when it names only optional ones, and wrong
   otherwise (a name the page's article does not have, or the wrong label); a second predicted
   entity for one gold entity is wrong too, and that gold entity is split. Core
-  entities are those named in two pages of the fold or three times.
+  entities are those named in two pages of the fold or three times;
+- the blind pages (tests/data/blind/entities.json: invented pages, annotated by their writer, who
+  saw neither the code nor its output), in the same way, in folds BLIND-TUNE and BLIND-CHECK.
 
 Usage:
     python -m benchmarks.score_entities [WAREHOUSE] [--show-errors]   # seeds (default warehouse)
@@ -36,8 +38,9 @@ from pipeline.nlp.mentions import normalise
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seed_entities.json"
 PAGES_GOLD = ROOT / "tests" / "data" / "entities" / "gold.json"
+BLIND = ROOT / "tests" / "data" / "blind"
 LABELS = ("PERSON", "ORG")
-FOLDS = ("TUNE", "CHECK", "FRESH")
+FOLDS = ("TUNE", "CHECK", "FRESH", "BLIND-TUNE", "BLIND-CHECK")
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -95,9 +98,12 @@ class PageGold:
     folds: dict[str, list[str]] = field(default_factory=dict)
 
 
-def load_page_gold(path: Path = PAGES_GOLD) -> PageGold:
-    """Entities as the gold's groups make them (an entry in no group is its own entity)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def load_page_gold(paths: tuple[Path, ...] = (PAGES_GOLD, BLIND / "entities.json")) -> PageGold:
+    """Entities as the golds' groups make them (an entry in no group is its own entity); each gold
+    file holds some of the folds."""
+    files = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    data = {"groups": [g for f in files for g in f["groups"]], "pages": {p: v for f in files for p, v in f["pages"].items()},
+            "folds": {name: pages for f in files for name, pages in f["folds"].items()}}
     group = {member: members[0] for members in data["groups"] for member in members}
     entries: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     forms: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -189,7 +195,7 @@ def build(folder: Path, gold: PageGold) -> Path:
     """A warehouse built from exactly the gold's pages (copied from ../shared) in `folder`."""
     from benchmarks.real_pages import page_files, run
 
-    files = page_files()
+    files = page_files() | {f"blind/{p.name}": p for p in sorted((BLIND / "docs").glob("b*.txt"))}
     seeds = folder / "seeds"
     for page in (page for name in FOLDS for page in gold.folds[name]):
         (seeds / page).parent.mkdir(parents=True, exist_ok=True)
