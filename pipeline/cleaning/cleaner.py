@@ -35,7 +35,10 @@ _RUN = re.compile(r"\S+(?: \S+)*")
 # A credit that names a picture; a bare agency or source line ("Reuters") may sign off the article.
 _PICTURE = re.compile(r"(?i)photo|image|picture|illustration|graphic|credit|getty|shutterstock|/")
 # A caption that carries its own credit after its last sentence ("... on Monday. Photo: Jane Doe/AP").
-_INLINE_CREDIT = re.compile(r"(?i)(?:[.!?][\"'”’]?\s*|\()(?:photo(?:graph)?|picture|image|foto|credit)s?(?: by)?\s*:?\s+[^!?]{2,60}\)?$")
+_INLINE_CREDIT = re.compile(
+    r"(?i)(?:[.!?][\"'”’]?\s*|\()(?:photo(?:graph)?|picture|image|foto|credit)s?(?: by)?\s*:?\s+[^!?]{2,60}\)?$"
+    r"|[.!?][\"'”’]?\s*\([^()/]{3,40}/[^()/]{2,40}\)$"  # "(Jane Doe/The Gazette)"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph above a picture without a caption
 _NEAR_DUPLICATE_WINDOW = 12

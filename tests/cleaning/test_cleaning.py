@@ -467,3 +467,18 @@ def test_cleaning_a_bylines_lines_between_the_headline_and_the_article_keep_the_
     ]
     result = clean_document("\n".join(page))
     assert result.metadata.title == page[4] and page[4] in result.clean_text
+
+
+def test_cleaning_a_line_ending_in_a_bracketed_credit_over_a_paragraph_is_a_caption_not_the_headline():
+    page = [
+        "Bakery owner rebuilds after flood, one loaf at a time",
+        "Six weeks after the surge put four feet of seawater in her shop, the owner is selling bread again.",
+        "Written by Jane Doe",
+        "Posted on 10/05/2023",
+        "Jane Roe shapes dough at the Grange Hall kitchen on Tuesday. (Jane Doe/The Beacon)",
+        "At 4 a.m. most mornings, the only light on Grange Road comes from the back windows of the old hall.",
+        "The surge flooded most of the downtown waterfront, and the bakery lost its ovens and its flour.",
+    ]
+    result = clean_document("\n".join(page))
+    assert [text for _, text in result.captions] == [page[4]]
+    assert result.metadata.title == page[0] and page[4] not in result.clean_text

@@ -227,6 +227,8 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         (["Diane von Furstenberg Says Fashion Industry Should Back Designers"], None),
         ([("Photo by James Martin", "photo_credit")], None),
         (["di Giulia Fontana", "3 marzo 2020"], "Giulia Fontana"),  # Italian "by"
+        (["Interview by Jane Whitcombe", "3 March 2020"], "Jane Whitcombe"),
+        (["Photographs and text by Jane Whitcombe", "3 March 2020"], "Jane Whitcombe"),
     ],
 )
 def test_metadata_byline_in_its_variants(byline_lines, byline):

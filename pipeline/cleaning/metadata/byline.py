@@ -26,7 +26,8 @@ from pipeline.cleaning.metadata.stamps import (
 
 _NAME_WORDS = 4  # of one person's name
 _BY_MARKER = re.compile(
-    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text)\s+by|by|par|von|por|door|di|av|af|od|oleh|"
+    r"(?i)(?:^|(?<=[\s/|•·—–(-]))(?:(?:written|posted|words|reported|reporting|story|text|interview|interviewed|compiled|photographs|photos)"
+    r"(?:\s+and\s+(?:text|words|photographs|photos))?\s+by|by|par|von|por|door|di|av|af|od|oleh|"
     r"(?:author|autor|auteur|auteurs|texte?|words|автор|yazar|penulis)\s*:)\s*:?\s+(?=\S)"
 )
 _CREDIT_BEFORE = re.compile(
@@ -62,9 +63,10 @@ _NAME_SPLIT = re.compile(r",|\s[-–—|•·/]\s|[•|·@(]|\s[-–—/]$")
 
 
 def _is_role_line(text: str) -> bool:
-    """"Games Editor", "Seattle Times business reporter", "BuzzFeed News Reporter"."""
+    """"Games Editor", "Seattle Times business reporter", "BuzzFeed News Reporter", and where the
+    byline's reporters filed from ("Reporting from Denver and Phoenix")."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return 0 < len(words) <= 6 and any(w in _ROLES for w in words) and not _ends_sentence(text)
+    return 0 < len(words) <= 6 and (any(w in _ROLES for w in words) or words[:2] == ["reporting", "from"]) and not _ends_sentence(text)
 
 
 def _person(page: _Page, name: str | None) -> bool:

@@ -34,6 +34,7 @@ from pipeline.cleaning.metadata.stamps import _TIME, _header_dates, _is_time_lin
 _SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+\S")  # what joins a headline and the site's name in a page's title
 _SITE_PREFIX = re.compile(r"\S\s+[|–—:-]\s+$")  # ... or the site's name and the headline
 _CAPTIONS = frozenset({"photo_caption", "duplicate_caption"})
+_CREDIT_AFTER = re.compile(r"\s*\([^()]*\)$")  # a caption's credit after its sentence: "(Jane Doe/The Gazette)"
 _LISTS = frozenset({"headline_list", "related_links", "trailing_teasers"})  # lines of links to other stories
 # Chrome that a headline never is.
 _NOT_HEADLINE = _HEADER_WIDGETS | _UI_CHROME | {"byline", "publication_date", "author_signoff", "outlet_template"}
@@ -100,8 +101,8 @@ def _is_stamp_line(text: str, day_first: bool) -> bool:
 def _may_be_headline(page: _Page, i: int) -> bool:
     line = page.lines[i]
     kind = _furniture(page, i)
-    if kind == "caption" and line.text.rstrip(_CLOSERS).endswith("."):
-        return False  # a caption; a headline the cleaner took for one (a repeated line) has no full stop
+    if kind == "caption" and _CREDIT_AFTER.sub("", line.text).rstrip(_CLOSERS).endswith("."):
+        return False  # a caption (before its credit); a headline the cleaner took for one (a repeated line) has no full stop
     if line.reason in _NOT_HEADLINE or line.reason == "menu_list" or not _title_like(line.text) or kind not in (None, "caption"):
         return False
     return not _cut_copy(page, line.text) and not _cut_short(line.text)
