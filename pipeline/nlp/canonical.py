@@ -73,7 +73,7 @@ def canonicalise(
     if mentions.is_empty():
         return MENTIONS.empty(), ENTITIES.empty()
     frame, expansions = _per_document(mentions.sort("doc_id", "start_char"), documents, per_chunk)
-    frame = _named(frame, expansions, aliases or {})
+    frame = _named(_corpus_names_stand(frame), expansions, aliases or {})
     frame = frame.with_columns(_norm=_distinct_map(frame, ("_full",), normalise))
     frame = frame.with_columns(_key=pl.col("_norm").replace_strict(merge_variants(frame), return_dtype=pl.String))
     labels = vote_labels(frame)
@@ -81,6 +81,17 @@ def canonicalise(
     frame, labels = resolve.across_corpus(frame, labels)
     frame = _without_lone_words(frame, labels, documents)
     return _frames(frame, labels) if not frame.is_empty() else (MENTIONS.empty(), ENTITIES.empty())
+
+
+def _corpus_names_stand(frame: pl.DataFrame) -> pl.DataFrame:
+    """A one-word name that a document took for the longer organisation it wrote first ("Kestrel"
+    for "Kestrel Pharma") stays itself when another document names it on its own: "Samsung" after
+    "Samsung Electronics" is the Samsung the rest of the corpus writes."""
+    one_word = (pl.col("_basis") == "longer_name_in_document") & ~pl.col("text").str.contains(" ")
+    alone = frame.filter(pl.col("_basis").is_null())["text"].unique()
+    stands = one_word & pl.col("text").is_in(alone.implode())
+    return frame.with_columns(_full=pl.when(stands).then(pl.col("text")).otherwise(pl.col("_full")),
+                              _basis=pl.when(stands).then(None).otherwise(pl.col("_basis")))
 
 
 def _without_lone_words(frame: pl.DataFrame, labels: dict[str, str], documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:

@@ -20,6 +20,7 @@ from pipeline.nlp.places import gazetteer
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _APPOSITION = re.compile(r"['’]s?\s")  # "Jason Kwon, OpenAI's chief ...": not a list (matched at the name's end)
 _ACRONYM_GAP = re.compile(r"^\s*\($")
+_TICKER = re.compile(r"^[A-Z]{2,5}$")
 _LIST_MAX = 12  # a longer run of names is a tag cloud or a menu, not a list in a sentence
 _GAP_MAX = 32
 _AFTER = 3  # the longest apposition marker: "'s "
@@ -88,27 +89,32 @@ def assign_full_forms(rows: list[Mention]) -> None:
     written at least twice when some are (a name the model cut from a headline, "Trump
     Supporters", does not make "Trump" ambiguous), and only names the model and the context give
     a person: two Kims stay two people. An organisation's
-    name is not shortened to one word ("Kakao" is not "Kakao Ventures"), but its initials are read
-    ("CPD" for "Columbus Police Department"), and a name of several words is the one longer name
-    of the document that ends or opens with it ("Progressive Caucus", "Homeland Security" for
-    "Homeland Security Investigations"; not "Big Machine" beside "Big Machine Records" and "Big
-    Machine Label Group").
+    initials are read ("CPD" for "Columbus Police Department"), a name of several words is the one
+    longer name of the document that ends or opens with it ("Progressive Caucus", "Homeland
+    Security" for "Homeland Security Investigations"; not "Big Machine" beside "Big Machine
+    Records" and "Big Machine Label Group"), and one word is the one longer name that opens with
+    it when the document wrote that name first, as a second reference does ("Kestrel Pharma has
+    agreed ... Kestrel will pay"; not "Kakao" written before "Kakao Ventures").
     """
     people, organisations = _full_names(rows)
+    first: dict[tuple[str, str], int] = {}  # where each document first writes each name
+    for row in rows:
+        first.setdefault((row.doc_id, bare_name(row.text)), row.start_char)
     for row in rows:
         name = bare_name(row.text)
         found = None
         if row.ner_label != "NORP" and not (row.ner_label in _PLACES and name in gazetteer()):
-            found = _person(name, people.get(row.doc_id, {})) or _organisation(name, organisations.get(row.doc_id, ()))
+            orgs = organisations.get(row.doc_id, {})
+            found = _person(name, people.get(row.doc_id, {})) or _organisation(name, row.ner_label, orgs, first[(row.doc_id, name)])
         row.full, row.basis = found if found else (name, "courtesy_title" if name != row.text else None)
 
 
-def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int]]], dict[str, list[str]]]:
+def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int]]], dict[str, dict[str, int]]]:
     """Per document: person key -> (the most written form of that person's full name, mentions);
-    and the organisations named in more than one word. A person's full name is one the model
-    tags PERSON, or ORG when its last word alone is a person's in the document."""
+    and the organisations (by the model's label or a cue) named in more than one word, with where the document first names each.
+    A person's full name is one the model tags PERSON, or ORG when its last word alone is a person's in the document."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
-    organisations: dict[str, set[str]] = defaultdict(set)
+    organisations: dict[str, dict[str, int]] = defaultdict(dict)
     surnames = _surnames_of_people(rows)
     for row in rows:
         name = bare_name(row.text)
@@ -116,8 +122,8 @@ def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int
         full = len(words) > 1 and names.could_be_full_name(name) and row.cue in (None, "PERSON")
         if full and (row.ner_label == "PERSON" or (row.ner_label == "ORG" and words[-1] in surnames.get(row.doc_id, ()))):
             written[row.doc_id][name] += 1
-        elif row.ner_label == "ORG" and " " in name:
-            organisations[row.doc_id].add(name)
+        elif (row.ner_label == "ORG" or row.cue == "ORG") and " " in name:
+            organisations[row.doc_id].setdefault(name, row.start_char)
     people: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
     for doc_id, counts in written.items():
         groups: dict[str, list[str]] = defaultdict(list)
@@ -126,7 +132,7 @@ def _full_names(rows: list[Mention]) -> tuple[dict[str, dict[str, tuple[str, int
         for key, forms in groups.items():
             best = min(forms, key=lambda f: (-counts[f], -len(f), f))
             people[doc_id][key] = (best, sum(counts[f] for f in forms))
-    return people, {doc_id: sorted(orgs) for doc_id, orgs in organisations.items()}
+    return people, organisations
 
 
 def _surnames_of_people(rows: list[Mention]) -> dict[str, set[str]]:
@@ -152,19 +158,25 @@ def _person(name: str, people: dict[str, tuple[str, int]]) -> tuple[str, str] | 
     return (best, "middle_initial") if best != name else None
 
 
-def _organisation(name: str, organisations: list[str]) -> tuple[str, str] | None:
-    """(longer name, basis) of the one organisation of the document `name` abbreviates."""
+def _organisation(name: str, label: str, organisations: dict[str, int], first: int) -> tuple[str, str] | None:
+    """(longer name, basis) of the one organisation of the document `name` (first written at
+    `first`, tagged `label`) abbreviates; `organisations` maps names to where the document first
+    writes them. A place's name of several words stays a place ("Lake Wenonah" beside "Lake Wenonah Fire Department")."""
     if names.is_acronym(name):
-        fit = names.unique(o for o in organisations if name in names.initials(o))
+        fit = names.unique(o for o in organisations if names.acronym_letters(name) in names.initials(o))
         return (fit, "initials_in_document") if fit else None
     if " " in name:
+        if label in _PLACES:
+            return None
         fit = names.unique(o for o in organisations if o != name and (o.endswith(" " + name) or o.startswith(name + " ")))
-        return (fit, "longer_name_in_document") if fit else None
-    return None
+    else:
+        fit = names.unique(o for o, at in organisations.items() if o.startswith(name + " ") and at < first)
+    return (fit, "longer_name_in_document") if fit else None
 
 
 def acronyms(rows: list[Mention]) -> dict[str, str]:
-    """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)"."""
+    """Acronym -> name, where a text introduces it: "Massachusetts Institute of Technology (MIT)";
+    and a ticker in brackets right after an organisation, for its full name ("Arvona (ARVB)")."""
     found = {}
     for a, b in zip(rows, rows[1:]):
         short = b.text
@@ -172,6 +184,8 @@ def acronyms(rows: list[Mention]) -> dict[str, str]:
             initials = "".join(w[0] for w in a.text.split() if w[0].isupper())
             if initials == short:
                 found[short] = a.text
+            elif a.ner_label != "PERSON" and _TICKER.match(short) and b.after.startswith(")"):
+                found[short] = a.full or a.text
     return found
 
 

@@ -62,11 +62,19 @@ def is_given_name_variant(short: str, full: str) -> bool:
 
 def initials(name: str) -> set[str]:
     """The acronyms a name can be written as: its capitalised words' first letters ("Harris County
-    Sheriff's Office" -> HCSO), and all its words' ("Department of Justice" -> DOJ as well as DJ)."""
+    Sheriff's Office" -> HCSO), and all its words' ("Department of Justice" -> DOJ as well as DJ);
+    and, of three letters or more, those of the name less its first words, a place or a qualifier
+    ("Minnesota Department of Natural Resources" -> DNR)."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalnum()]
-    capitalised = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _SKIPPED_IN_INITIALS)
+    capitalised = [w[0] for w in words if w[0].isupper() and w.lower() not in _SKIPPED_IN_INITIALS]
     every = "".join(w[0].upper() for w in words if w != "&")
-    return {a for a in (capitalised, every) if len(a) >= 2}
+    tails = {"".join(capitalised[k:]) for k in range(1, len(capitalised) - 2)}
+    return {a for a in ("".join(capitalised), every) if len(a) >= 2} | tails
+
+
+def acronym_letters(text: str) -> str:
+    """An acronym's letters, less the ampersand it may join them with ("HP&L" -> HPL)."""
+    return text.replace("&", "")
 
 
 def is_acronym(text: str) -> bool:

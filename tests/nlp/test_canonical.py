@@ -116,11 +116,37 @@ def _entity_of(mentions, entities, doc_id, text):
          "Big Machine", ("Big Machine", "ORG", "as_written")),
         ("The Hispanic Caucus met with Hispanic voters.", [("Hispanic Caucus", "PERSON"), ("Hispanic", "NORP")],
          "Hispanic", ("Hispanic", "NORP", "as_written")),
+        # one word, after the name it opens (a second reference); not before it (parent and unit)
+        ("Kestrel Pharma agreed to buy it. Kestrel will pay $61.", [("Kestrel Pharma", "ORG"), ("Kestrel", "ORG")],
+         "Kestrel", ("Kestrel Pharma", "ORG", "longer_name_in_document")),
+        ("Kakao said its fund, Kakao Ventures, will invest.", [("Kakao", "ORG"), ("Kakao Ventures", "ORG")],
+         "Kakao", ("Kakao", "ORG", "as_written")),
+        # initials with an ampersand, and those of the name less a place before it
+        ("Harbor Power & Light raised rates. HP&L said so.", [("Harbor Power & Light", "ORG"), ("HP&L", "ORG")],
+         "HP&L", ("Harbor Power & Light", "ORG", "initials_in_document")),
+        ("The Minnesota Department of Natural Resources said the DNR would act.",
+         [("Minnesota Department of Natural Resources", "ORG"), ("DNR", "ORG")],
+         "DNR", ("Minnesota Department of Natural Resources", "ORG", "initials_in_document")),
+        # a ticker in brackets after a company's name
+        ("Shares in Arvona Bio rose. Arvona (ARVB) jumped.", [("Arvona Bio", "ORG"), ("Arvona", "ORG"), ("ARVB", "ORG")],
+         "ARVB", ("Arvona Bio", "ORG", "acronym")),
+        # a place of several words stays a place beside an organisation named after it
+        ("The Lake Wenonah Fire Department came to Lake Wenonah.", [("Lake Wenonah Fire Department", "ORG"), ("Lake Wenonah", "GPE")],
+         "Lake Wenonah", ("Lake Wenonah", "GPE", "as_written")),
     ],
 )
 def test_canonical_short_forms_join_the_one_full_name_of_their_document(text, names, short, expected):
     mentions, entities = _canonical({"d": text}, [("d", n, label) for n, label in names])
     assert _entity_of(mentions, entities, "d", short) == expected
+
+
+def test_canonical_a_one_word_second_reference_stays_the_name_other_documents_write_alone():
+    docs = {"a": "Samsung Electronics reported profits. Samsung said chips sold well.",
+            "b": "Samsung and its units grew. Samsung said so."}
+    names = [("a", "Samsung Electronics", "ORG"), ("a", "Samsung", "ORG"), ("b", "Samsung", "ORG"), ("b", "Samsung", "ORG")]
+    mentions, entities = _canonical(docs, names)
+    assert _entity_of(mentions, entities, "a", "Samsung") == ("Samsung", "ORG", "as_written")
+    assert sorted(entities["name"]) == ["Samsung", "Samsung Electronics"]
 
 
 def test_canonical_a_person_the_model_calls_an_organisation_is_a_person():
