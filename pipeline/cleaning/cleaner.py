@@ -40,6 +40,7 @@ _INLINE_CREDIT = re.compile(
     r"|[.!?][\"'”’]?\s*\([^()/]{3,40}/[^()/]{2,40}\)$"  # "(Jane Doe/The Gazette)"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BYLINE_JOINS = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\bund\b|\by\b)\s*")  # between a byline's names
 _CAPTION_WORDS = 30  # a longer line over a picture's credit is the paragraph above a picture without a caption
 _NEAR_DUPLICATE_WINDOW = 12
 _NEAR_DUPLICATE_SCORE = 90.0
@@ -105,8 +106,9 @@ def clean_document(raw: str, template: frozenset[str] = frozenset()) -> CleanRes
     regions.mark_outlying_blocks(lines)
     meta = metadata.extract([(ln.text, ln.reason, ln.kind == "good") for ln in lines])
     _keep_title(lines, meta.title, meta.byline)
-    for line in (ln for ln in lines if meta.byline and ln.kind == "good" and ln.text.startswith(meta.byline + " ") and ln.text != meta.title):
-        line.kind, line.reason = "bad", "author_bio"  # the author's box ("Jane Doe covers city hall"), not the article
+    authors = tuple(name + " " for name in _BYLINE_JOINS.split(meta.byline or "") if " " in name.strip())
+    for line in (ln for ln in lines if authors and ln.kind == "good" and ln.text.startswith(authors) and ln.text != meta.title):
+        line.kind, line.reason = "bad", "author_bio"  # an author's box ("Jane Doe covers city hall"), not the article
     body = [ln for ln in lines if ln.kind == "good"]
     removed = [Removal(ln.no, ln.raw, ln.reason or _position_reason(ln, body)) for ln in lines if ln.kind != "good"]
     text, segments = _assemble(body)

@@ -35,6 +35,9 @@ _CREDITS = tuple(re.compile(p) for p in (
     r"(?im)^(?:additional\s+|medically\s+)?(?:reporting|editing|writing|reviewed|edited|compiled|produced|fact[- ]checked|"
     r"translated|photography|photos|graphics|illustrations?)(?:\s+and\s+\w+)?\s+by\b[^\n]*",
     r"(?m)^[^\n.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)[^\n]*",
+    r"(?m)^[^\n.]{0,80}\bcontributed (?:reporting|research)\b[^\n]*",
+    # Where the reporters filed from, closing the article: "Jane Doe reported from Denver, and John Roe from Phoenix."
+    rf"(?m)^{_AUTHOR}reported from\s[^\n]*",
     # A post's or a comment's header: "Posted by Jane Doe on March 10", "15 October 2019 by Jane Doe",
     # "Jane Doe · March 10, 2017 at 3:50 PM", "janedoe | 2 hours ago" ...
     r"(?im)^(?:posted|published|submitted|uploaded|shared|updated)\s+by\s[^\n]{2,80}",
@@ -60,6 +63,7 @@ _CREDITS = tuple(re.compile(p) for p in (
     rf"(?m)^{_AUTHOR}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|editor|correspondent|"
     r"columnist|contributor|journalist|producer|author|photographer|critic|anchor)s?\b[^\n]*",
     rf"(?m)^{_AUTHOR}(?:writes|covers|reports)\s+(?:about|on|for)\b[^\n]*",
+    rf"(?m)^{_AUTHOR}covers\s[^\n]{{0,60}}$",  # a short note: "Jane Doe covers the Southwest from Phoenix."
     rf"(?m)^{_AUTHOR}is on (?:Twitter|X|Instagram|Facebook|Threads|Mastodon|Bluesky)\b[^\n]*",
     # ... or its next sentence: "Jane Doe joined us from The Tribune. She covers politics and ..."
     r"(?m)^[^\n]{0,200}?[.!?]\s+(?:He|She|They)\s+(?:covers|writes\s+(?:about|for)|reports\s+(?:on|for))\s[^\n]*",

@@ -482,3 +482,15 @@ def test_cleaning_a_line_ending_in_a_bracketed_credit_over_a_paragraph_is_a_capt
     result = clean_document("\n".join(page))
     assert [text for _, text in result.captions] == [page[4]]
     assert result.metadata.title == page[0] and page[4] not in result.clean_text
+
+
+def test_cleaning_a_paragraph_that_opens_with_any_bylines_name_is_an_authors_box():
+    page = [
+        "Council backs plan for a new bridge over the river",
+        "By Jane Doe and John Roe",
+        "The council said on Tuesday that the new bridge would carry more than thirty thousand cars a day.",
+        "Construction is expected to start next spring and take about two years, with traffic diverted meanwhile.",
+        "John Roe covers the city's transport for the Gazette from its riverside newsroom.",
+    ]
+    result = clean_document("\n".join(page))
+    assert "riverside newsroom" not in result.clean_text and "Construction is expected" in result.clean_text
