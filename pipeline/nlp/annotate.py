@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from pipeline.cleaning.metadata.page import language
 from pipeline.nlp.cues import context_cue
 from pipeline.nlp.mentions import mention_spans
 from pipeline.nlp.sentences import (
@@ -25,6 +26,7 @@ from pipeline.runtime.reuse import keys_frame, merge, partition
 from pipeline.schema import NER_SPANS, SENTENCES
 
 Annotator = Callable[[Iterable[str]], Iterator[Annotation]]
+_LANGUAGE_WORDS = 30  # a shorter text is too short to tell its language by its function words
 
 
 def annotate_documents(documents: pl.DataFrame | pl.LazyFrame, annotator: Annotator) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -34,7 +36,7 @@ def annotate_documents(documents: pl.DataFrame | pl.LazyFrame, annotator: Annota
     The model sees one paragraph at a time, so no sentence or entity crosses a paragraph break;
     a paragraph longer than `MAX_PIECE_CHARS` is seen a window at a time (`pieces`).
     `ner_spans` holds the cleaned name mentions (`ner_label`, and the label their context points
-    to, `cue`) and spaCy's MONEY spans, which the money checks compare against.
+    to, `cue`) of English documents (`_english`) and spaCy's MONEY spans, which the money checks compare against.
     """
     annotations = annotator(Pieces(documents))
     # One frame per chunk of documents, so rows never pile up as Python objects for a whole corpus,
@@ -88,13 +90,27 @@ def _chunk_rows(
         sents = sentence_spans(text, p_spans, anns)
         sentences += sentence_rows(doc_id, text, sents)
         entities = [(ps + s, ps + e, label) for (ps, _), ann in zip(p_spans, anns) for s, e, label in ann.entities]
-        for span in mention_spans(text, entities):
+        english = _english(text)
+        for span in (s for s in mention_spans(text, entities) if english or _full_name(text[s.start: s.end], s.label)):
             cue = context_cue(text, span.start, span.end, text[span.start: span.end])
             spans.append(_span_row(doc_id, text, sents, span.start, span.end, span.label, span.label, cue))
         for s, e, label in entities:
             if label == "MONEY":
                 spans.append(_span_row(doc_id, text, sents, s, e, None, label, None))
     return SENTENCES.frame(sentences), NER_SPANS.frame(spans)
+
+
+def _english(text: str) -> bool:
+    """An English text, one in a language the stop-word lists do not know, or a short one: the English model's
+    names are kept whole there. Of another language's (on a French page it reads "Fleur de" and "La
+    Chambre de" as names) only people's full names are (`_full_name`); MONEY spans, which only the
+    money checks compare against, all stay."""
+    return len(text.split()) < _LANGUAGE_WORDS or language(text.split("\n")) in ("en", None)
+
+
+def _full_name(surface: str, label: str) -> bool:
+    words = surface.split()
+    return label == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _span_row(

@@ -138,3 +138,24 @@ def test_sentences_paragraphs_are_made_lazily_in_document_order(monkeypatch, laz
     sentences, _ = annotate_documents(docs, annotator)
     assert seen == [6]
     assert sentences["text"].to_list() == expected
+
+
+def _names_annotator(names: dict[str, str]):
+    """An annotator that tags each of `names` (surface -> label) wherever a paragraph writes it."""
+    def annotate(texts):
+        for text in texts:
+            found = [(m.start(), m.end(), label) for name, label in names.items() for m in re.finditer(re.escape(name), text)]
+            yield Annotation([(0, len(text))], sorted(found))
+    return annotate
+
+
+def test_sentences_of_another_language_the_english_model_keeps_only_full_names_of_people():
+    french = ("La Chambre de commerce a reçu Hélène Caradec, qui dirige la fabrique depuis vingt ans, "
+              "et les ouvriers de la Confédération du bois sont venus avec leurs familles pour la fête du village.")
+    english = "The Chamber of Commerce met Helen Carr, who has run the factory for twenty years, and the union came too."
+    docs = pl.DataFrame({"doc_id": ["fr", "en"], "clean_text": [french, english]})
+    names = {"La Chambre de": "ORG", "Hélène Caradec": "PERSON", "Confédération": "ORG",
+             "Chamber of Commerce": "ORG", "Helen Carr": "PERSON"}
+    _, spans = annotate_documents(docs, _names_annotator(names))
+    assert sorted(spans.filter(pl.col("doc_id") == "fr")["text"]) == ["Hélène Caradec"]
+    assert sorted(spans.filter(pl.col("doc_id") == "en")["text"]) == ["Chamber of Commerce", "Helen Carr"]

@@ -132,7 +132,7 @@ def _content_stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _ALL_STOP}
 
 
-def _language(texts: Iterable[str]) -> str | None:
+def language(texts: Iterable[str]) -> str | None:
     """The page's language among those of `_STOP_WORDS`, by the share of its words that are their
     function words; None when no list reaches a tenth."""
     sample: list[str] = []
@@ -193,7 +193,7 @@ def _page(lines: list[PageLine]) -> _Page:
             chars += len(texts[i])
             if chars >= _OPENING_CHARS:
                 break
-    lang = _language(body or texts)
+    lang = language(body or texts)
     head = texts[: (start or 0) + _DAY_FIRST_LINES]  # the page's own stamps, the article's opening
     prose = " ".join(texts[i] for i in paragraphs)[:_LOWER_WORDS_CHARS]
     return _Page(lines, lang, _day_first(lang, head), start, opening, prose, sorted(texts))
