@@ -141,8 +141,10 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return reason
     if line_signals.is_glued_links(text, words):
         return "glued_links"
-    if line_signals.is_run_on_menu(text, words):
+    if line_signals.is_run_on_menu(text, words) or line_signals.is_link_list(text):
         return "menu_line"
+    if words <= 9 and line_signals.is_photographer_credit(text):
+        return "photo_credit"
     if line_signals.is_consent_notice(text, words):
         return "cookie_notice"
     if latin_page and words <= 8 and not line_signals.is_latin(text):

@@ -1,5 +1,6 @@
 """Signals a single line gives that hold on any outlet: link texts the page copy glued together,
-a menu's items run into one line, a consent panel's text, a script other than the page's.
+a menu's items run into one line or parted by bars, a photographer's credit, a consent panel's
+text, a script other than the page's.
 
 A rendered page loses the boundaries between adjacent links: a share bar's labels come out as
 "ShareTweetEmail", an author box as "Jane DoeJane Doe", a section menu as "News Sport Weather
@@ -22,8 +23,13 @@ _CONSENT_TERMS_MIN = 3
 _READER = frozenset({"you", "your"})
 _CONSENT_TERMS = frozenset(
     {"cookies", "cookie", "consent", "partners", "vendors", "device", "devices", "preferences", "personalised", "personalized",
-     "advertising", "ads", "tracking", "identifiers", "geolocation"}
+     "advertising", "ads", "tracking", "identifiers", "geolocation", "personalizing", "personalising", "privacy"}
 )
+_LINK_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_LINK_LIST_ITEMS = 3
+_LINK_WORDS = 3
+# A picture's credit in the form newspapers give it: a photographer's name "for" the outlet ("Jane Doe for The Gazette").
+_FOR_OUTLET = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2} for (?:The |the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")
 _MENU_WORDS = 10
 # Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK and half-width kana.
 _OTHER_SCRIPT = re.compile(
@@ -53,6 +59,19 @@ def is_run_on_menu(text: str, words: int) -> bool:
     capitalised = sum(1 for t in tokens if t[:1].isupper() or not t[:1].isalpha())
     stops = sum(1 for t in tokens if t.casefold() in STOP_WORDS)
     return capitalised == len(tokens) and stops * 10 <= len(tokens)
+
+
+def is_link_list(text: str) -> bool:
+    """Links in a row, parted by bars or dots: three or more short items, each a label that opens
+    with a capital ("Order Reprints | Today's Paper | Subscribe", "Share: Facebook | X | Email");
+    a headline with its site's name has two, and a sentence's words are longer runs."""
+    items = _LINK_SEPARATOR.split(text.strip())
+    return len(items) >= _LINK_LIST_ITEMS and all(
+        0 < len(item.split()) <= _LINK_WORDS and not item[:1].islower() and item[-1:] not in ".!?" for item in items)
+
+
+def is_photographer_credit(text: str) -> bool:
+    return _FOR_OUTLET.match(text) is not None
 
 
 def is_consent_notice(text: str, words: int) -> bool:

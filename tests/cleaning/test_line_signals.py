@@ -1,5 +1,6 @@
 import pytest
 
+from pipeline.cleaning import line_signals
 from pipeline.cleaning.line_signals import is_glued_links, is_run_on_menu
 
 
@@ -33,3 +34,30 @@ def test_line_signals_glued_links(text, glued):
 )
 def test_line_signals_run_on_menu(text, menu):
     assert is_run_on_menu(text, len(text.split())) is menu
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order Reprints | Today's Paper | Subscribe", True),
+        ("Share: Facebook | X | Email | Copy link", True),
+        ("News · Sport · Weather · Travel", True),
+        ("Harbour wind farm wins approval | The Gazette", False),  # a headline and its site: two items
+        ("Covid | Vaccines | What you need to know this winter", False),  # an item as long as a sentence's run
+    ],
+)
+def test_line_signals_link_list(text, expected):
+    assert line_signals.is_link_list(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jonah Feltwell for The Continental Herald", True),
+        ("Carmen Velez for The National Ledger", True),
+        ("Justice for Breonna Taylor", False),  # one word before "for": a slogan, not a name
+        ("Jane Doe for The Gazette said the bridge would open.", False),
+    ],
+)
+def test_line_signals_photographer_credit(text, expected):
+    assert line_signals.is_photographer_credit(text) is expected
