@@ -228,6 +228,8 @@ def test_metadata_headline_is_the_title_like_line_over_the_article(lines, title)
         ([("Photo by James Martin", "photo_credit")], None),
         (["di Giulia Fontana", "3 marzo 2020"], "Giulia Fontana"),  # Italian "by"
         (["Interview by Jane Whitcombe", "3 March 2020"], "Jane Whitcombe"),
+        (["Jane Whitcombe in New York and Tom Ashdown in London"], "Jane Whitcombe and Tom Ashdown"),  # where each filed from
+        (["Jane Whitcombe at Kiln Lane"], "Jane Whitcombe"),
         (["Photographs and text by Jane Whitcombe", "3 March 2020"], "Jane Whitcombe"),
     ],
 )
@@ -424,6 +426,7 @@ def test_metadata_outlet_from_the_masthead_the_footer_repeats_by_the_copyright_l
     ("masthead", "outlet"),
     [
         ("Harbour Health News", "Harbour Health News"),  # the company's brand, atop its page
+        ("The Northern Harbour", "The Northern Harbour"),  # its first word among the brand's
         ("Daily Courier", "Harbour Media"),  # another name: the company is all the page names
     ],
 )

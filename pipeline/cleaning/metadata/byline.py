@@ -36,6 +36,8 @@ _CREDIT_BEFORE = re.compile(
 )
 _GLUED_BY = re.compile(r"\bBy(?=[A-Z][a-z])")
 _MARKER_ONLY = re.compile(r"(?i)^(?:by|par|von|por|door|di|av|af|od|oleh|written by|posted by|authors?|auteur|autor|words|автор|yazar|penulis)\s*:?$")
+# Where a reporter filed from, after the name: "Jane Doe in New York and John Roe in London", "Jane Doe at Anfield".
+_FILED_IN = re.compile(r"\s+(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=\s+(?:and|&)\s+|\s*,\s*|\s*$)")
 _PARTICLES = frozenset("de da das do dos du del della der den van von le la di bin al ibn y e".split())
 _CONNECTORS = frozenset("and & et und y e og en with avec mit con com ,".split())
 _ROLES = frozenset(
@@ -283,11 +285,12 @@ def _bio(page: _Page) -> _Field | None:
 
 
 def _bare_names(page: _Page, lo: int, hi: int) -> _Field | None:
-    """A line of people's names and nothing else right under the headline (line lo - 1), or under
-    the standfirst under it, before the article (at hi); widgets between do not count."""
+    """A line of people's names and nothing else (but where each filed from: "Jane Doe in London
+    and John Roe in Paris") right under the headline (line lo - 1), or under the standfirst under
+    it, before the article (at hi); widgets between do not count."""
     lines = [i for i in range(lo, hi) if page.lines[i].reason not in _HEADER_WIDGETS][:_BARE_NAMES_REACH]
     for i in lines:
-        text, _, outlet = page.lines[i].text.partition(",")
+        text, _, outlet = _FILED_IN.sub("", page.lines[i].text).partition(",")
         if _words(text) <= 2 * _NAME_WORDS and page.lines[i].reason != "copyright" and _all_names(text) and _person(page, text) \
                 and _names_an_outlet(outlet):
             return _Field(text, "names under the headline")

@@ -313,12 +313,12 @@ def _title_suffix(page: _Page, head: int | None) -> list[_Credit]:
 
 def _brand(best: str, names: dict[str, str], scores: dict[str, float], credits: list[tuple[str, _Credit]]) -> str:
     """For a name only a parent company's credit gives, the page's brand of that company: the best
-    supported other name that opens with its first word ("Wellspring Health News" atop a page that
-    "© Wellspring Media Ltd" closes)."""
+    supported other name that has its first word among its words ("Wellspring Health News" atop a
+    page that "© Wellspring Media Ltd" closes, "The Vintner's Almanac" over "© Almanac Publishing")."""
     if {c.kind for key, c in credits if key == names[best]} != {"parent company"}:
         return best
     stem = _fold(best.removeprefix("The ").split()[0])
-    brands = [name for name in scores if name != best and len(stem) >= 4 and names[name].startswith(stem)]
+    brands = [name for name in scores if name != best and len(stem) >= 4 and stem in {_fold(w) for w in name.split()}]
     return max(brands, key=lambda name: (scores[name], len(name))) if brands else best
 
 
