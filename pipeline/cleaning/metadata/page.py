@@ -154,10 +154,10 @@ def _day_first(lang: str | None, texts: Sequence[str]) -> bool:
     the day first ("3 April", "13/04/2024") more often than not, in its stamps and paragraphs."""
     if lang != "en":
         return True
-    day_first = month_first = 0
+    whole = "\x00".join(texts)  # a separator no pattern crosses
+    month_first = len(_MONTH_DAY.findall(whole))  # in paragraphs too: "on 3 March", "by March 3"
+    day_first = len(_DAY_MONTH.findall(whole))
     for text in texts:
-        month_first += len(_MONTH_DAY.findall(text))  # in paragraphs too: "on 3 March", "by March 3"
-        day_first += len(_DAY_MONTH.findall(text))
         if not _may_hold_date(text) or _words(text) > _STAMP_WORDS:
             continue
         for first, second in ((int(m.group("first")), int(m.group("second"))) for m in _DATE_PATTERNS[3].finditer(text)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from pipeline.cleaning.metadata.dates import (
     _DAY,
@@ -155,11 +156,11 @@ def _published(page: _Page, above: int, lo: int, hi: int) -> _Field | None:
     if published := next((f for f in header if not f.basis.startswith("update")), None):
         return published
     # before a stamp line, which may be that date over the header
-    if ago := _ago_stamp(page, above, hi, _dated_page(page, above), "the page's date over the header"):
+    if ago := _ago_stamp(page, above, hi, lambda: _dated_page(page, above), "the page's date over the header"):
         return ago
     found = header + [f for f in (_posted_stamp(page), _lifted_stamp(page, hi)) if f]  # a comment's date may be a stamp line
     first = next((f for f in found if not f.basis.startswith("update")), found[0] if found else None)
-    return first or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi, _page_today(page), "the page's own dates")
+    return first or _yearless_stamp(page, above, hi) or _ago_stamp(page, above, hi, lambda: _page_today(page), "the page's own dates")
 
 
 def _yearless_stamp(page: _Page, lo: int, hi: int) -> _Field | None:
@@ -229,9 +230,9 @@ def _dated_page(page: _Page, above: int) -> dt.date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def _ago_stamp(page: _Page, lo: int, hi: int, today: dt.date | None, basis: str) -> _Field | None:
-    """A stamp in lines lo..hi that gives the time since publication, counted back from `today`."""
-    if today is None:
-        return None
+def _ago_stamp(page: _Page, lo: int, hi: int, today: Callable[[], dt.date | None], basis: str) -> _Field | None:
+    """A stamp in lines lo..hi that gives the time since publication, counted back from `today()`
+    (asked only when there is such a stamp: reading the page's own dates is a pass over all its lines)."""
     age = next((a for line in page.lines[lo:hi] if not _is_prose(line.text) and (a := _ago(line.text)) is not None), None)
-    return _Field(today - age, f"stamp of the time since publication, from {basis}") if age is not None else None
+    day = today() if age is not None else None
+    return _Field(day - age, f"stamp of the time since publication, from {basis}") if day is not None else None
