@@ -34,9 +34,7 @@ def test_entity_scoring_counts_splits_labels_and_optional_names(mentions, figure
 
 
 def test_entity_scoring_folds_are_disjoint_and_cover_every_page():
-    from benchmarks.score_entities import load_page_gold
-
-    from benchmarks.score_entities import FOLDS
+    from benchmarks.score_entities import FOLDS, load_page_gold
 
     gold = load_page_gold()
     folds = [set(gold.folds[name]) for name in FOLDS]
