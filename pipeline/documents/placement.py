@@ -41,7 +41,9 @@ class Ingested:
     """MinHash signatures of the documents, reused by the next run's story detection."""
 
 
-def process_file(seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES, template: frozenset[str] = frozenset()) -> tuple[dict, list[dict], list[dict]]:
+def process_file(
+    seed: SeedFile, max_bytes: int = DEFAULT_MAX_BYTES, template: frozenset[str] = frozenset()
+) -> tuple[dict, list[dict], list[dict]]:
     """(document row, boilerplate rows, caption rows) for one file, without the folder's `template`
     lines (`pipeline.documents.templates`); IngestError if it must be quarantined."""
     if seed.problem:
