@@ -62,9 +62,10 @@ _CUES_NAME = (
                        r"department|agency|office|police|ministry|party|caucus|league|union|society|academy|college|court|"
                        r"guild|coalition|federation|alliance|organi[sz]ation|news|times|post|herald|tribune|journal|gazette|"
                        r"chronicle|courier|magazine|radio|pharma|pharmaceuticals|therapeutics|biotech|bio|robotics|labs|"
-                       r"airways|airlines|cellars|winery|brewery|cooperative|co-op|conservancy|united|rovers|wanderers|fc)\.?$"
+                       r"airways|airlines|regional|cellars|winery|brewery|cooperative|co-op|conservancy|united|rovers|wanderers|fc)\.?$"
                        r"|^friends of\b", re.I)),
     ("ORG", re.compile(r"\.(?:com|net|org|co\.uk)$", re.I)),  # a website is its owner's
+    ("EVENT", re.compile(r"^(?:hurricane|typhoon|cyclone|tropical storm|storm)\s", re.I)),  # a named storm: "Storm Odalys"
     ("EVENT", re.compile(r"\b(?:awards?|prize|championships?|nationals|cup|festival|conference|summit|expo|olympics|"
                          r"tournament|primary|election|putsch|coup|massacre|uprising|riots?|wars?|scandal)$|"
                          r"\b(?:awards?|prize)\s+(?:for|of|in)\b", re.I)),
