@@ -143,7 +143,7 @@ def shape_reason(text: str, words: int, latin_page: bool = True) -> str | None:
         return "glued_links"
     if line_signals.is_run_on_menu(text, words) or line_signals.is_link_list(text):
         return "menu_line"
-    if words <= 9 and line_signals.is_photographer_credit(text):
+    if line_signals.is_photographer_credit(text):
         return "photo_credit"
     if line_signals.is_consent_notice(text, words):
         return "cookie_notice"
@@ -252,8 +252,9 @@ def _keep_title(lines: list[Line], title: str | None, byline: str | None) -> Non
 def _over_article(below: list[Line], byline: str | None) -> bool:
     """Whether the article (the next kept line) follows within `_TITLE_GAP` chrome lines."""
     end = next((k for k, ln in enumerate(below) if ln.kind == "good"), None)
-    header = [ln for ln in below[:end] if ln.reason not in TRANSPARENT and not (byline and byline in ln.text)]
-    return end is not None and len(header) <= _TITLE_GAP
+    if end is None:
+        return False
+    return sum(ln.reason not in TRANSPARENT and not (byline and byline in ln.text) for ln in below[:end]) <= _TITLE_GAP
 
 
 def _position_reason(line: Line, body: list[Line]) -> str:
